@@ -66,6 +66,7 @@ export interface AbsentCell {
 /** The key is present with an empty string or an empty list. */
 export interface EmptyCell {
 	readonly state: "empty";
+	readonly raw: "" | readonly [];
 }
 
 /** The key is present with no value (`key:` or `key: null`). */

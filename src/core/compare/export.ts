@@ -1,0 +1,130 @@
+/**
+ * Exports of a model (or of what a view shows): Markdown table, CSV (RFC 4180) and JSON.
+ * Values are untrusted: the Markdown escapes table pipes, raw HTML and embeds.
+ */
+
+import { cellOf } from "./model";
+import type { Cell, Column, ComparisonModel, Row, ViewResult, WikiLink } from "./types";
+
+function parts(model: ComparisonModel, view?: ViewResult): { columns: readonly Column[]; rows: readonly Row[] } {
+	return view === undefined ? { columns: model.columns, rows: model.rows } : { columns: view.columns, rows: view.rows };
+}
+
+// ---------------------------------------------------------------- Markdown
+
+/** Escape text for a Markdown table cell: `\`, `|`, raw HTML, embeds; newlines become `<br>`. */
+export function markdownText(text: string): string {
+	return text
+		.replace(/\\/g, "\\\\")
+		.replace(/\|/g, "\\|")
+		.replace(/</g, "\\<")
+		.replace(/!\[/g, "\\![")
+		.replace(/\r\n|\r|\n/g, "<br>");
+}
+
+function markdownLink(link: WikiLink): string {
+	const ref = markdownText(link.target + (link.subpath ?? ""));
+	return link.alias === null ? `[[${ref}]]` : `[[${ref}\\|${markdownText(link.alias)}]]`;
+}
+
+function markdownCell(cell: Cell): string {
+	if (cell.state !== "value") return "";
+	if (cell.type === "checkbox") return cell.raw === true ? "yes" : "no";
+	if (cell.items !== undefined) {
+		return cell.items.map((item) => (item.link !== undefined ? markdownLink(item.link) : markdownText(item.text))).join(", ");
+	}
+	return markdownText(cell.display);
+}
+
+function noteLinks(rows: readonly Row[]): (row: Row) => string {
+	const seen = new Map<string, number>();
+	for (const row of rows) seen.set(row.basename, (seen.get(row.basename) ?? 0) + 1);
+	return (row) => {
+		const name = markdownText(row.basename);
+		if ((seen.get(row.basename) ?? 0) < 2) return `[[${name}]]`;
+		const target = markdownText(row.path.replace(/\.md$/i, ""));
+		return `[[${target}\\|${name}]]`;
+	};
+}
+
+/** A Markdown table: one row per note (`[[name]]` link first), one column per property. */
+export function toMarkdownTable(model: ComparisonModel, view?: ViewResult): string {
+	const { columns, rows } = parts(model, view);
+	const link = noteLinks(rows);
+	const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+	const lines = [
+		line(["Note", ...columns.map((c) => markdownText(c.key))]),
+		line(["---", ...columns.map((c) => (c.type === "number" ? "---:" : "---"))]),
+		...rows.map((row) => line([link(row), ...columns.map((c) => markdownCell(cellOf(row, c.key)))])),
+	];
+	return lines.join("\n") + "\n";
+}
+
+// ---------------------------------------------------------------- CSV
+
+/** Spreadsheet formula triggers; such text gets a leading `'` so it stays text. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvField(text: string): string {
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvText(text: string): string {
+	return csvField(FORMULA_START.test(text) ? `'${text}` : text);
+}
+
+function csvCell(cell: Cell): string {
+	if (cell.state !== "value") return "";
+	if (cell.type === "number" && typeof cell.raw === "number") return csvField(cell.display);
+	return csvText(cell.display);
+}
+
+/** RFC 4180 CSV (CRLF line ends, quoted when needed): note, path, then one column per property. */
+export function toCsv(model: ComparisonModel, view?: ViewResult): string {
+	const { columns, rows } = parts(model, view);
+	const lines = [
+		["note", "path", ...columns.map((c) => csvText(c.key))].join(","),
+		...rows.map((row) => [csvText(row.basename), csvText(row.path), ...columns.map((c) => csvCell(cellOf(row, c.key)))].join(",")),
+	];
+	return lines.join("\r\n") + "\r\n";
+}
+
+// ---------------------------------------------------------------- JSON
+
+function plain(cell: Cell): unknown {
+	switch (cell.state) {
+		case "null":
+			return null;
+		case "empty":
+			return cell.raw;
+		case "value":
+			try {
+				const text = JSON.stringify(cell.raw, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+				return text === undefined ? cell.display : (JSON.parse(text) as unknown);
+			} catch {
+				return cell.display;
+			}
+		default:
+			return undefined;
+	}
+}
+
+/** JSON: columns (key, type, coverage, conflicts) and notes (absent properties left out). */
+export function toJson(model: ComparisonModel, view?: ViewResult): string {
+	const { columns, rows } = parts(model, view);
+	const doc = {
+		columns: columns.map((c) => ({ key: c.key, type: c.type, declared: c.declared, coverage: c.coverage, conflicts: c.conflicts })),
+		notes: rows.map((row) => ({
+			path: row.path,
+			basename: row.basename,
+			warning: row.warning,
+			properties: Object.fromEntries(
+				columns.flatMap((c) => {
+					const cell = cellOf(row, c.key);
+					return cell.state === "absent" ? [] : [[c.key, plain(cell)] as const];
+				}),
+			),
+		})),
+	};
+	return JSON.stringify(doc, null, 2) + "\n";
+}

@@ -1,0 +1,233 @@
+/**
+ * Notes → columns and rows, and cheap updates when one note changes.
+ */
+
+import { ABSENT, collator, fits, inferColumnType, makeCell, resolveDeclared } from "./cells";
+import type {
+	BuildOptions,
+	Cell,
+	Column,
+	ColumnStats,
+	ComparisonModel,
+	ModelChange,
+	NoteInput,
+	PropertyTypeName,
+	Row,
+	TypeConflict,
+} from "./types";
+
+/** The framework-note template's property order (default column order). */
+export const DEFAULT_TEMPLATE_ORDER: readonly string[] = Object.freeze([
+	"type",
+	"category",
+	"language",
+	"summary",
+	"async",
+	"orm",
+	"admin",
+	"license",
+	"first_release",
+	"website",
+	"repository",
+	"related",
+	"tags",
+	"created",
+]);
+
+export function cellOf(row: Row, key: string): Cell {
+	return row.cells.get(key) ?? ABSENT;
+}
+
+function makeRow(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeName>): Row {
+	const cells = new Map<string, Cell>();
+	const fm = note.frontmatter;
+	if (fm !== null) {
+		for (const key of Object.keys(fm)) {
+			const cell = makeCell(fm[key], declared.get(key));
+			if (cell !== ABSENT) cells.set(key, cell);
+		}
+	}
+	const row: { -readonly [K in keyof Row]: Row[K] } = {
+		path: note.path,
+		basename: note.basename,
+		warning: note.frontmatterError,
+		cells,
+	};
+	if (note.mtime !== undefined) row.mtime = note.mtime;
+	return row;
+}
+
+function tally(stats: Map<string, ColumnStats>, row: Row, sign: 1 | -1): void {
+	for (const [key, cell] of row.cells) {
+		let s = stats.get(key);
+		if (s === undefined) {
+			s = { present: 0, typeCounts: new Map() };
+			stats.set(key, s);
+		}
+		s.present += sign;
+		if (cell.state === "value") s.typeCounts.set(cell.type, (s.typeCounts.get(cell.type) ?? 0) + sign);
+	}
+}
+
+function columnType(key: string, stats: ColumnStats, declared: ReadonlyMap<string, PropertyTypeName>): PropertyTypeName {
+	return declared.get(key) ?? inferColumnType(stats.typeCounts);
+}
+
+function scanConflicts(key: string, type: PropertyTypeName, rows: readonly Row[]): TypeConflict[] {
+	const out: TypeConflict[] = [];
+	for (const row of rows) {
+		const cell = row.cells.get(key);
+		if (cell !== undefined && cell.state === "value" && !fits(type, cell.type)) {
+			out.push({ path: row.path, basename: row.basename, actualType: cell.type });
+		}
+	}
+	return out;
+}
+
+function orderColumns(columns: Column[], templateOrder: readonly string[]): Column[] {
+	const rank = new Map<string, number>();
+	templateOrder.forEach((key, i) => {
+		if (!rank.has(key)) rank.set(key, i);
+	});
+	return columns.sort((a, b) => {
+		const ra = rank.get(a.key) ?? Infinity;
+		const rb = rank.get(b.key) ?? Infinity;
+		if (ra !== rb) return ra < rb ? -1 : 1;
+		if (a.coverage.present !== b.coverage.present) return b.coverage.present - a.coverage.present;
+		return collator.compare(a.key, b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+	});
+}
+
+export function buildModel(notes: readonly NoteInput[], options: BuildOptions = {}): ComparisonModel {
+	const declaredTypes = resolveDeclared(options.propertyTypes);
+	const templateOrder = options.templateOrder ?? DEFAULT_TEMPLATE_ORDER;
+	const rows = notes.map((n) => makeRow(n, declaredTypes));
+	const stats = new Map<string, ColumnStats>();
+	for (const row of rows) tally(stats, row, 1);
+	const columns: Column[] = [];
+	for (const [key, s] of stats) {
+		const type = columnType(key, s, declaredTypes);
+		columns.push({
+			key,
+			type,
+			declared: declaredTypes.has(key),
+			coverage: { present: s.present, total: rows.length },
+			conflicts: scanConflicts(key, type, rows),
+		});
+	}
+	return { columns: orderColumns(columns, templateOrder), rows, declaredTypes, templateOrder, stats };
+}
+
+function isDeletion(change: ModelChange): change is { readonly deleted: string } {
+	return "deleted" in change && typeof (change as { deleted?: unknown }).deleted === "string";
+}
+
+function copyStats(s: ColumnStats): ColumnStats {
+	return { present: s.present, typeCounts: new Map(s.typeCounts) };
+}
+
+/**
+ * Apply changes (a changed or new note, or `{ deleted: path }`). Rows of unchanged notes are
+ * reused by identity; only the columns the changed notes touch are recomputed, and a column's
+ * conflicts are rescanned only when its type changes.
+ */
+export function updateModel(model: ComparisonModel, change: ModelChange | readonly ModelChange[]): ComparisonModel {
+	const changes: readonly ModelChange[] = Array.isArray(change) ? change : [change as ModelChange];
+	if (changes.length === 0) return model;
+	const rows = model.rows.slice();
+	const stats = new Map(model.stats);
+	const copied = new Set<string>();
+	const touched = new Map<string, { removed: Set<string>; added: Row[] }>();
+
+	const own = (key: string): ColumnStats => {
+		const current = stats.get(key);
+		if (current !== undefined && copied.has(key)) return current;
+		const fresh = current === undefined ? { present: 0, typeCounts: new Map<PropertyTypeName, number>() } : copyStats(current);
+		stats.set(key, fresh);
+		copied.add(key);
+		return fresh;
+	};
+	const touch = (key: string): { removed: Set<string>; added: Row[] } => {
+		let t = touched.get(key);
+		if (t === undefined) {
+			t = { removed: new Set(), added: [] };
+			touched.set(key, t);
+		}
+		return t;
+	};
+	const remove = (row: Row): void => {
+		for (const key of row.cells.keys()) {
+			own(key);
+			touch(key).removed.add(row.path);
+		}
+		const partial = new Map<string, ColumnStats>();
+		for (const key of row.cells.keys()) partial.set(key, stats.get(key) as ColumnStats);
+		tally(partial, row, -1);
+	};
+	const add = (row: Row): void => {
+		for (const key of row.cells.keys()) {
+			own(key);
+			touch(key).added.push(row);
+		}
+		const partial = new Map<string, ColumnStats>();
+		for (const key of row.cells.keys()) partial.set(key, stats.get(key) as ColumnStats);
+		tally(partial, row, 1);
+	};
+
+	for (const c of changes) {
+		const path = isDeletion(c) ? c.deleted : c.path;
+		const index = rows.findIndex((r) => r.path === path);
+		const old = index >= 0 ? rows[index] : undefined;
+		if (old !== undefined) remove(old);
+		if (isDeletion(c)) {
+			if (index >= 0) rows.splice(index, 1);
+			continue;
+		}
+		const row = makeRow(c, model.declaredTypes);
+		add(row);
+		if (index >= 0) rows[index] = row;
+		else rows.push(row);
+	}
+
+	const byKey = new Map(model.columns.map((col) => [col.key, col]));
+	const sizeChanged = rows.length !== model.rows.length;
+	const columns: Column[] = [];
+	for (const [key, s] of stats) {
+		const previous = byKey.get(key);
+		const t = touched.get(key);
+		if (s.present <= 0) continue;
+		if (t === undefined && previous !== undefined) {
+			columns.push(sizeChanged ? { ...previous, coverage: { present: s.present, total: rows.length } } : previous);
+			continue;
+		}
+		const type = columnType(key, s, model.declaredTypes);
+		let conflicts: TypeConflict[];
+		if (previous !== undefined && previous.type === type && t !== undefined) {
+			conflicts = previous.conflicts.filter((x) => !t.removed.has(x.path));
+			const fresh = scanConflicts(key, type, t.added.filter((r) => rows.includes(r)));
+			if (fresh.length > 0) conflicts = inRowOrder([...conflicts, ...fresh], rows);
+		} else {
+			conflicts = scanConflicts(key, type, rows);
+		}
+		columns.push({
+			key,
+			type,
+			declared: model.declaredTypes.has(key),
+			coverage: { present: s.present, total: rows.length },
+			conflicts,
+		});
+	}
+	for (const [key, s] of stats) if (s.present <= 0) stats.delete(key);
+	return { ...model, columns: orderColumns(columns, model.templateOrder), rows, stats };
+}
+
+function inRowOrder(conflicts: TypeConflict[], rows: readonly Row[]): TypeConflict[] {
+	const byPath = new Map<string, TypeConflict>();
+	for (const c of conflicts) byPath.set(c.path, c);
+	const out: TypeConflict[] = [];
+	for (const row of rows) {
+		const c = byPath.get(row.path);
+		if (c !== undefined) out.push(c);
+	}
+	return out;
+}
