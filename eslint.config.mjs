@@ -17,7 +17,7 @@ export default defineConfig([
 		languageOptions: {
 			parserOptions: {
 				projectService: {
-					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs"],
+					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", "scripts/*.mjs", "bench/*.mjs"],
 				},
 				tsconfigRootDir: import.meta.dirname,
 			},
@@ -47,7 +47,7 @@ export default defineConfig([
 	},
 	{
 		// Node-only code: the CLI, the build scripts, tests and benchmarks never ship in main.js.
-		files: ["src/cli/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "*.mjs", "vitest.config.ts", "src/**/*.test.ts"],
+		files: ["src/cli/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "*.mjs", "scripts/*.mjs", "bench/*.mjs", "vitest.config.ts", "src/**/*.test.ts"],
 		languageOptions: { globals: { ...globals.node } },
 		rules: {
 			"obsidianmd/no-nodejs-modules": "off",

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * Runs the real-browser suite (test/browser) with Vitest, after checking that Debian's Chromium
+ * is installed. Without Chromium: one line and exit 0 locally, so the rest of `npm test` goes on;
+ * under CI (CI=true) a missing Chromium fails the run.
+ *
+ *   node scripts/browser-tests.mjs [extra vitest args]
+ *   CHROMIUM_PATH=/path/to/chromium node scripts/browser-tests.mjs
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+if (!existsSync(chromium)) {
+	if (process.env.CI === "true") {
+		console.error(`Chromium not found at ${chromium}: the browser tests cannot run under CI (apt-get install -y chromium)`);
+		process.exit(1);
+	}
+	console.log(`Chromium not found at ${chromium}: browser tests skipped`);
+	process.exit(0);
+}
+
+const vitest = join(root, "node_modules", "vitest", "vitest.mjs");
+const result = spawnSync(process.execPath, [vitest, "run", "--config", "test/browser/vitest.browser.config.ts", ...process.argv.slice(2)], {
+	cwd: root,
+	stdio: "inherit",
+	env: { ...process.env, CHROMIUM_PATH: chromium },
+});
+if (result.error) {
+	console.error(result.error.message);
+	process.exit(1);
+}
+process.exit(result.status ?? 1);

@@ -1,0 +1,242 @@
+/**
+ * The test page: the real plugin class (`main.ts`) loaded into an in-memory Obsidian
+ * (obsidian-test-mocks + patches.ts) holding `examples/vault`, inside a workspace shell styled by
+ * theme.css and the plugin's styles.css. Tests and benchmarks drive it through `window.fn`.
+ */
+import "./globals";
+import type { Command, PluginManifest, ViewState } from "obsidian";
+import { App, TFile, TFolder, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
+import FrameworkNotesPlugin from "../../../main";
+import manifestJson from "../../../manifest.json";
+import { fillAppGaps } from "./app-gaps";
+import { refreshNoteLeaves, viewRegistry } from "./patches";
+import { getShell } from "./shell";
+
+declare const __EXAMPLE_VAULT__: Record<string, string>;
+
+export const COMPARISON_VIEW = "framework-notes-comparison";
+
+export interface BootOptions {
+	/** Vault files (path → text). Paths under `.obsidian/` go to the adapter only, like config files. */
+	readonly files?: Readonly<Record<string, string>>;
+	/** What `loadData()` returns (`null`: no data.json yet). */
+	readonly data?: unknown;
+	readonly theme?: "light" | "dark";
+}
+
+export interface LeafInfo {
+	readonly id: string;
+	readonly type: string;
+	readonly state: unknown;
+	readonly active: boolean;
+}
+
+interface State {
+	app: App;
+	plugin: FrameworkNotesPlugin;
+}
+
+let state: State | null = null;
+const errors: string[] = [];
+
+window.addEventListener("error", (evt) => errors.push(String(evt.message)));
+window.addEventListener("unhandledrejection", (evt) => errors.push(String(evt.reason)));
+
+function current(): State {
+	if (!state) throw new Error("The test page has not booted");
+	return state;
+}
+
+function allLeaves(app: App): WorkspaceLeaf[] {
+	const leaves: WorkspaceLeaf[] = [];
+	app.workspace.iterateAllLeaves((leaf) => leaves.push(WorkspaceLeaf.fromOriginalType3__(leaf as never)));
+	return leaves;
+}
+
+async function unloadCurrent(): Promise<void> {
+	if (!state) return;
+	const { app, plugin } = state;
+	for (const leaf of allLeaves(app)) leaf.detach();
+	plugin.unload();
+	state = null;
+	getShell().clear();
+	await Promise.resolve();
+}
+
+async function loadPlugin(app: App, data: unknown): Promise<FrameworkNotesPlugin> {
+	const manifest: PluginManifest = { ...manifestJson, dir: `${app.vault.configDir}/plugins/${manifestJson.id}` };
+	const plugin = new FrameworkNotesPlugin(app.asOriginalType__(), manifest);
+	(plugin as unknown as { data__: unknown }).data__ = data ?? null;
+	// Component.load() calls onload() without awaiting it; Obsidian awaits a plugin's onload.
+	let pending: unknown;
+	const onload = plugin.onload.bind(plugin);
+	plugin.onload = (): Promise<void> => {
+		const promise = onload();
+		pending = promise;
+		return promise;
+	};
+	plugin.load();
+	await pending;
+	return plugin;
+}
+
+async function boot(options: BootOptions = {}): Promise<void> {
+	await unloadCurrent();
+	const shell = getShell();
+	shell.setTheme(options.theme ?? (document.body.hasClass("theme-dark") ? "dark" : "light"));
+	const source = options.files ?? __EXAMPLE_VAULT__;
+	const notes: Record<string, string> = {};
+	const config: Array<[string, string]> = [];
+	for (const [path, text] of Object.entries(source)) {
+		if (path.startsWith(".obsidian/")) config.push([path, text]);
+		else notes[path] = text;
+	}
+	const app = App.createConfigured__({});
+	fillAppGaps(app);
+	const adapter = app.vault.adapter as unknown as { writeSync__(path: string, data: string): void };
+	for (const [path, text] of config) adapter.writeSync__(path, text);
+	for (const path of Object.keys(notes).sort()) {
+		const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+		if (folder !== "" && !(app.vault.getAbstractFileByPath(folder) instanceof TFolder)) app.vault.createFolderSync__(folder);
+		app.vault.createSync__(path, notes[path] ?? "");
+	}
+	(window as unknown as { app: unknown }).app = app;
+	const plugin = await loadPlugin(app, options.data);
+	state = { app, plugin };
+	app.workspace.setLayoutReady__();
+	const refresh = (): void => {
+		void refreshNoteLeaves(app.workspace);
+	};
+	app.vault.on("modify", refresh);
+	app.vault.on("create", refresh);
+}
+
+function fileAt(path: string): TFile {
+	const file = current().app.vault.getFileByPath(path);
+	if (!file) throw new Error(`No note at ${path}`);
+	return file;
+}
+
+async function ensureFolder(app: App, folderPath: string): Promise<void> {
+	if (folderPath === "" || app.vault.getAbstractFileByPath(folderPath) instanceof TFolder) return;
+	const parent = folderPath.includes("/") ? folderPath.slice(0, folderPath.lastIndexOf("/")) : "";
+	await ensureFolder(app, parent);
+	await app.vault.createFolder(folderPath);
+}
+
+function commandList(): Command[] {
+	return [...(current().plugin as unknown as { commands__: Map<string, Command> }).commands__.values()];
+}
+
+function runCommand(idOrName: string): boolean {
+	const command = commandList().find((c) => c.id === idOrName || c.id.endsWith(`:${idOrName}`) || c.name === idOrName);
+	if (!command) throw new Error(`No command ${idOrName}`);
+	if (command.checkCallback) return command.checkCallback(false) !== false;
+	if (command.callback) {
+		void command.callback();
+		return true;
+	}
+	throw new Error(`Command ${idOrName} needs an editor, which the test page does not have`);
+}
+
+async function openComparison(viewState?: Partial<ViewState>): Promise<string> {
+	const { app } = current();
+	const leaf = app.workspace.getLeaf("tab");
+	await leaf.setViewState({ type: COMPARISON_VIEW, active: true, ...viewState });
+	return WorkspaceLeaf.fromOriginalType3__(leaf as never).id__;
+}
+
+const api = {
+	/** True once the first boot finished. */
+	ready: false,
+	errors,
+	boot,
+	viewTypes: (): string[] => [...viewRegistry.keys()],
+	setTheme(theme: "light" | "dark"): void {
+		getShell().setTheme(theme);
+		current().app.workspace.trigger("css-change");
+	},
+	async readNote(path: string): Promise<string | null> {
+		const file = current().app.vault.getFileByPath(path);
+		return file ? current().app.vault.read(file) : null;
+	},
+	frontmatter(path: string): Record<string, unknown> | null {
+		const cache = current().app.metadataCache.getFileCache(fileAt(path));
+		return cache?.frontmatter ?? null;
+	},
+	async createNote(path: string, text: string): Promise<void> {
+		const { app } = current();
+		await ensureFolder(app, path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
+		await app.vault.create(path, text);
+	},
+	async modifyNote(path: string, text: string): Promise<void> {
+		await current().app.vault.modify(fileAt(path), text);
+	},
+	async renameNote(from: string, to: string): Promise<void> {
+		await current().app.fileManager.renameFile(fileAt(from), to);
+	},
+	async deleteNote(path: string): Promise<void> {
+		await current().app.vault.trash(fileAt(path), true);
+	},
+	listNotes(): string[] {
+		return current()
+			.app.vault.getMarkdownFiles()
+			.map((f) => f.path)
+			.sort();
+	},
+	commands: (): Array<{ id: string; name: string }> => commandList().map((c) => ({ id: c.id, name: c.name })),
+	runCommand,
+	openComparison,
+	async openNote(path: string): Promise<void> {
+		await current().app.workspace.getLeaf("tab").openFile(fileAt(path));
+	},
+	leaves(): LeafInfo[] {
+		const { app } = current();
+		return allLeaves(app).map((leaf) => {
+			const vs = leaf.getViewState();
+			return { id: leaf.id__, type: vs.type, state: vs.state ?? null, active: app.workspace.activeLeaf === leaf };
+		});
+	},
+	/** Close every leaf, unload the plugin, load it again and restore the leaves' saved view states. */
+	async reloadWorkspace(): Promise<void> {
+		const { app, plugin } = current();
+		const saved = allLeaves(app).map((leaf) => leaf.getViewState());
+		const data = (plugin as unknown as { data__: unknown }).data__;
+		for (const leaf of allLeaves(app)) leaf.detach();
+		plugin.unload();
+		getShell().clear();
+		const next = await loadPlugin(app, data);
+		state = { app, plugin: next };
+		for (const viewState of saved) await app.workspace.getLeaf("tab").setViewState(viewState);
+	},
+	settings: (): unknown => JSON.parse(JSON.stringify(current().plugin.settings)) as unknown,
+	savedData: (): unknown => JSON.parse(JSON.stringify((current().plugin as unknown as { data__: unknown }).data__ ?? null)) as unknown,
+	notices: (): string[] => getShell().noticesEl.findAll(".notice").map((el) => el.getText()),
+};
+
+export type TestApi = typeof api;
+
+declare global {
+	interface Window {
+		fn: TestApi;
+	}
+}
+
+window.fn = api;
+
+const params = new URLSearchParams(window.location.search);
+if (params.get("boot") !== "none") {
+	const theme = params.get("theme") === "dark" ? "dark" : "light";
+	boot({ theme }).then(
+		() => {
+			api.ready = true;
+		},
+		(err: unknown) => {
+			errors.push(`boot failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+			api.ready = true;
+		},
+	);
+} else {
+	getShell().setTheme(params.get("theme") === "dark" ? "dark" : "light");
+	api.ready = true;
+}
