@@ -1,0 +1,226 @@
+/**
+ * Command-line parsing: `framework-notes <command> [options] <arguments>`. Small and strict:
+ * unknown options and missing arguments are usage errors (exit code 2).
+ */
+
+export class UsageError extends Error {
+	constructor(
+		message: string,
+		/** The command whose usage to show, or null for the global usage. */
+		readonly command: CommandName | null = null,
+	) {
+		super(message);
+	}
+}
+
+export const COMMANDS = ["refresh", "check", "compare", "import-outline"] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export const FORMATS = ["table", "markdown", "csv", "json"] as const;
+export type CompareFormat = (typeof FORMATS)[number];
+
+interface OptionSpec {
+	/** Takes a value (`--folder F` or `--folder=F`). */
+	readonly value: boolean;
+	readonly short?: string;
+}
+
+const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+	help: { value: false, short: "h" },
+	version: { value: false, short: "V" },
+	"config-dir": { value: true },
+	quiet: { value: false, short: "q" },
+};
+
+const COMMAND_OPTIONS: Readonly<Record<CommandName, Readonly<Record<string, OptionSpec>>>> = {
+	refresh: {},
+	check: {},
+	compare: { folder: { value: true }, format: { value: true }, width: { value: true } },
+	"import-outline": { "dry-run": { value: false, short: "n" } },
+};
+
+const POSITIONALS: Readonly<Record<CommandName, readonly string[]>> = {
+	refresh: ["vault"],
+	check: ["vault"],
+	compare: ["vault"],
+	"import-outline": ["vault", "note"],
+};
+
+export interface ParsedArgs {
+	readonly command: CommandName | null;
+	readonly help: boolean;
+	readonly version: boolean;
+	readonly quiet: boolean;
+	readonly configDir: string;
+	/** Named positionals of the command (`vault`, `note`). */
+	readonly positionals: Readonly<Record<string, string>>;
+	/** Command options by long name; flags are `"true"`. */
+	readonly options: Readonly<Record<string, string>>;
+}
+
+function isCommand(word: string): word is CommandName {
+	return (COMMANDS as readonly string[]).includes(word);
+}
+
+function findOption(specs: Readonly<Record<string, OptionSpec>>, token: string): [string, OptionSpec] | null {
+	if (token.startsWith("--")) {
+		const name = token.slice(2);
+		const spec = specs[name];
+		return spec ? [name, spec] : null;
+	}
+	const letter = token.slice(1);
+	for (const [name, spec] of Object.entries(specs)) if (spec.short === letter) return [name, spec];
+	return null;
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+	let command: CommandName | null = null;
+	const raw: Record<string, string> = {};
+	const positionals: string[] = [];
+	let onlyPositionals = false;
+	for (let i = 0; i < argv.length; i++) {
+		const token = argv[i];
+		if (onlyPositionals || !token.startsWith("-") || token === "-") {
+			if (command === null && !onlyPositionals) {
+				if (!isCommand(token)) throw new UsageError(`unknown command "${token}"`);
+				command = token;
+			} else {
+				positionals.push(token);
+			}
+			continue;
+		}
+		if (token === "--") {
+			onlyPositionals = true;
+			continue;
+		}
+		const eq = token.indexOf("=");
+		const key = eq > 0 && token.startsWith("--") ? token.slice(0, eq) : token;
+		const specs = { ...GLOBAL_OPTIONS, ...(command ? COMMAND_OPTIONS[command] : {}) };
+		const found = findOption(specs, key);
+		if (!found) throw new UsageError(`unknown option "${key}"`, command);
+		const [name, spec] = found;
+		if (!spec.value) {
+			if (eq > 0 && token.startsWith("--")) throw new UsageError(`option "--${name}" takes no value`, command);
+			raw[name] = "true";
+			continue;
+		}
+		let value: string | undefined;
+		if (eq > 0 && token.startsWith("--")) value = token.slice(eq + 1);
+		else value = argv[++i];
+		if (value === undefined) throw new UsageError(`option "--${name}" needs a value`, command);
+		raw[name] = value;
+	}
+
+	const help = raw.help === "true";
+	const version = raw.version === "true";
+	const named: Record<string, string> = {};
+	if (command !== null && !help) {
+		const names = POSITIONALS[command];
+		if (positionals.length < names.length) throw new UsageError(`missing argument <${names[positionals.length] ?? ""}>`, command);
+		if (positionals.length > names.length) throw new UsageError(`unexpected argument "${positionals[names.length] ?? ""}"`, command);
+		names.forEach((name, i) => (named[name] = positionals[i]));
+	} else if (command === null && positionals.length > 0) {
+		throw new UsageError(`unexpected argument "${positionals[0] ?? ""}"`);
+	}
+
+	const options: Record<string, string> = {};
+	for (const [key, value] of Object.entries(raw)) if (!(key in GLOBAL_OPTIONS)) options[key] = value;
+	if (options.format !== undefined && !(FORMATS as readonly string[]).includes(options.format)) {
+		throw new UsageError(`unknown format "${options.format}" (use ${FORMATS.join(", ")})`, command);
+	}
+	if (options.width !== undefined && !/^[1-9]\d{0,4}$/.test(options.width)) {
+		throw new UsageError(`--width needs a positive whole number`, command);
+	}
+	const configDir = raw["config-dir"] ?? ".obsidian";
+	if (configDir === "" || configDir.includes("/") || configDir.includes("\\") || configDir === "." || configDir === "..") {
+		throw new UsageError(`--config-dir must be a folder name inside the vault, like ".obsidian"`, command);
+	}
+	return { command, help, version, quiet: raw.quiet === "true", configDir, positionals: named, options };
+}
+
+const GLOBAL_HELP = `Usage: framework-notes <command> [options]
+
+Keeps the index notes of an Obsidian vault current and compares framework notes, without
+Obsidian: the same code as the Framework Notes plugin, with the vault's own settings
+(<vault>/.obsidian/plugins/framework-notes/data.json and <vault>/.obsidian/app.json).
+
+Commands:
+  refresh <vault>                 Rewrite every out-of-date index block; lists the notes changed
+  check <vault>                   Like refresh, but writes nothing; exit 1 if any index is stale
+  compare <vault>                 Print the comparison of the vault's framework notes
+  import-outline <vault> <note>   Create one framework note per item of an outline note
+
+Options:
+  --config-dir <name>  Name of the vault's config folder (default: .obsidian)
+  -q, --quiet          Print only problems
+  -h, --help           Show help (also: framework-notes <command> --help)
+  -V, --version        Show the version
+
+Exit codes:
+  0  success (check: every index is current)
+  1  check found stale indexes, or a note could not be processed (each is named on stderr;
+     the other notes were still processed)
+  2  usage error: unknown command or option, missing argument, vault folder not found
+`;
+
+const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
+	refresh: `Usage: framework-notes refresh [options] <vault>
+
+Refreshes every index note (a folder note holding a "%% Begin Waypoint %%" block or a
+"%% Waypoint %%" flag) exactly as the plugin would, with the vault's settings. Prints each note
+it changed. A note is written atomically (temporary file + rename) and only when its text
+changes; its line endings and everything outside the block are kept. Symbolic links are never
+followed out of the vault. A note that cannot be refreshed (unreadable, a Begin marker without
+its End marker, ...) is named on stderr and left as it is; the other notes are still refreshed.
+
+Options:
+  --config-dir <name>  Name of the vault's config folder (default: .obsidian)
+  -q, --quiet          Print only problems
+
+Exit codes: 0 done, 1 some note could not be refreshed, 2 usage error.
+`,
+	check: `Usage: framework-notes check [options] <vault>
+
+Like "refresh", but writes nothing: lists the index notes that are out of date. Use it in a
+pre-commit hook or a CI step for a vault kept in git.
+
+Options:
+  --config-dir <name>  Name of the vault's config folder (default: .obsidian)
+  -q, --quiet          Print only the stale notes and problems
+
+Exit codes: 0 every index is current, 1 some index is stale or a note could not be checked,
+2 usage error.
+`,
+	compare: `Usage: framework-notes compare [options] <vault>
+
+Prints the comparison of the vault's framework notes (chosen by the plugin's selector setting,
+by default "type: framework"): one row per note, one column per property.
+
+Options:
+  --folder <path>      Only notes inside this vault folder
+  --format <format>    table (default; aligned to the terminal width, long cells cut with "…"),
+                       markdown, csv or json
+  --width <columns>    Width of the table (default: the terminal's, or 100)
+  --config-dir <name>  Name of the vault's config folder (default: .obsidian)
+
+Exit codes: 0 done, 1 some note has invalid frontmatter (named on stderr; still listed),
+2 usage error.
+`,
+	"import-outline": `Usage: framework-notes import-outline [options] <vault> <note>
+
+Reads the outline note <note> (a vault path, like "WEBFramework/NOtes/NOtes.md"): every list
+item starting with a bold name ("1. **Django**: description") under a heading becomes a
+framework note made from the plugin's template, with its category and summary filled in.
+Existing notes are never overwritten.
+
+Options:
+  -n, --dry-run        Print the plan; write nothing
+  --config-dir <name>  Name of the vault's config folder (default: .obsidian)
+
+Exit codes: 0 done, 1 some note could not be written, 2 usage error.
+`,
+};
+
+export function helpText(command: CommandName | null): string {
+	return command ? COMMAND_HELP[command] : GLOBAL_HELP;
+}

@@ -1,0 +1,37 @@
+/** Types and constants shared by the CLI's commands. */
+import type { ParsedArgs } from "./args";
+import type { VaultConfig } from "./config";
+import type { DiskVault } from "./disk-vault";
+
+export const EXIT_OK = 0;
+/** `check` found stale indexes, or a note could not be processed. */
+export const EXIT_PROBLEMS = 1;
+/** Unknown command or option, missing argument, vault folder not found. */
+export const EXIT_USAGE = 2;
+
+export interface CliIO {
+	readonly stdout: (text: string) => void;
+	readonly stderr: (text: string) => void;
+	/** Folder that relative paths are resolved against. */
+	readonly cwd: string;
+	readonly stdoutIsTTY?: boolean;
+	readonly stderrIsTTY?: boolean;
+	/** Width of the terminal stdout is attached to, if any. */
+	readonly columns?: number;
+	/** The current time (templates' `{{date}}`). */
+	readonly now?: () => Date;
+}
+
+/** Everything a command needs once the vault is open. */
+export interface CommandContext {
+	readonly args: ParsedArgs;
+	readonly io: CliIO;
+	readonly vault: DiskVault;
+	readonly config: VaultConfig;
+	/** The vault argument as typed, for messages. */
+	readonly vaultArg: string;
+	/** Print `framework-notes: <path>: <message>` on stderr (counts as a problem: exit 1). */
+	problem(vaultPath: string, message: string): void;
+	/** Print a summary line on stderr unless `--quiet`. */
+	info(text: string): void;
+}

@@ -1,0 +1,267 @@
+/**
+ * A `VaultSnapshot` built from a vault folder on disk: the same shapes the plugin gets from
+ * Obsidian, so the pure core runs unchanged.
+ *
+ * - Like Obsidian, files and folders whose name starts with a dot (the config folder, `.git`,
+ *   `.trash`) are not part of the vault.
+ * - Symbolic links are never followed out of the vault: a link to a folder is never followed
+ *   (it would list notes twice or leave the vault); a link to a file is listed only when its
+ *   target is a file inside the vault.
+ * - File stats and frontmatter are read lazily, so a command pays only for what it uses.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseDocument } from "yaml";
+import type { Frontmatter, VFile, VFileStat, VFolder, VNode, VaultSnapshot } from "../core/vault";
+import { decodeUtf8, frontmatterSource } from "./text";
+
+export class DiskFolder implements VFolder {
+	readonly children: VNode[] = [];
+	constructor(
+		readonly path: string,
+		readonly name: string,
+		readonly parent: DiskFolder | null,
+	) {}
+	isRoot(): boolean {
+		return this.parent === null;
+	}
+}
+
+export class DiskFile implements VFile {
+	readonly basename: string;
+	readonly extension: string;
+	private cachedStat: VFileStat | null = null;
+	constructor(
+		readonly path: string,
+		readonly name: string,
+		readonly parent: DiskFolder,
+		/** Absolute path of the bytes: the file itself, or the in-vault target of a symbolic link. */
+		readonly realPath: string,
+		readonly isLink: boolean,
+	) {
+		const dot = name.lastIndexOf(".");
+		this.basename = dot > 0 ? name.slice(0, dot) : name;
+		this.extension = dot > 0 ? name.slice(dot + 1) : "";
+	}
+	get stat(): VFileStat {
+		if (this.cachedStat === null) {
+			try {
+				const s = fs.statSync(this.realPath);
+				const ctime = s.birthtimeMs > 0 ? s.birthtimeMs : s.ctimeMs;
+				this.cachedStat = { ctime: Math.floor(ctime), mtime: Math.floor(s.mtimeMs), size: s.size };
+			} catch {
+				this.cachedStat = { ctime: 0, mtime: 0, size: 0 };
+			}
+		}
+		return this.cachedStat;
+	}
+}
+
+/** A problem met while reading the vault; never fatal for the rest of the vault. */
+export interface VaultProblem {
+	/** Vault-relative path of the file or folder concerned. */
+	readonly path: string;
+	readonly message: string;
+}
+
+export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
+
+export interface DiskVaultOptions {
+	/** Name of the config folder at the vault root (skipped). Default `.obsidian`. */
+	readonly configDir?: string;
+}
+
+interface FrontmatterEntry {
+	readonly data: Frontmatter | null;
+	readonly error: string | null;
+}
+
+export class DiskVault implements VaultSnapshot {
+	readonly root: DiskFolder;
+	/** Real (symlink-free) absolute path of the vault folder. */
+	readonly rootReal: string;
+	/** Folders that could not be listed, links that lead out of the vault. */
+	readonly problems: VaultProblem[] = [];
+	readonly skippedLinks: string[] = [];
+	private readonly nodes = new Map<string, VNode>();
+	private readonly files: DiskFile[] = [];
+	private readonly fmSource = new Map<string, string | null>();
+	private readonly fmCache = new Map<string, FrontmatterEntry>();
+
+	private constructor(rootReal: string, options: DiskVaultOptions) {
+		this.rootReal = rootReal;
+		this.root = new DiskFolder("/", "", null);
+		this.nodes.set("/", this.root);
+		this.nodes.set("", this.root);
+		this.walk(options.configDir ?? ".obsidian");
+	}
+
+	/** Read the folder tree of the vault at `dir`. Throws when `dir` is not a readable folder. */
+	static load(dir: string, options: DiskVaultOptions = {}): DiskVault {
+		const rootReal = fs.realpathSync(dir);
+		if (!fs.statSync(rootReal).isDirectory()) throw new Error("not a folder");
+		return new DiskVault(rootReal, options);
+	}
+
+	/** Every file of the vault, in walk order. */
+	allFiles(): readonly DiskFile[] {
+		return this.files;
+	}
+
+	/** Every markdown note, sorted by path (stable output order). */
+	markdownFiles(): DiskFile[] {
+		return this.files.filter((f) => f.extension.toLowerCase() === "md").sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	}
+
+	getNode(p: string): VNode | null {
+		return this.nodes.get(p) ?? null;
+	}
+
+	/** Absolute path on disk of a vault path (the vault folder itself for the root). */
+	absolute(vaultPath: string): string {
+		return vaultPath === "/" || vaultPath === "" ? this.rootReal : path.join(this.rootReal, ...vaultPath.split("/"));
+	}
+
+	/** True when an absolute real path lies inside the vault folder. */
+	contains(realPath: string): boolean {
+		return realPath === this.rootReal || realPath.startsWith(this.rootReal + path.sep);
+	}
+
+	/**
+	 * The text of a note. Remembers its frontmatter source so that frontmatter asked for later
+	 * does not read the file a second time.
+	 */
+	readText(p: string): ReadResult {
+		const node = this.nodes.get(p);
+		if (!(node instanceof DiskFile)) return { ok: false, message: "no such file in the vault" };
+		let text: string;
+		try {
+			text = decodeUtf8(fs.readFileSync(node.realPath));
+		} catch (e) {
+			return { ok: false, message: errorMessage(e) };
+		}
+		if (!this.fmCache.has(p)) this.fmSource.set(p, frontmatterSource(text));
+		return { ok: true, text };
+	}
+
+	frontmatter(p: string): Frontmatter | null {
+		return this.parsedFrontmatter(p).data;
+	}
+
+	frontmatterError(p: string): string | null {
+		return this.parsedFrontmatter(p).error;
+	}
+
+	private parsedFrontmatter(p: string): FrontmatterEntry {
+		const cached = this.fmCache.get(p);
+		if (cached) return cached;
+		let source = this.fmSource.get(p);
+		if (source === undefined) {
+			const node = this.nodes.get(p);
+			if (node instanceof DiskFile && node.extension.toLowerCase() === "md") {
+				const read = this.readText(p);
+				source = read.ok ? this.fmSource.get(p) ?? null : null;
+			} else {
+				source = null;
+			}
+		}
+		const entry = parseFrontmatter(source);
+		this.fmSource.delete(p);
+		this.fmCache.set(p, entry);
+		return entry;
+	}
+
+	private walk(configDir: string): void {
+		const stack: DiskFolder[] = [this.root];
+		while (stack.length > 0) {
+			const folder = stack.pop() as DiskFolder;
+			const abs = this.absolute(folder.path);
+			let entries: fs.Dirent[];
+			try {
+				entries = fs.readdirSync(abs, { withFileTypes: true });
+			} catch (e) {
+				this.problems.push({ path: folder.path, message: `cannot read folder: ${errorMessage(e)}` });
+				continue;
+			}
+			const prefix = folder.isRoot() ? "" : folder.path + "/";
+			for (const entry of entries) {
+				const name = entry.name;
+				if (name.startsWith(".")) continue;
+				if (folder.isRoot() && name === configDir) continue;
+				const vaultPath = prefix + name;
+				if (entry.isDirectory()) {
+					const child = new DiskFolder(vaultPath, name, folder);
+					folder.children.push(child);
+					this.nodes.set(vaultPath, child);
+					stack.push(child);
+				} else if (entry.isFile()) {
+					this.addFile(new DiskFile(vaultPath, name, folder, path.join(abs, name), false));
+				} else if (entry.isSymbolicLink()) {
+					this.addLink(folder, vaultPath, name, path.join(abs, name));
+				}
+			}
+		}
+	}
+
+	private addLink(folder: DiskFolder, vaultPath: string, name: string, abs: string): void {
+		let target: string;
+		try {
+			target = fs.realpathSync(abs);
+		} catch {
+			this.skippedLinks.push(vaultPath);
+			return;
+		}
+		let isFile = false;
+		try {
+			isFile = fs.statSync(target).isFile();
+		} catch {
+			isFile = false;
+		}
+		if (!isFile || !this.contains(target) || target === this.rootReal) {
+			this.skippedLinks.push(vaultPath);
+			return;
+		}
+		this.addFile(new DiskFile(vaultPath, name, folder, target, true));
+	}
+
+	private addFile(file: DiskFile): void {
+		file.parent.children.push(file);
+		this.nodes.set(file.path, file);
+		this.files.push(file);
+	}
+}
+
+function parseFrontmatter(source: string | null): FrontmatterEntry {
+	if (source === null || source.trim() === "") return { data: null, error: null };
+	let value: unknown;
+	try {
+		const doc = parseDocument(source, { uniqueKeys: false });
+		const first = doc.errors[0];
+		if (first) return { data: null, error: `invalid YAML in frontmatter: ${yamlMessage(first.message)}` };
+		value = doc.toJS({ maxAliasCount: 100 });
+	} catch (e) {
+		return { data: null, error: `invalid YAML in frontmatter: ${errorMessage(e)}` };
+	}
+	if (typeof value !== "object" || value === null || Array.isArray(value)) return { data: null, error: null };
+	return { data: value as Frontmatter, error: null };
+}
+
+/** The YAML error's first line, its line number counted in the note (after the opening `---`). */
+function yamlMessage(message: string): string {
+	return firstLine(message).replace(/ at line (\d+), column (\d+):?$/, (_m, line: string, column: string) => ` (line ${Number(line) + 1}, column ${column})`);
+}
+
+function firstLine(message: string): string {
+	return message.split("\n")[0] ?? message;
+}
+
+export function errorMessage(e: unknown): string {
+	if (e instanceof Error) {
+		const code = (e as { code?: string }).code;
+		if (code === "EACCES" || code === "EPERM") return "permission denied";
+		if (code === "ENOENT") return "no such file or folder";
+		if (code === "EISDIR") return "is a folder";
+		return firstLine(e.message);
+	}
+	return String(e);
+}

@@ -1,0 +1,41 @@
+/** Helpers for the CLI tests: vaults in temporary folders. */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+/** A fresh temporary folder (removed by `cleanup`). */
+export function tempDir(prefix = "fn-cli-"): string {
+	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Write `files` (vault path → text or bytes) into a new temporary vault folder. */
+export function makeVault(files: Readonly<Record<string, string | Uint8Array>>, root = tempDir()): string {
+	for (const [p, content] of Object.entries(files)) {
+		const abs = path.join(root, ...p.split("/"));
+		fs.mkdirSync(path.dirname(abs), { recursive: true });
+		fs.writeFileSync(abs, content);
+	}
+	return root;
+}
+
+export function readVaultFile(root: string, p: string): string {
+	return fs.readFileSync(path.join(root, ...p.split("/")), "utf8");
+}
+
+/** mtime (ns) of every file below `root`, by path: to prove nothing was written. */
+export function mtimes(root: string): Map<string, bigint> {
+	const out = new Map<string, bigint>();
+	const walk = (dir: string): void => {
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			const abs = path.join(dir, entry.name);
+			if (entry.isDirectory()) walk(abs);
+			else if (entry.isFile()) out.set(path.relative(root, abs), fs.statSync(abs, { bigint: true }).mtimeNs);
+		}
+	};
+	walk(root);
+	return out;
+}
+
+export function cleanup(...dirs: string[]): void {
+	for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+}

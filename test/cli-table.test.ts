@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { displayWidth, fitWidths, renderTable, terminalSafe, truncate } from "../src/cli/table";
+
+describe("terminal table", () => {
+	it("aligns columns at their natural width when they fit", () => {
+		const out = renderTable(["note", "license"], [{ label: null, rows: [["Django", "BSD-3-Clause"], ["Bottle", "MIT"]] }], 80);
+		expect(out).toBe(["note    license", "──────  ────────────", "Django  BSD-3-Clause", "Bottle  MIT", ""].join("\n"));
+	});
+
+	it("never prints a line wider than the width, cutting long cells with an ellipsis", () => {
+		const long = "A high-level framework that encourages rapid development and clean, pragmatic design.";
+		const out = renderTable(["note", "summary", "license"], [{ label: "full-stack", rows: [["Django", long, "BSD-3-Clause"]] }], 40);
+		for (const line of out.trimEnd().split("\n")) expect(displayWidth(line)).toBeLessThanOrEqual(40);
+		expect(out).toContain("…");
+		expect(out).toContain("Django");
+		expect(out).toContain("full-stack");
+	});
+
+	it("shrinks the widest column first", () => {
+		expect(fitWidths([5, 50, 10], 40)).toEqual([5, 21, 10]);
+		expect(fitWidths([5, 10], 100)).toEqual([5, 10]);
+	});
+
+	it("truncates by display width, counting wide characters as two", () => {
+		expect(truncate("abcdef", 4)).toBe("abc…");
+		expect(truncate("abc", 3)).toBe("abc");
+		expect(displayWidth("日本")).toBe(4);
+		expect(displayWidth(truncate("日本語テキスト", 6))).toBeLessThanOrEqual(6);
+	});
+
+	it("makes terminal escape sequences from notes harmless", () => {
+		expect(terminalSafe("evil\u001b[31mred\u0007\nnext")).toBe("evil\uFFFD[31mred\uFFFD next");
+		const out = renderTable(["note"], [{ label: null, rows: [["\u001b]0;title\u0007"]] }], 80);
+		expect(out).not.toContain("\u001b");
+	});
+});
