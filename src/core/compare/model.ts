@@ -65,7 +65,11 @@ function tally(stats: Map<string, ColumnStats>, row: Row, sign: 1 | -1): void {
 			stats.set(key, s);
 		}
 		s.present += sign;
-		if (cell.state === "value") s.typeCounts.set(cell.type, (s.typeCounts.get(cell.type) ?? 0) + sign);
+		if (cell.state === "value") {
+			const n = (s.typeCounts.get(cell.type) ?? 0) + sign;
+			if (n > 0) s.typeCounts.set(cell.type, n);
+			else s.typeCounts.delete(cell.type);
+		}
 	}
 }
 
@@ -209,16 +213,24 @@ export function updateModel(model: ComparisonModel, change: ModelChange | readon
 		} else {
 			conflicts = scanConflicts(key, type, rows);
 		}
-		columns.push({
-			key,
-			type,
-			declared: model.declaredTypes.has(key),
-			coverage: { present: s.present, total: rows.length },
-			conflicts,
-		});
+		const unchanged =
+			previous !== undefined &&
+			previous.type === type &&
+			previous.coverage.present === s.present &&
+			previous.coverage.total === rows.length &&
+			sameConflicts(previous.conflicts, conflicts);
+		columns.push(
+			unchanged
+				? previous
+				: { key, type, declared: model.declaredTypes.has(key), coverage: { present: s.present, total: rows.length }, conflicts },
+		);
 	}
 	for (const [key, s] of stats) if (s.present <= 0) stats.delete(key);
 	return { ...model, columns: orderColumns(columns, model.templateOrder), rows, stats };
+}
+
+function sameConflicts(a: readonly TypeConflict[], b: readonly TypeConflict[]): boolean {
+	return a.length === b.length && a.every((x, i) => x.path === b[i]?.path && x.actualType === b[i]?.actualType);
 }
 
 function inRowOrder(conflicts: TypeConflict[], rows: readonly Row[]): TypeConflict[] {

@@ -1,0 +1,259 @@
+import { describe, expect, it } from "vitest";
+import { applyView, buildModel, DEFAULT_VIEW_OPTIONS, NAME_KEY, toCsv, toJson, toMarkdownTable } from "./index";
+import type { NoteInput } from "./index";
+
+function note(path: string, frontmatter: Record<string, unknown> | null, frontmatterError: string | null = null): NoteInput {
+	const basename = path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/, "");
+	return { path, basename, frontmatter, frontmatterError };
+}
+
+const fixture = [
+	note("Web/Django.md", {
+		type: "framework",
+		category: "full-stack",
+		summary: "ORM, auth | admin",
+		orm: true,
+		first_release: 2005,
+		website: "https://www.djangoproject.com",
+		related: ["[[Flask]]", "[[Web/Bottle|Bottle]]"],
+		tags: ["framework", "python"],
+	}),
+	note("Web/Flask.md", {
+		type: "framework",
+		category: "micro, \"tiny\"",
+		summary: "Line one\nline two",
+		orm: false,
+		first_release: "2010",
+		website: "",
+		related: [],
+		tags: ["framework"],
+	}),
+	note("Web/Broken.md", null, "bad indentation"),
+];
+
+const JSON_GOLDEN = String.raw`{
+  "columns": [
+    {
+      "key": "type",
+      "type": "text",
+      "declared": false,
+      "coverage": {
+        "present": 2,
+        "total": 3
+      },
+      "conflicts": []
+    },
+    {
+      "key": "category",
+      "type": "text",
+      "declared": false,
+      "coverage": {
+        "present": 2,
+        "total": 3
+      },
+      "conflicts": []
+    },
+    {
+      "key": "summary",
+      "type": "text",
+      "declared": false,
+      "coverage": {
+        "present": 2,
+        "total": 3
+      },
+      "conflicts": []
+    },
+    {
+      "key": "orm",
+      "type": "checkbox",
+      "declared": false,
+      "coverage": {
+        "present": 2,
+        "total": 3
+      },
+      "conflicts": []
+    },
+    {
+      "key": "first_release",
+      "type": "number",
+      "declared": false,
+      "coverage": {
+        "present": 2,
+        "total": 3
+      },
+      "conflicts": [
+        {
+          "path": "Web/Flask.md",
+          "basename": "Flask",
+          "actualType": "text"
+        }
+      ]
+    },
+    {
+      "key": "website",
+      "type": "url",
+      "declared": false,
+      "coverage": {
+        "present": 2,
+        "total": 3
+      },
+      "conflicts": []
+    },
+    {
+      "key": "related",
+      "type": "links",
+      "declared": false,
+      "coverage": {
+        "present": 2,
+        "total": 3
+      },
+      "conflicts": []
+    },
+    {
+      "key": "tags",
+      "type": "tags",
+      "declared": true,
+      "coverage": {
+        "present": 2,
+        "total": 3
+      },
+      "conflicts": []
+    }
+  ],
+  "notes": [
+    {
+      "path": "Web/Django.md",
+      "basename": "Django",
+      "warning": null,
+      "properties": {
+        "type": "framework",
+        "category": "full-stack",
+        "summary": "ORM, auth | admin",
+        "orm": true,
+        "first_release": 2005,
+        "website": "https://www.djangoproject.com",
+        "related": [
+          "[[Flask]]",
+          "[[Web/Bottle|Bottle]]"
+        ],
+        "tags": [
+          "framework",
+          "python"
+        ]
+      }
+    },
+    {
+      "path": "Web/Flask.md",
+      "basename": "Flask",
+      "warning": null,
+      "properties": {
+        "type": "framework",
+        "category": "micro, \"tiny\"",
+        "summary": "Line one\nline two",
+        "orm": false,
+        "first_release": "2010",
+        "website": "",
+        "related": [],
+        "tags": [
+          "framework"
+        ]
+      }
+    },
+    {
+      "path": "Web/Broken.md",
+      "basename": "Broken",
+      "warning": "bad indentation",
+      "properties": {}
+    }
+  ]
+}
+`;
+
+describe("export goldens (3 notes)", () => {
+	const model = buildModel(fixture);
+
+	it("Markdown", () => {
+		expect(toMarkdownTable(model)).toBe(
+			[
+				"| Note | type | category | summary | orm | first_release | website | related | tags |",
+				"| --- | --- | --- | --- | --- | ---: | --- | --- | --- |",
+				"| [[Django]] | framework | full-stack | ORM, auth \\| admin | yes | 2005 | https://www.djangoproject.com | [[Flask]], [[Web/Bottle\\|Bottle]] | framework, python |",
+				'| [[Flask]] | framework | micro, "tiny" | Line one<br>line two | no | 2010 |  |  | framework |',
+				"| [[Broken]] |  |  |  |  |  |  |  |  |",
+				"",
+			].join("\n"),
+		);
+	});
+
+	it("CSV (RFC 4180)", () => {
+		expect(toCsv(model)).toBe(
+			[
+				"note,path,type,category,summary,orm,first_release,website,related,tags",
+				'Django,Web/Django.md,framework,full-stack,"ORM, auth | admin",true,2005,https://www.djangoproject.com,"Flask, Bottle","framework, python"',
+				'Flask,Web/Flask.md,framework,"micro, ""tiny""","Line one\nline two",false,2010,,,framework',
+				"Broken,Web/Broken.md,,,,,,,,",
+				"",
+			].join("\r\n"),
+		);
+	});
+
+	it("JSON", () => {
+		expect(toJson(model)).toBe(JSON_GOLDEN);
+	});
+});
+
+describe("exports of a view", () => {
+	it("follow the view's rows and columns, and link duplicate names by path", () => {
+		const model = buildModel([note("A/Same.md", { k: 2, h: 1 }), note("B/Same.md", { k: 1, h: 1 })]);
+		const view = applyView(model, { ...DEFAULT_VIEW_OPTIONS, sort: [{ key: "k", dir: "asc" }], hiddenColumns: ["h"] });
+		expect(toMarkdownTable(model, view)).toBe(
+			["| Note | k |", "| --- | ---: |", "| [[B/Same\\|Same]] | 1 |", "| [[A/Same\\|Same]] | 2 |", ""].join("\n"),
+		);
+		expect(toCsv(model, view)).toBe("note,path,k\r\nSame,B/Same.md,1\r\nSame,A/Same.md,2\r\n");
+		expect(JSON.parse(toJson(model, view))).toMatchObject({ columns: [{ key: "k" }], notes: [{ path: "B/Same.md", properties: { k: 1 } }, { path: "A/Same.md" }] });
+		const sortedByName = applyView(model, { ...DEFAULT_VIEW_OPTIONS, sort: [{ key: NAME_KEY, dir: "asc" }] });
+		expect(toCsv(model, sortedByName).split("\r\n")[0]).toBe("note,path,h,k");
+	});
+});
+
+describe("hostile values in exports", () => {
+	const model = buildModel([
+		note("Evil.md", {
+			html: "<img src=x onerror=alert(1)>",
+			js: "javascript:alert(1)",
+			alias: ["[[x|<b>y</b>]]"],
+			embed: "![](https://evil.example/pixel.png) ![[secret]]",
+			formula: "=HYPERLINK(\"http://evil\")",
+			nested: { a: { b: ["<i>", null] } },
+			slash: "a\\|b",
+			long: "z".repeat(10_000),
+		}),
+	]);
+
+	it("Markdown escapes raw HTML, embeds, pipes and backslashes", () => {
+		const md = toMarkdownTable(model);
+		const row = md.split("\n")[2] ?? "";
+		expect(row).toContain("| \\<img src=x onerror=alert(1)> |");
+		expect(row).toContain("| javascript:alert(1) |");
+		expect(row).toContain("| [[x\\|\\<b>y\\</b>]] |");
+		expect(row).toContain("| \\![](https://evil.example/pixel.png) \\![[secret]] |");
+		expect(row).toContain('| {"a":{"b":["\\<i>",null]}} |');
+		expect(row).toContain("| a\\\\\\|b |");
+		expect(row).toContain(`| ${"z".repeat(10_000)} |`);
+		expect(md).not.toMatch(/(^|[^\\])</m);
+		expect(md).not.toMatch(/(^|[^\\])!\[/m);
+		expect(row.split(/(?<!\\)\|/)).toHaveLength(11);
+	});
+
+	it("CSV keeps formulas as text and long values whole", () => {
+		const csv = toCsv(model);
+		expect(csv).toContain(`,"'=HYPERLINK(""http://evil"")",`);
+		expect(csv).toContain("z".repeat(10_000));
+	});
+
+	it("JSON keeps the data as parsed", () => {
+		const parsed = JSON.parse(toJson(model)) as { notes: { properties: Record<string, unknown> }[] };
+		expect(parsed.notes[0]?.properties.nested).toEqual({ a: { b: ["<i>", null] } });
+		expect(parsed.notes[0]?.properties.html).toBe("<img src=x onerror=alert(1)>");
+	});
+});

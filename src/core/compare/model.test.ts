@@ -1,0 +1,195 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildModel, cellOf, DEFAULT_TEMPLATE_ORDER, updateModel } from "./index";
+import type { ComparisonModel, NoteInput } from "./index";
+
+function note(basename: string, frontmatter: Record<string, unknown> | null, frontmatterError: string | null = null): NoteInput {
+	return { path: `F/${basename}.md`, basename, frontmatter, frontmatterError };
+}
+
+const django = note("Django", { type: "framework", category: "full-stack", orm: true, first_release: 2005, tags: ["framework"] });
+const flask = note("Flask", { type: "framework", category: "full-stack", orm: false, first_release: "2010", extra: 1 });
+const fastapi = note("FastAPI", { type: "framework", orm: null, first_release: 2018, zeta: "z", alpha: "a" });
+
+function summary(model: ComparisonModel) {
+	return model.columns.map((c) => ({
+		key: c.key,
+		type: c.type,
+		declared: c.declared,
+		coverage: `${c.coverage.present}/${c.coverage.total}`,
+		conflicts: c.conflicts.map((x) => `${x.basename}:${x.actualType}`),
+	}));
+}
+
+describe("columns", () => {
+	it("orders by the template, then by how many notes have the property, then by name", () => {
+		const model = buildModel([django, flask, fastapi]);
+		expect(model.columns.map((c) => c.key)).toEqual(["type", "category", "orm", "first_release", "tags", "alpha", "extra", "zeta"]);
+	});
+
+	it("uses a custom template order", () => {
+		const model = buildModel([django, flask], { templateOrder: ["orm", "type"] });
+		expect(model.columns.map((c) => c.key).slice(0, 2)).toEqual(["orm", "type"]);
+	});
+
+	it("counts coverage over notes that have the key, including empty and null", () => {
+		const model = buildModel([django, flask, fastapi]);
+		const orm = model.columns.find((c) => c.key === "orm");
+		expect(orm?.coverage).toEqual({ present: 3, total: 3 });
+		expect(model.columns.find((c) => c.key === "category")?.coverage).toEqual({ present: 2, total: 3 });
+	});
+
+	it("infers the column type and reports notes whose value does not fit", () => {
+		const model = buildModel([django, flask, fastapi]);
+		const first = model.columns.find((c) => c.key === "first_release");
+		expect(first?.type).toBe("number");
+		expect(first?.declared).toBe(false);
+		expect(first?.conflicts).toEqual([{ path: "F/Flask.md", basename: "Flask", actualType: "text" }]);
+	});
+
+	it("uses declared types from types.json and Obsidian's built-ins", () => {
+		const model = buildModel([django, flask, fastapi], { propertyTypes: { first_release: "text", orm: "multitext" } });
+		const byKey = new Map(model.columns.map((c) => [c.key, c]));
+		expect(byKey.get("first_release")?.type).toBe("text");
+		expect(byKey.get("first_release")?.declared).toBe(true);
+		expect(byKey.get("first_release")?.conflicts.map((c) => c.basename)).toEqual(["Django", "FastAPI"]);
+		expect(byKey.get("orm")?.conflicts.map((c) => `${c.basename}:${c.actualType}`)).toEqual(["Django:checkbox", "Flask:checkbox"]);
+		expect(byKey.get("tags")?.type).toBe("tags");
+		expect(byKey.get("tags")?.declared).toBe(true);
+	});
+
+	it("ignores unknown declared type names and infers instead", () => {
+		const model = buildModel([django], { propertyTypes: { first_release: "mystery" } });
+		expect(model.columns.find((c) => c.key === "first_release")).toMatchObject({ type: "number", declared: false });
+	});
+
+	it("prefers the type most values fit: a text column absorbs urls and dates", () => {
+		const notes = [
+			note("A", { website: "https://a.example" }),
+			note("B", { website: "n/a" }),
+			note("C", { website: "2024-01-01" }),
+		];
+		const website = buildModel(notes).columns[0];
+		expect(website?.type).toBe("text");
+		expect(website?.conflicts).toEqual([]);
+	});
+
+	it("widens link lists to list when a plain list joins them (every value fits)", () => {
+		const notes = [note("A", { related: ["[[B]]"] }), note("B", { related: ["[[A]]"] }), note("C", { related: ["plain"] })];
+		const related = buildModel(notes).columns[0];
+		expect(related?.type).toBe("list");
+		expect(related?.conflicts).toEqual([]);
+		expect(buildModel(notes.slice(0, 2)).columns[0]?.type).toBe("links");
+	});
+
+	it("reports a text among numbers, and a list in a text column", () => {
+		const notes = [note("A", { n: 1, t: "x" }), note("B", { n: 2, t: "y" }), note("C", { n: "three", t: ["z"] })];
+		const [n, t] = buildModel(notes).columns;
+		expect(n).toMatchObject({ type: "number", conflicts: [{ path: "F/C.md", basename: "C", actualType: "text" }] });
+		expect(t).toMatchObject({ type: "text", conflicts: [{ path: "F/C.md", basename: "C", actualType: "list" }] });
+	});
+
+	it("puts the default template order first", () => {
+		expect(DEFAULT_TEMPLATE_ORDER[0]).toBe("type");
+		expect(DEFAULT_TEMPLATE_ORDER.at(-1)).toBe("created");
+	});
+});
+
+describe("rows", () => {
+	it("keeps notes with invalid YAML, with a warning and no cells", () => {
+		const model = buildModel([django, note("Broken", null, "bad indentation at line 3")]);
+		expect(model.rows.map((r) => r.basename)).toEqual(["Django", "Broken"]);
+		expect(model.rows[1]?.warning).toBe("bad indentation at line 3");
+		expect(cellOf(model.rows[1], "type").state).toBe("absent");
+		expect(model.columns.find((c) => c.key === "type")?.coverage).toEqual({ present: 1, total: 2 });
+	});
+
+	it("keeps a note without frontmatter as a row of absent cells", () => {
+		const model = buildModel([note("Bare", null)]);
+		expect(model.rows).toHaveLength(1);
+		expect(model.columns).toEqual([]);
+	});
+
+	it("treats prototype-ish keys as ordinary properties", () => {
+		const fm = JSON.parse('{"__proto__": "p", "constructor": "c"}') as Record<string, unknown>;
+		const model = buildModel([note("Odd", fm), django]);
+		expect(model.columns.map((c) => c.key)).toContain("__proto__");
+		expect(cellOf(model.rows[0], "constructor")).toMatchObject({ display: "c" });
+		expect(cellOf(model.rows[1], "constructor").state).toBe("absent");
+		expect(cellOf(model.rows[1], "__proto__").state).toBe("absent");
+	});
+});
+
+describe("updateModel", () => {
+	const base = buildModel([django, flask, fastapi]);
+
+	it("replaces a changed note in place and reuses the other rows", () => {
+		const next = updateModel(base, note("Flask", { ...flask.frontmatter, first_release: 2010 }));
+		expect(next.rows.map((r) => r.basename)).toEqual(["Django", "Flask", "FastAPI"]);
+		expect(next.rows[0]).toBe(base.rows[0]);
+		expect(next.rows[2]).toBe(base.rows[2]);
+		expect(next.columns.find((c) => c.key === "first_release")?.conflicts).toEqual([]);
+		expect(base.columns.find((c) => c.key === "first_release")?.conflicts).toHaveLength(1);
+		expect(next.columns.find((c) => c.key === "type")).toBe(base.columns.find((c) => c.key === "type"));
+	});
+
+	it("adds new notes at the end and deletes by path", () => {
+		const added = updateModel(base, note("Bottle", { type: "framework", size: 1 }));
+		expect(added.rows.map((r) => r.basename)).toEqual(["Django", "Flask", "FastAPI", "Bottle"]);
+		expect(added.columns.find((c) => c.key === "type")?.coverage).toEqual({ present: 4, total: 4 });
+		const removed = updateModel(added, { deleted: "F/Django.md" });
+		expect(removed.rows.map((r) => r.basename)).toEqual(["Flask", "FastAPI", "Bottle"]);
+		expect(removed.columns.map((c) => c.key)).not.toContain("tags");
+	});
+
+	it("handles a rename as a delete plus a change", () => {
+		const renamed = updateModel(base, [{ deleted: "F/Flask.md" }, { ...flask, path: "G/Flask.md" }]);
+		expect(renamed.rows.map((r) => r.path)).toEqual(["F/Django.md", "F/FastAPI.md", "G/Flask.md"]);
+		expect(renamed.columns.find((c) => c.key === "first_release")?.conflicts.map((c) => c.path)).toEqual(["G/Flask.md"]);
+	});
+
+	it("ignores deleting an unknown path", () => {
+		expect(summary(updateModel(base, { deleted: "nope.md" }))).toEqual(summary(base));
+	});
+
+	it("gives the same columns and cells as a full rebuild (property test)", () => {
+		const values = fc.oneof(
+			fc.constant(undefined),
+			fc.constant(null),
+			fc.constant(""),
+			fc.boolean(),
+			fc.integer({ min: 1990, max: 2030 }),
+			fc.constantFrom("2010", "text", "https://x.example", "2024-01-01", "[[A]]"),
+			fc.constantFrom(["[[A]]"], ["a", "b"], [], { k: 1 }),
+		);
+		const fm = fc.record({ a: values, b: values, c: values }, { requiredKeys: [] });
+		const change = fc.oneof(
+			fc.record({ kind: fc.constant("set" as const), i: fc.integer({ min: 0, max: 5 }), fm }),
+			fc.record({ kind: fc.constant("delete" as const), i: fc.integer({ min: 0, max: 5 }) }),
+		);
+		fc.assert(
+			fc.property(fc.array(fm, { maxLength: 5 }), fc.array(change, { maxLength: 6 }), fc.boolean(), (initial, changes, declare) => {
+				const options = declare ? { propertyTypes: { a: "number" } } : {};
+				let notes = initial.map((f, i) => note(`N${i}`, f));
+				let model = buildModel(notes, options);
+				for (const c of changes) {
+					const path = `F/N${c.i}.md`;
+					if (c.kind === "delete") {
+						notes = notes.filter((n) => n.path !== path);
+						model = updateModel(model, { deleted: path });
+					} else {
+						const n = note(`N${c.i}`, c.fm);
+						const at = notes.findIndex((x) => x.path === path);
+						if (at >= 0) notes[at] = n;
+						else notes.push(n);
+						model = updateModel(model, n);
+					}
+				}
+				const rebuilt = buildModel(notes, options);
+				expect(summary(model)).toEqual(summary(rebuilt));
+				expect(model.rows.map((r) => [r.path, [...r.cells]])).toEqual(rebuilt.rows.map((r) => [r.path, [...r.cells]]));
+			}),
+			{ numRuns: 300 },
+		);
+	});
+});

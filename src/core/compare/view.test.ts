@@ -1,0 +1,205 @@
+import { describe, expect, it } from "vitest";
+import {
+	applyView,
+	buildModel,
+	cellDiffers,
+	DEFAULT_VIEW_OPTIONS,
+	facetValues,
+	NAME_KEY,
+	STATE_TOKENS,
+	transposed,
+} from "./index";
+import type { NoteInput, ViewOptions } from "./index";
+
+function note(basename: string, frontmatter: Record<string, unknown> | null): NoteInput {
+	return { path: `F/${basename}.md`, basename, frontmatter, frontmatterError: null };
+}
+
+function view(partial: Partial<ViewOptions>): ViewOptions {
+	return { ...DEFAULT_VIEW_OPTIONS, ...partial };
+}
+
+const notes = [
+	note("Django", { category: "full-stack", language: "Python", async: true, first_release: 2005, tags: ["framework", "python"] }),
+	note("Flask", { category: "full-stack", language: "Python", async: false, first_release: 2010, tags: ["framework", "python"] }),
+	note("FastAPI", { category: "asynchronous", language: "Python", async: true, first_release: 2018, tags: ["framework", "python"] }),
+	note("Express", { category: "microframework", language: "JavaScript", async: true, tags: ["framework", "js"] }),
+	note("Rails", { category: "full-stack", language: "Ruby", async: false, first_release: null, tags: ["framework"] }),
+];
+const model = buildModel(notes);
+const names = (rows: readonly { basename: string }[]) => rows.map((r) => r.basename);
+
+describe("sorting", () => {
+	it("keeps model order without sort keys", () => {
+		expect(names(applyView(model, view({})).rows)).toEqual(["Django", "Flask", "FastAPI", "Express", "Rails"]);
+	});
+
+	it("sorts numbers numerically with blanks last in both directions", () => {
+		expect(names(applyView(model, view({ sort: [{ key: "first_release", dir: "asc" }] })).rows)).toEqual([
+			"Django", "Flask", "FastAPI", "Rails", "Express",
+		]);
+		expect(names(applyView(model, view({ sort: [{ key: "first_release", dir: "desc" }] })).rows)).toEqual([
+			"FastAPI", "Flask", "Django", "Rails", "Express",
+		]);
+	});
+
+	it("sorts mixed values: numbers before text, then empty, null, absent", () => {
+		const mixed = buildModel([
+			note("t10", { v: "item 10" }),
+			note("absent", {}),
+			note("n9", { v: 9 }),
+			note("null", { v: null }),
+			note("t9", { v: "Item 9" }),
+			note("empty", { v: "" }),
+			note("n10", { v: 10 }),
+		]);
+		expect(names(applyView(mixed, view({ sort: [{ key: "v", dir: "asc" }] })).rows)).toEqual([
+			"n9", "n10", "t9", "t10", "empty", "null", "absent",
+		]);
+		expect(names(applyView(mixed, view({ sort: [{ key: "v", dir: "desc" }] })).rows)).toEqual([
+			"t10", "t9", "n10", "n9", "empty", "null", "absent",
+		]);
+	});
+
+	it("sorts text naturally and case-insensitively, dates chronologically", () => {
+		const m = buildModel([
+			note("a", { v: "v10", d: "2024-02-01" }),
+			note("b", { v: "V2", d: "2023-12-31" }),
+			note("c", { v: "v1", d: "2024-01-15T10:00" }),
+		]);
+		expect(names(applyView(m, view({ sort: [{ key: "v", dir: "asc" }] })).rows)).toEqual(["c", "b", "a"]);
+		expect(names(applyView(m, view({ sort: [{ key: "d", dir: "asc" }] })).rows)).toEqual(["b", "c", "a"]);
+	});
+
+	it("uses later keys to break ties, and sorts by note name", () => {
+		const r = applyView(model, view({ sort: [{ key: "category", dir: "asc" }, { key: NAME_KEY, dir: "desc" }] }));
+		expect(names(r.rows)).toEqual(["FastAPI", "Rails", "Flask", "Django", "Express"]);
+		const col = r.columns.find((c) => c.key === "category");
+		expect([col?.sortIndex, col?.sortDir]).toEqual([0, "asc"]);
+	});
+
+	it("sorts checkboxes false before true", () => {
+		expect(names(applyView(model, view({ sort: [{ key: "async", dir: "asc" }, { key: NAME_KEY, dir: "asc" }] })).rows)).toEqual([
+			"Flask", "Rails", "Django", "Express", "FastAPI",
+		]);
+	});
+});
+
+describe("filters, search, selection", () => {
+	it("filters by list items and by blank states", () => {
+		expect(names(applyView(model, view({ filters: { tags: ["js"] } })).rows)).toEqual(["Express"]);
+		expect(names(applyView(model, view({ filters: { first_release: [STATE_TOKENS.null, STATE_TOKENS.absent] } })).rows)).toEqual([
+			"Express", "Rails",
+		]);
+		expect(names(applyView(model, view({ filters: { category: ["full-stack"], language: ["Ruby"] } })).rows)).toEqual(["Rails"]);
+		expect(applyView(model, view({ filters: { category: [] } })).rows).toHaveLength(5);
+	});
+
+	it("lists facet values with counts, blanks last", () => {
+		expect(facetValues(model, "first_release").map((f) => [f.label, f.count])).toEqual([
+			["2005", 1], ["2010", 1], ["2018", 1], ["(absent)", 1], ["(null)", 1],
+		]);
+		expect(facetValues(model, "tags")[0]).toEqual({ value: "framework", label: "framework", count: 5 });
+	});
+
+	it("searches names and values, every term, ignoring case", () => {
+		expect(names(applyView(model, view({ search: "python full" })).rows)).toEqual(["Django", "Flask"]);
+		expect(names(applyView(model, view({ search: "EXPRESS" })).rows)).toEqual(["Express"]);
+		expect(applyView(model, view({ search: "  " })).rows).toHaveLength(5);
+	});
+
+	it("uses a fuzzy matcher when given one", () => {
+		const calls: string[] = [];
+		const fuzzy = (q: string, text: string) => {
+			calls.push(q);
+			return text.startsWith("Fa") ? 1 : null;
+		};
+		expect(names(applyView(model, view({ search: " fa " }), fuzzy).rows)).toEqual(["FastAPI"]);
+		expect(calls.every((q) => q === "fa")).toBe(true);
+	});
+
+	it("compares only the selected notes", () => {
+		const r = applyView(model, view({ selected: ["F/Flask.md", "F/Django.md"] }));
+		expect(names(r.rows)).toEqual(["Django", "Flask"]);
+		expect(r.totalRows).toBe(5);
+		expect(r.columns.find((c) => c.key === "category")?.differs).toBe(false);
+	});
+});
+
+describe("groups", () => {
+	it("groups rows by a property in sorted value order, blanks last, keeping the row sort", () => {
+		const r = applyView(model, view({ groupBy: "first_release", sort: [{ key: NAME_KEY, dir: "asc" }] }));
+		expect(r.groups?.map((g) => [g.label, names(g.rows)])).toEqual([
+			["2005", ["Django"]],
+			["2010", ["Flask"]],
+			["2018", ["FastAPI"]],
+			["(null)", ["Rails"]],
+			["(absent)", ["Express"]],
+		]);
+		const byCategory = applyView(model, view({ groupBy: "category", sort: [{ key: NAME_KEY, dir: "asc" }] }));
+		expect(byCategory.groups?.map((g) => [g.value, names(g.rows)])).toEqual([
+			["asynchronous", ["FastAPI"]],
+			["full-stack", ["Django", "Flask", "Rails"]],
+			["microframework", ["Express"]],
+		]);
+		expect(names(byCategory.rows)).toEqual(["FastAPI", "Django", "Flask", "Rails", "Express"]);
+		expect(applyView(model, view({})).groups).toBeNull();
+	});
+});
+
+describe("differences", () => {
+	const three = buildModel([
+		note("A", { same: "x", lang: "Python", n: 1, maybe: "v" }),
+		note("B", { same: "x", lang: "Python", n: 5, maybe: "" }),
+		note("C", { same: "x", lang: "Go", n: 3 }),
+	]);
+
+	it("flags columns that differ and marks cells that differ from the most common value", () => {
+		const r = applyView(three, view({}));
+		const byKey = new Map(r.columns.map((c) => [c.key, c]));
+		expect(byKey.get("same")?.differs).toBe(false);
+		expect(byKey.get("lang")?.differs).toBe(true);
+		expect(cellDiffers(r, "lang", "F/C.md")).toBe(true);
+		expect(cellDiffers(r, "lang", "F/A.md")).toBe(false);
+		expect(cellDiffers(r, "same", "F/A.md")).toBe(false);
+		expect([...(r.differingCells.get("n") ?? [])]).toEqual(["F/A.md", "F/B.md", "F/C.md"]);
+		expect([...(r.differingCells.get("maybe") ?? [])]).toEqual(["F/A.md", "F/B.md", "F/C.md"]);
+	});
+
+	it("treats absent and empty as different from each other and from values", () => {
+		const m = buildModel([note("A", { k: "" }), note("B", {}), note("C", { k: "" })]);
+		const r = applyView(m, view({}));
+		expect(r.columns[0]?.differs).toBe(true);
+		expect([...(r.differingCells.get("k") ?? [])]).toEqual(["F/B.md"]);
+	});
+
+	it("hides identical properties and puts differences first", () => {
+		expect(applyView(three, view({ hideIdentical: true })).columns.map((c) => c.key)).toEqual(["lang", "n", "maybe"]);
+		expect(applyView(three, view({ differencesFirst: true })).columns.map((c) => c.key)).toEqual(["lang", "n", "maybe", "same"]);
+	});
+
+	it("gives min and max of number columns over the shown rows", () => {
+		const n = applyView(three, view({})).columns.find((c) => c.key === "n");
+		expect([n?.min, n?.max]).toEqual([1, 5]);
+		const some = applyView(three, view({ selected: ["F/C.md"] })).columns.find((c) => c.key === "n");
+		expect([some?.min, some?.max]).toEqual([3, 3]);
+		expect(applyView(three, view({})).columns.find((c) => c.key === "lang")?.min).toBeUndefined();
+	});
+});
+
+describe("columns", () => {
+	it("hides and reorders columns, ignoring unknown keys", () => {
+		const r = applyView(model, view({ hiddenColumns: ["tags", "async"], columnOrder: ["language", "ghost", "first_release"] }));
+		expect(r.columns.map((c) => c.key)).toEqual(["language", "first_release", "category"]);
+	});
+
+	it("transposes: one line per property, one cell per shown note", () => {
+		const r = applyView(model, view({ hiddenColumns: ["tags", "async", "language"], selected: ["F/Django.md", "F/Express.md"] }));
+		const t = transposed(r);
+		expect(names(t.notes)).toEqual(["Django", "Express"]);
+		expect(t.lines.map((l) => [l.column.key, l.cells.map((c) => (c.state === "value" ? c.display : c.state))])).toEqual([
+			["category", ["full-stack", "microframework"]],
+			["first_release", ["2005", "absent"]],
+		]);
+	});
+});
