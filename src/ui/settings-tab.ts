@@ -1,5 +1,6 @@
 import { type App, PluginSettingTab } from "obsidian";
 import type { PluginHost } from "../obsidian/host";
+import { indexSettingsSection } from "./settings/index";
 
 /**
  * One settings tab; each feature renders its own section (a function taking the container and
@@ -7,7 +8,7 @@ import type { PluginHost } from "../obsidian/host";
  */
 export type SettingsSection = (containerEl: HTMLElement, host: PluginHost, redisplay: () => void) => void;
 
-const SECTIONS: SettingsSection[] = [];
+const SECTIONS: SettingsSection[] = [indexSettingsSection];
 
 export class FrameworkNotesSettingTab extends PluginSettingTab {
 	constructor(
