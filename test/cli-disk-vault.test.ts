@@ -147,8 +147,15 @@ describe("DiskVault text and frontmatter", () => {
 		expect(DiskVault.load(root).readText("A.md")).toEqual({ ok: true, text: "\uFEFF# A\r\nline\r\n" });
 	});
 
-	it("reports an unreadable note without failing the vault", () => {
-		if (process.getuid?.() === 0) return; // root reads everything
+	it("reports a note that disappeared after the walk", () => {
+		const root = vaultOf({ "Gone.md": "x" });
+		const vault = DiskVault.load(root);
+		fs.rmSync(path.join(root, "Gone.md"));
+		expect(vault.readText("Gone.md")).toEqual({ ok: false, message: "no such file or folder" });
+	});
+
+	// Permissions do not stop root: the test runs for other users only.
+	it.skipIf(process.getuid?.() === 0)("reports an unreadable note without failing the vault", () => {
 		const root = vaultOf({ "Locked.md": "x" });
 		fs.chmodSync(path.join(root, "Locked.md"), 0o000);
 		expect(DiskVault.load(root).readText("Locked.md")).toEqual({ ok: false, message: "permission denied" });

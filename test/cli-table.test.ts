@@ -16,8 +16,9 @@ describe("terminal table", () => {
 		expect(out).toContain("full-stack");
 	});
 
-	it("shrinks the widest column first", () => {
+	it("keeps narrow columns whole and splits the rest of the width among the wide ones", () => {
 		expect(fitWidths([5, 50, 10], 40)).toEqual([5, 21, 10]);
+		expect(fitWidths([30, 80, 4, 40], 66)).toEqual([18, 19, 4, 19]);
 		expect(fitWidths([5, 10], 100)).toEqual([5, 10]);
 	});
 

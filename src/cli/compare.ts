@@ -58,7 +58,10 @@ export function compareCommand(ctx: CommandContext): number {
 		...DEFAULT_VIEW_OPTIONS,
 		sort: [{ key: NAME_KEY, dir: "asc" }],
 		groupBy: groupBy === "" ? null : groupBy,
+		// The terminal table is narrow: leave out columns equal in every row, and the grouping
+		// column (its value is the group heading).
 		hideIdentical: format === "table" && model.rows.length > 1,
+		hiddenColumns: format === "table" && groupBy !== "" ? [groupBy] : [],
 	};
 	const result = applyView(model, view);
 	const safe = (text: string): string => (io.stdoutIsTTY ? terminalSafeLines(text) : text);

@@ -7,6 +7,8 @@
 const ELLIPSIS = "…";
 const GAP = "  ";
 const MIN_COLUMN = 3;
+const MAX_HEADER = 9;
+const MAX_FIRST = 24;
 
 /** Terminal control characters (escape sequences would let a note drive the terminal). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -72,25 +74,22 @@ function pad(text: string, width: number): string {
 	return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }
 
-/** Column widths that fit `total` columns: shrink the widest column first, never below a minimum. */
+/**
+ * Column widths that fit `total` columns (gaps included), shared max-min fairly: narrow columns
+ * keep their natural width, the remaining room is split evenly among the wider ones.
+ */
 export function fitWidths(natural: readonly number[], total: number): number[] {
-	const widths = [...natural];
-	const gaps = GAP.length * Math.max(0, widths.length - 1);
-	let excess = widths.reduce((a, b) => a + b, 0) + gaps - total;
-	while (excess > 0) {
-		let widest = -1;
-		for (let i = 0; i < widths.length; i++) {
-			const w = widths[i];
-			if (w > MIN_COLUMN && (widest < 0 || w > (widths[widest]))) widest = i;
-		}
-		if (widest < 0) break;
-		const current = widths[widest];
-		let next = 0;
-		for (const w of widths) if (w < current && w > next) next = w;
-		const cut = Math.min(excess, current - Math.max(next, MIN_COLUMN));
-		const step = Math.max(1, cut);
-		widths[widest] = current - step;
-		excess -= step;
+	const gaps = GAP.length * Math.max(0, natural.length - 1);
+	if (natural.reduce((a, b) => a + b, 0) + gaps <= total) return [...natural];
+	const widths = natural.map(() => 0);
+	const order = natural.map((w, i) => [w, i] as const).sort((a, b) => a[0] - b[0]);
+	let room = Math.max(0, total - gaps);
+	let left = order.length;
+	for (const [w, i] of order) {
+		const share = Math.floor(room / left);
+		widths[i] = Math.max(Math.min(w, MIN_COLUMN), Math.min(w, share));
+		room -= widths[i];
+		left--;
 	}
 	return widths;
 }
@@ -106,12 +105,15 @@ export function renderTable(headers: readonly string[], sections: readonly Table
 	const clean = (s: string): string => terminalSafe(s);
 	const head = headers.map(clean);
 	const body = sections.map((s) => ({ label: s.label === null ? null : clean(s.label), rows: s.rows.map((r) => r.map(clean)) }));
+	// A long header may be cut ("first_rel…") rather than widen a column of short values.
 	const natural = head.map((h, i) => {
-		let w = displayWidth(h);
+		let w = Math.min(displayWidth(h), MAX_HEADER);
 		for (const s of body) for (const r of s.rows) w = Math.max(w, displayWidth(r[i] ?? ""));
 		return Math.max(1, w);
 	});
-	const widths = fitWidths(natural, width);
+	// The first column names the row: it keeps up to MAX_FIRST columns before others are cut.
+	const first = Math.min(natural[0] ?? 0, MAX_FIRST, Math.floor(width / 3));
+	const widths = natural.length > 1 ? [first, ...fitWidths(natural.slice(1), width - first - GAP.length)] : fitWidths(natural, width);
 	const line = (cells: readonly string[]): string =>
 		cells
 			.map((c, i) => {

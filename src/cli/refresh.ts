@@ -1,0 +1,132 @@
+/**
+ * `refresh` and `check`: the plugin's "refresh all index notes" over a vault on disk. Every
+ * folder note holding a block or flag is refreshed with the same core function the plugin uses;
+ * a note is written (atomically) only when its text changes.
+ */
+import { folderNoteOf, holdsWaypointVia, mayContainIndex, refreshNoteText, type RefreshContext } from "../core/index/index";
+import { createLinkGenerator } from "../core/links/link-text";
+import { isFolder, type VFile, type VFolder } from "../core/vault";
+import type { VaultConfig } from "./config";
+import { DiskFile, errorMessage, type DiskVault } from "./disk-vault";
+import { writeNoteAtomic } from "./write";
+
+export interface NoteProblem {
+	readonly path: string;
+	readonly message: string;
+}
+
+export interface RefreshOutcome {
+	/** Folder notes examined. */
+	readonly candidates: number;
+	/** Notes holding an index block or flag. */
+	readonly indexes: number;
+	/** Notes whose index was out of date (written by `refresh`, listed by `check`), by path. */
+	readonly stale: readonly string[];
+	/** Notes left untouched because of a problem. */
+	readonly problems: readonly NoteProblem[];
+}
+
+export interface RefreshOptions {
+	/** Write changed notes (refresh) or only report them (check). */
+	readonly write: boolean;
+	/** Called after each folder note, for progress output. */
+	readonly progress?: (done: number, total: number) => void;
+}
+
+function inFolder(path: string, folder: string): boolean {
+	return folder !== "" && (path === folder || path.startsWith(folder + "/"));
+}
+
+/** The folder notes of a vault, in path order (what the plugin's refresh-all visits). */
+export function folderNotes(vault: DiskVault, config: VaultConfig): VFile[] {
+	const settings = config.settings.index;
+	const seen = new Set<string>();
+	const notes: VFile[] = [];
+	const stack: VFolder[] = [vault.root];
+	while (stack.length > 0) {
+		const folder = stack.pop() as VFolder;
+		if (!folder.isRoot()) {
+			const note = folderNoteOf(folder, vault, settings);
+			if (note && !seen.has(note.path)) {
+				seen.add(note.path);
+				notes.push(note);
+			}
+		}
+		for (const child of folder.children) if (isFolder(child)) stack.push(child);
+	}
+	return notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The context the core needs: links in the vault's own link format, and nested waypoints known
+ * from the folder notes' texts (`texts` holds those already read; others are read on demand).
+ */
+export function refreshContext(vault: DiskVault, config: VaultConfig, texts: ReadonlyMap<string, string> = new Map()): RefreshContext {
+	const generate = createLinkGenerator(vault, config.link);
+	const readText = (p: string): string | null => {
+		const known = texts.get(p);
+		if (known !== undefined) return known;
+		const read = vault.readText(p);
+		return read.ok ? read.text : null;
+	};
+	return {
+		snapshot: vault,
+		settings: config.settings.index,
+		linkText: (file, sourcePath, alias) => generate(file, sourcePath, undefined, alias),
+		holdsWaypoint: holdsWaypointVia(readText, config.settings.index),
+	};
+}
+
+export function refreshVault(vault: DiskVault, config: VaultConfig, options: RefreshOptions): RefreshOutcome {
+	const settings = config.settings.index;
+	const notes = folderNotes(vault, config);
+	const stale: string[] = [];
+	const problems: NoteProblem[] = [];
+	// Read every folder note once: the index notes are refreshed from these texts, and nested
+	// waypoints (where a parent's tree stops) are recognised from them.
+	const texts = new Map<string, string>();
+	const work: VFile[] = [];
+	let done = 0;
+	for (const note of notes) {
+		done++;
+		options.progress?.(done, notes.length * 2);
+		if (note.extension.toLowerCase() !== "md") continue;
+		const read = vault.readText(note.path);
+		if (!read.ok) {
+			problems.push({ path: note.path, message: read.message });
+			continue;
+		}
+		if (!mayContainIndex(read.text, settings)) {
+			texts.set(note.path, ""); // holds no block or flag: no need to read it again
+			continue;
+		}
+		texts.set(note.path, read.text);
+		if (!inFolder(note.path, config.coreTemplatesFolder)) work.push(note);
+	}
+	const context = refreshContext(vault, config, texts);
+	let indexes = 0;
+	done = notes.length * 2 - work.length;
+	for (const note of work) {
+		done++;
+		options.progress?.(done, notes.length * 2);
+		const text = texts.get(note.path) as string;
+		indexes++;
+		const outcome = refreshNoteText(note.path, text, context);
+		if (outcome.status === "unchanged") continue;
+		if (outcome.status === "error") {
+			problems.push({ path: note.path, message: outcome.message });
+			continue;
+		}
+		if (options.write) {
+			if (!(note instanceof DiskFile)) continue;
+			try {
+				writeNoteAtomic({ realPath: note.realPath, vaultReal: vault.rootReal, expected: text }, outcome.text);
+			} catch (e) {
+				problems.push({ path: note.path, message: `not written: ${errorMessage(e)}` });
+				continue;
+			}
+		}
+		stale.push(note.path);
+	}
+	return { candidates: notes.length, indexes, stale, problems };
+}

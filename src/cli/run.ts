@@ -1,0 +1,141 @@
+/**
+ * The CLI as a function: `run(argv, io)` returns the exit code. `main.ts` binds it to the
+ * process; tests call it in-process with captured output.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import packageJson from "../../package.json";
+import { helpText, parseArgs, UsageError, type CommandName, type ParsedArgs } from "./args";
+import { compareCommand } from "./compare";
+import { readVaultConfig, type VaultConfig } from "./config";
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type CommandContext } from "./context";
+import { DiskVault, errorMessage } from "./disk-vault";
+import { importOutlineCommand } from "./import-outline";
+import { refreshVault } from "./refresh";
+
+export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from "./context";
+
+const NAME = "framework-notes";
+
+/** Progress on stderr, only for long runs on a terminal; erased when done. */
+function progressReporter(io: CliIO, enabled: boolean, label: string): { tick: (done: number, total: number) => void; end: () => void } {
+	let shown = false;
+	let last = 0;
+	return {
+		tick(done, total) {
+			if (!enabled || total < 2000) return;
+			if (done !== total && done - last < 500) return;
+			last = done;
+			shown = true;
+			io.stderr(`\r${label} ${done}/${total}`);
+		},
+		end() {
+			if (shown) io.stderr("\r\u001b[K");
+		},
+	};
+}
+
+function openVault(args: ParsedArgs, io: CliIO): { vault: DiskVault; config: VaultConfig } | string {
+	const vaultArg = args.positionals.vault ?? "";
+	const dir = path.resolve(io.cwd, vaultArg);
+	let stat: fs.Stats;
+	try {
+		stat = fs.statSync(dir);
+	} catch {
+		return `vault folder not found: ${vaultArg}`;
+	}
+	if (!stat.isDirectory()) return `not a folder: ${vaultArg}`;
+	let vault: DiskVault;
+	try {
+		vault = DiskVault.load(dir, { configDir: args.configDir });
+	} catch (e) {
+		return `cannot read the vault folder ${vaultArg}: ${errorMessage(e)}`;
+	}
+	return { vault, config: readVaultConfig(vault.rootReal, args.configDir) };
+}
+
+function refreshOrCheck(ctx: CommandContext, write: boolean): number {
+	const { io, args } = ctx;
+	const progress = progressReporter(io, io.stderrIsTTY === true && !args.quiet, write ? "refreshing" : "checking");
+	const outcome = refreshVault(ctx.vault, ctx.config, { write, progress: progress.tick });
+	progress.end();
+	for (const p of outcome.problems) ctx.problem(p.path, p.message);
+	for (const note of outcome.stale) io.stdout(`${write ? "updated" : "stale"}  ${note}\n`);
+	const noun = (n: number): string => `${n} index note${n === 1 ? "" : "s"}`;
+	if (write) {
+		ctx.info(`${noun(outcome.indexes)} found, ${outcome.stale.length} updated.\n`);
+	} else if (outcome.stale.length > 0) {
+		const verb = outcome.stale.length === 1 ? "is" : "are";
+		ctx.info(`${outcome.stale.length} of ${noun(outcome.indexes)} ${verb} out of date. Run: ${NAME} refresh ${ctx.vaultArg}\n`);
+	} else {
+		ctx.info(`Every index note is current (${outcome.indexes} checked).\n`);
+	}
+	if (outcome.problems.length > 0) return EXIT_PROBLEMS;
+	return !write && outcome.stale.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function dispatch(command: CommandName, ctx: CommandContext): number {
+	switch (command) {
+		case "refresh":
+			return refreshOrCheck(ctx, true);
+		case "check":
+			return refreshOrCheck(ctx, false);
+		case "compare":
+			return compareCommand(ctx);
+		case "import-outline":
+			return importOutlineCommand(ctx);
+	}
+}
+
+/** Run the CLI with `argv` (without `node` and the script). Returns the exit code. */
+export function run(argv: readonly string[], io: CliIO): number {
+	let args: ParsedArgs;
+	try {
+		args = parseArgs(argv);
+	} catch (e) {
+		if (!(e instanceof UsageError)) throw e;
+		io.stderr(`${NAME}: ${e.message}\n\n${helpText(e.command)}`);
+		return EXIT_USAGE;
+	}
+	if (args.help) {
+		io.stdout(helpText(args.command));
+		return EXIT_OK;
+	}
+	if (args.version) {
+		io.stdout(`${packageJson.version}\n`);
+		return EXIT_OK;
+	}
+	if (args.command === null) {
+		io.stderr(helpText(null));
+		return EXIT_USAGE;
+	}
+	const opened = openVault(args, io);
+	if (typeof opened === "string") {
+		io.stderr(`${NAME}: ${opened}\n`);
+		return EXIT_USAGE;
+	}
+	const { vault, config } = opened;
+	const vaultArg = args.positionals.vault ?? "";
+	let problems = 0;
+	const ctx: CommandContext = {
+		args,
+		io,
+		vault,
+		config,
+		vaultArg,
+		problem(vaultPath, message) {
+			problems++;
+			io.stderr(`${NAME}: ${vaultPath}: ${message.split("\n")[0] ?? ""}\n`);
+		},
+		info(text) {
+			if (!args.quiet) io.stderr(text);
+		},
+	};
+	for (const warning of config.warnings) io.stderr(`${NAME}: ${warning}\n`);
+	for (const p of vault.problems) ctx.problem(p.path, p.message);
+	if (!args.quiet) {
+		for (const link of vault.skippedLinks) io.stderr(`${NAME}: ${link}: symbolic link to a folder or out of the vault; not followed\n`);
+	}
+	const code = dispatch(args.command, ctx);
+	return code === EXIT_OK && problems > 0 ? EXIT_PROBLEMS : code;
+}

@@ -1,0 +1,146 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { displayWidth } from "../src/cli/table";
+import { cleanup, makeVault, tempDir } from "./cli-helpers";
+import { runCli } from "./cli-run-helper";
+
+const dirs: string[] = [];
+afterEach(() => cleanup(...dirs.splice(0)));
+
+function exampleVault(): string {
+	const root = tempDir();
+	dirs.push(root);
+	fs.cpSync(path.resolve("examples/vault"), root, { recursive: true });
+	fs.rmSync(path.join(root, ".obsidian", "plugins"), { recursive: true, force: true });
+	return root;
+}
+
+describe("compare", () => {
+	it("prints an aligned table of the example vault's ten frameworks, grouped by category, within the width", () => {
+		const root = exampleVault();
+		const result = runCli(["compare", root, "--width", "100"]);
+		expect(result.code).toBe(0);
+		const lines = result.stdout.trimEnd().split("\n");
+		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(100);
+		for (const name of ["Django", "Flask", "FastAPI", "AIOHTTP", "Bottle", "CherryPy", "Web2py", "Tornado", "Zappa", "AWS Chalice"]) {
+			expect(lines.some((l) => l.startsWith(name + " "))).toBe(true);
+		}
+		for (const group of ["full-stack (2)", "asynchronous (2)", "microframework (2)", "other (2)", "serverless (2)"]) expect(lines).toContain(group);
+		expect(result.stdout).toContain("…");
+		// Columns equal in every row (type, language, tags, created) are left out of the terminal table.
+		expect(lines[0]).not.toMatch(/\blanguage\b/);
+		expect(lines[0]).toMatch(/^note\s+summary\s+async/);
+	});
+
+	it("uses the terminal's width when stdout is a terminal, 100 otherwise", () => {
+		const root = exampleVault();
+		const wide = runCli(["compare", root], { stdoutIsTTY: true, columns: 200 });
+		const widest = (s: string): number => Math.max(...s.trimEnd().split("\n").map(displayWidth));
+		expect(widest(wide.stdout)).toBeGreaterThan(100);
+		expect(widest(wide.stdout)).toBeLessThanOrEqual(200);
+		expect(widest(runCli(["compare", root], { columns: 200 }).stdout)).toBeLessThanOrEqual(100);
+	});
+
+	it("prints markdown, CSV and JSON from the comparison model", () => {
+		const root = exampleVault();
+		const md = runCli(["compare", root, "--format", "markdown"]);
+		expect(md.stdout).toMatch(/^\| Note \| type \| category \|/);
+		expect(md.stdout).toContain("[[Django]]");
+		const csv = runCli(["compare", root, "--format=csv"]).stdout.trimEnd().split("\n");
+		expect(csv[0]?.startsWith("note,path,type,category")).toBe(true);
+		expect(csv).toHaveLength(11);
+		const json = JSON.parse(runCli(["compare", root, "--format", "json"]).stdout) as { notes: unknown[] };
+		expect(json.notes).toHaveLength(10);
+	});
+
+	it("limits the notes to --folder, and rejects a folder that does not exist", () => {
+		const root = exampleVault();
+		fs.mkdirSync(path.join(root, "Elsewhere"));
+		fs.writeFileSync(path.join(root, "Elsewhere", "Rails.md"), "---\ntype: framework\nlanguage: Ruby\n---\n");
+		const all = runCli(["compare", root, "--format", "csv"]).stdout;
+		expect(all).toContain("Rails");
+		const scoped = runCli(["compare", root, "--format", "csv", "--folder", "WEBFramework/NOtes"]).stdout;
+		expect(scoped).not.toContain("Rails");
+		expect(scoped).toContain("Django");
+		const missing = runCli(["compare", root, "--folder", "Nope"]);
+		expect(missing.code).toBe(2);
+		expect(missing.stderr).toContain("Nope");
+	});
+
+	it("names a note with invalid YAML (exit 1) and still prints the others", () => {
+		const root = makeVault({ "F/Good.md": "---\ntype: framework\nlicense: MIT\n---\n", "F/Bad.md": "---\ntype: framework\nlicense: [MIT\n---\n" });
+		dirs.push(root);
+		const result = runCli(["compare", root, "--format", "csv"]);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(/^framework-notes: F\/Bad\.md: invalid YAML in frontmatter: .+$/m);
+		expect(result.stdout).toContain("Good");
+	});
+
+	it("prints terminal control characters from frontmatter harmlessly", () => {
+		const root = makeVault({ "F/Evil.md": "---\ntype: framework\nsummary: \"\\e[2J\\e]0;pwned\\a\"\n---\n" });
+		dirs.push(root);
+		const result = runCli(["compare", root], { stdoutIsTTY: true, columns: 120 });
+		expect(result.stdout).toContain("Evil");
+		expect(result.stdout).not.toContain("\u001b");
+		expect(result.stdout).not.toContain("\u0007");
+	});
+});
+
+describe("import-outline", () => {
+	const seed = fs.readFileSync(path.resolve("test/fixtures/seed-outline.md"), "utf8");
+
+	it("creates one note per outline item beside the outline, then nothing the second time", () => {
+		const root = makeVault({ "W/W.md": seed });
+		dirs.push(root);
+		const first = runCli(["import-outline", root, "W/W.md"], { now: new Date("2026-11-24T10:00:00") });
+		expect(first.code).toBe(0);
+		expect(first.stdout.match(/^created {2}/gm)).toHaveLength(10);
+		const chalice = fs.readFileSync(path.join(root, "W", "AWS Chalice.md"), "utf8");
+		expect(chalice).toMatch(/^---\ntype: framework\ncategory: serverless\n/);
+		expect(chalice).toContain("summary: A microframework for creating and deploying serverless apps on AWS Lambda and API Gateway.\n");
+		const second = runCli(["import-outline", root, "W/W"]);
+		expect(second.stdout.match(/^skipped {2}/gm)).toHaveLength(10);
+		expect(second.stdout).not.toMatch(/^created/m);
+		expect(fs.readFileSync(path.join(root, "W", "AWS Chalice.md"), "utf8")).toBe(chalice);
+	});
+
+	it("--dry-run prints the plan and writes nothing", () => {
+		const root = makeVault({ "W/W.md": seed });
+		dirs.push(root);
+		const result = runCli(["import-outline", "--dry-run", root, "W/W.md"]);
+		expect(result.code).toBe(0);
+		expect(result.stdout.match(/^would create {2}W\/.+\.md {2}\(.+\)$/gm)).toHaveLength(10);
+		expect(fs.readdirSync(path.join(root, "W"))).toEqual(["W.md"]);
+	});
+
+	it("never overwrites an existing note", () => {
+		const root = makeVault({ "W/W.md": seed, "W/Django.md": "mine" });
+		dirs.push(root);
+		const result = runCli(["import-outline", root, "W/W.md"]);
+		expect(result.stdout).toContain("skipped  W/Django.md: a note with this name already exists");
+		expect(fs.readFileSync(path.join(root, "W", "Django.md"), "utf8")).toBe("mine");
+	});
+
+	it("links the items in the outline when the plugin's setting says so", () => {
+		const root = makeVault({ "W/W.md": seed });
+		dirs.push(root);
+		fs.mkdirSync(path.join(root, ".obsidian", "plugins", "framework-notes"), { recursive: true });
+		fs.writeFileSync(path.join(root, ".obsidian", "plugins", "framework-notes", "data.json"), JSON.stringify({ templates: { linkOutlineItems: true } }));
+		runCli(["import-outline", root, "W/W.md"]);
+		const outline = fs.readFileSync(path.join(root, "W", "W.md"), "utf8");
+		expect(outline).toContain("1. **[[Django]]**: A high-level framework");
+		expect(outline).toContain("2. **[[AWS Chalice]]**: A microframework");
+	});
+
+	it("a note that is not there, or one with no items: a clear message and a non-zero exit", () => {
+		const root = makeVault({ "W/W.md": "# Nothing\n\njust text\n" });
+		dirs.push(root);
+		const missing = runCli(["import-outline", root, "W/Nope.md"]);
+		expect(missing.code).toBe(2);
+		expect(missing.stderr).toContain("W/Nope.md");
+		const empty = runCli(["import-outline", root, "W/W.md"]);
+		expect(empty.code).toBe(1);
+		expect(empty.stderr).toContain("W/W.md: no outline items found");
+	});
+});

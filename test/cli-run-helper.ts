@@ -1,0 +1,25 @@
+/** Run the CLI in-process with captured output (tests). */
+import { run } from "../src/cli/run";
+
+export interface RunResult {
+	readonly code: number;
+	readonly stdout: string;
+	readonly stderr: string;
+}
+
+/** Run the CLI in-process with captured output. */
+export function runCli(argv: readonly string[], options: { cwd?: string; columns?: number; stdoutIsTTY?: boolean; now?: Date } = {}): RunResult {
+	let stdout = "";
+	let stderr = "";
+	const code = run(argv, {
+		stdout: (t) => (stdout += t),
+		stderr: (t) => (stderr += t),
+		cwd: options.cwd ?? process.cwd(),
+		columns: options.columns,
+		stdoutIsTTY: options.stdoutIsTTY ?? false,
+		stderrIsTTY: false,
+		now: options.now ? () => options.now as Date : undefined,
+	});
+	return { code, stdout, stderr };
+}
+
