@@ -2,6 +2,7 @@ import { Plugin } from "obsidian";
 import { DEFAULT_SETTINGS, migrate, sameData, type Settings } from "./src/core/settings";
 import type { PluginHost } from "./src/obsidian/host";
 import { IndexService } from "./src/obsidian/index-service";
+import { registerComparison } from "./src/ui/compare/register";
 import { FrameworkNotesSettingTab } from "./src/ui/settings-tab";
 
 /** Wiring only: settings, the settings tab, and one line per feature. */
@@ -17,6 +18,7 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 		await this.loadSettings();
 		this.addSettingTab(new FrameworkNotesSettingTab(this.app, this));
 		// Features (one line each): see ARCHITECTURE.md.
+		registerComparison(this);
 		this.addChild(new IndexService(this));
 	}
 

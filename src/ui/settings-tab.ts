@@ -1,5 +1,6 @@
 import { type App, PluginSettingTab } from "obsidian";
 import type { PluginHost } from "../obsidian/host";
+import { compareSettingsSection } from "./settings/compare";
 import { indexSettingsSection } from "./settings/index";
 
 /**
@@ -8,7 +9,7 @@ import { indexSettingsSection } from "./settings/index";
  */
 export type SettingsSection = (containerEl: HTMLElement, host: PluginHost, redisplay: () => void) => void;
 
-const SECTIONS: SettingsSection[] = [indexSettingsSection];
+const SECTIONS: SettingsSection[] = [indexSettingsSection, compareSettingsSection];
 
 export class FrameworkNotesSettingTab extends PluginSettingTab {
 	constructor(

@@ -1,0 +1,609 @@
+import { type App, type Component, type HoverParent, Keymap } from "obsidian";
+import { type Cell, cellOf, NAME_KEY, type Row, type RowGroup, type SortKey, type ViewColumn, type ViewResult } from "../../core/compare";
+import { type Orientation, visibleWindow } from "../../core/compare/view-extra";
+import { renderCell } from "./cells";
+
+/** What the table asks of its owner (the pane or the Bases view). */
+export interface TableCallbacks {
+	/** Header click: sort by `key` (`NAME_KEY` for the note name); shift adds a key. */
+	sort(key: string, additive: boolean): void;
+	toggleSelected(path: string, checked: boolean): void;
+	/** Check or clear every shown note. */
+	selectAll(paths: readonly string[], checked: boolean): void;
+	/** Write a cell; resolves when done (the table re-renders the cell either way). */
+	edit(path: string, column: ViewColumn, input: string): Promise<void>;
+	/** Right-click on a property header. */
+	columnMenu?(key: string, evt: MouseEvent): void;
+}
+
+export interface TableInput {
+	readonly view: ViewResult;
+	readonly orientation: Orientation;
+	readonly sort: readonly SortKey[];
+	readonly selected: ReadonlySet<string>;
+	readonly editable: boolean;
+}
+
+type Item = { readonly kind: "group"; readonly group: RowGroup } | { readonly kind: "row"; readonly row: Row };
+
+interface RenderedRow {
+	readonly row: Row;
+	readonly tr: HTMLTableRowElement;
+}
+
+/** Fallbacks when layout is unknown (hidden pane, tests): CSS sets the same sizes. */
+export const ROW_HEIGHT = 32;
+export const COLUMN_WIDTH = 160;
+const FALLBACK_VIEWPORT_HEIGHT = 640;
+const FALLBACK_VIEWPORT_WIDTH = 960;
+/** Rows rendered above and below the viewport. */
+export const ROW_BUFFER = 10;
+const COLUMN_BUFFER = 2;
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+function sortState(sort: readonly SortKey[], key: string): { index: number; dir: "asc" | "desc" } | null {
+	const index = sort.findIndex((k) => k.key === key);
+	const found = sort[index];
+	return found ? { index, dir: found.dir } : null;
+}
+
+function ariaSort(dir: "asc" | "desc" | undefined): string {
+	if (dir === "asc") return "ascending";
+	if (dir === "desc") return "descending";
+	return "none";
+}
+
+/** Text to put in the editor for a cell's current value. */
+export function editText(cell: Cell): string {
+	if (cell.state !== "value") return "";
+	const raw = cell.raw;
+	if (Array.isArray(raw)) return raw.map((item) => (typeof item === "string" ? item : JSON.stringify(item))).join(", ");
+	if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") return String(raw);
+	return cell.display;
+}
+
+/**
+ * The comparison table: a `<table>` with sticky headers whose body holds only the rows in view
+ * (plus a buffer) between two spacers, so 10,000 notes cost the same as 40. Rows whose note did
+ * not change are kept, not rebuilt. One focusable cell at a time (roving tabindex).
+ */
+export class ComparisonTable {
+	readonly scroller: HTMLElement;
+	private readonly table: HTMLTableElement;
+	private readonly thead: HTMLTableSectionElement;
+	private readonly tbody: HTMLTableSectionElement;
+	private input: TableInput | null = null;
+	private items: Item[] = [];
+	private columnSignature = "";
+	private rendered = new Map<string, RenderedRow>();
+	private windowKey = "";
+	private focusRow = 0;
+	private focusCol = 0;
+	private editing: { readonly field: HTMLInputElement; finish(commit: boolean): Promise<void> } | null = null;
+	private rowHeight = ROW_HEIGHT;
+
+	constructor(
+		parent: HTMLElement,
+		private readonly app: App,
+		private readonly owner: Component & HoverParent,
+		private readonly hoverSource: string,
+		private readonly callbacks: TableCallbacks,
+	) {
+		this.scroller = parent.createDiv({ cls: "fn-cmp-scroller" });
+		this.table = this.scroller.createEl("table", { cls: "fn-cmp-table" });
+		this.thead = this.table.createEl("thead");
+		this.tbody = this.table.createEl("tbody");
+		owner.registerDomEvent(this.scroller, "scroll", () => this.renderWindow(false));
+		owner.registerDomEvent(this.table, "click", (evt) => this.onClick(evt));
+		owner.registerDomEvent(this.table, "auxclick", (evt) => this.onClick(evt));
+		owner.registerDomEvent(this.table, "dblclick", (evt) => this.onDoubleClick(evt));
+		owner.registerDomEvent(this.table, "change", (evt) => this.onChange(evt));
+		owner.registerDomEvent(this.table, "keydown", (evt) => this.onKeyDown(evt));
+		owner.registerDomEvent(this.table, "mouseover", (evt) => this.onHover(evt));
+		owner.registerDomEvent(this.table, "contextmenu", (evt) => this.onContextMenu(evt));
+		owner.registerDomEvent(this.table, "focusout", (evt) => {
+			if (this.editing && evt.target === this.editing.field) void this.editing.finish(true);
+		});
+	}
+
+	get element(): HTMLTableElement {
+		return this.table;
+	}
+
+	/** Show a new result. Rows whose `Row` object is unchanged are reused when the columns are. */
+	update(input: TableInput): void {
+		this.input = input;
+		const { view } = input;
+		this.table.toggleClass("fn-cmp-transposed", input.orientation === "columns");
+		if (input.orientation === "rows") {
+			this.items = view.groups ? view.groups.flatMap((group): Item[] => [{ kind: "group", group }, ...group.rows.map((row): Item => ({ kind: "row", row }))]) : view.rows.map((row): Item => ({ kind: "row", row }));
+		} else {
+			this.items = [];
+		}
+		const signature = [
+			input.orientation,
+			input.editable ? "e" : "r",
+			...view.columns.map((c) => `${c.key}\u0001${c.type}\u0001${c.min ?? ""}\u0001${c.max ?? ""}`),
+		].join("\u0002");
+		if (signature !== this.columnSignature) {
+			this.columnSignature = signature;
+			this.rendered.clear();
+		}
+		this.windowKey = "";
+		this.renderHeader();
+		this.renderWindow(true);
+	}
+
+	/** Forget the rendered rows of these notes so the next render rebuilds them. */
+	invalidate(paths: Iterable<string>): void {
+		for (const path of paths) this.rendered.delete(path);
+	}
+
+	private get columnCount(): number {
+		const input = this.input;
+		if (!input) return 0;
+		return input.orientation === "rows" ? input.view.columns.length : input.view.rows.length;
+	}
+
+	private get lineCount(): number {
+		const input = this.input;
+		if (!input) return 0;
+		return input.orientation === "rows" ? this.items.length : input.view.columns.length;
+	}
+
+	private viewportHeight(): number {
+		return this.scroller.clientHeight > 0 ? this.scroller.clientHeight : FALLBACK_VIEWPORT_HEIGHT;
+	}
+
+	private viewportWidth(): number {
+		return this.scroller.clientWidth > 0 ? this.scroller.clientWidth : FALLBACK_VIEWPORT_WIDTH;
+	}
+
+	private rowWindow(): { start: number; end: number } {
+		const input = this.input;
+		if (!input || input.orientation === "columns") return { start: 0, end: this.lineCount };
+		return visibleWindow(this.scroller.scrollTop - this.rowHeight, this.viewportHeight(), this.rowHeight, this.items.length, ROW_BUFFER);
+	}
+
+	private columnWindow(): { start: number; end: number } {
+		const input = this.input;
+		if (!input || input.orientation === "rows") return { start: 0, end: this.columnCount };
+		return visibleWindow(this.scroller.scrollLeft - COLUMN_WIDTH, this.viewportWidth(), COLUMN_WIDTH, input.view.rows.length, COLUMN_BUFFER);
+	}
+
+	private spacer(tag: "td" | "th", parent: HTMLElement, width: number, height: number, colSpan: number): void {
+		const cell = parent.createEl(tag, { cls: "fn-cmp-spacer-cell", attr: { "aria-hidden": "true" } });
+		if (colSpan > 1) cell.colSpan = colSpan;
+		if (width > 0 || height > 0) {
+			const svg = document.createElementNS(SVG_NS, "svg");
+			svg.setAttribute("width", String(Math.max(1, width)));
+			svg.setAttribute("height", String(Math.max(1, height)));
+			svg.setAttribute("aria-hidden", "true");
+			cell.appendChild(svg);
+		}
+	}
+
+	private renderHeader(): void {
+		const input = this.input;
+		this.thead.empty();
+		if (!input) return;
+		const tr = this.thead.createEl("tr");
+		tr.dataset.r = "-1";
+		if (input.orientation === "rows") {
+			const shown = input.view.rows.map((r) => r.path);
+			const corner = tr.createEl("th", { cls: "fn-cmp-name-head fn-cmp-col-head", attr: { scope: "col" } });
+			corner.dataset.c = "0";
+			corner.dataset.key = NAME_KEY;
+			const all = corner.createEl("input", { cls: "fn-cmp-select-all", type: "checkbox", attr: { "aria-label": "Select all shown notes" } });
+			all.checked = shown.length > 0 && shown.every((p) => input.selected.has(p));
+			this.headerLabel(corner, "Note", NAME_KEY);
+			input.view.columns.forEach((column, i) => {
+				const th = tr.createEl("th", { cls: "fn-cmp-col-head", attr: { scope: "col" } });
+				th.dataset.c = String(i + 1);
+				th.dataset.key = column.key;
+				this.columnLabel(th, column);
+			});
+		} else {
+			const corner = tr.createEl("th", { cls: "fn-cmp-name-head", attr: { scope: "col" }, text: "Property" });
+			corner.dataset.c = "0";
+			const { start, end } = this.columnWindow();
+			if (start > 0) this.spacer("th", tr, start * COLUMN_WIDTH, 0, 1);
+			input.view.rows.slice(start, end).forEach((row, i) => {
+				const th = tr.createEl("th", { cls: "fn-cmp-note-head", attr: { scope: "col" } });
+				th.dataset.c = String(start + i + 1);
+				th.dataset.path = row.path;
+				this.noteHeader(th, row, input.selected.has(row.path));
+			});
+			if (end < input.view.rows.length) this.spacer("th", tr, (input.view.rows.length - end) * COLUMN_WIDTH, 0, 1);
+		}
+	}
+
+	private headerLabel(th: HTMLElement, label: string, key: string): void {
+		const input = this.input;
+		const sorted = input ? sortState(input.sort, key) : null;
+		th.setAttr("aria-sort", ariaSort(sorted?.dir));
+		const name = th.createSpan({ cls: "fn-cmp-head-label fn-cmp-sort-mark", text: label });
+		name.setAttr("title", key === NAME_KEY ? "Sort by note name (shift-click adds a sort key)" : `Sort by ${label} (shift-click adds a sort key)`);
+		if (sorted && input && input.sort.length > 1) th.createSpan({ cls: "fn-cmp-sort-rank", text: ` ${sorted.index + 1}` });
+	}
+
+	private columnLabel(th: HTMLElement, column: ViewColumn): void {
+		this.headerLabel(th, column.key, column.key);
+		const { present, total } = column.coverage;
+		th.createSpan({ cls: "fn-cmp-coverage", text: `${present}/${total}`, attr: { "aria-label": `${present} of ${total} notes have it` } });
+		if (column.conflicts.length > 0) {
+			const lines = column.conflicts.map((c) => `${column.key} is ${c.actualType} in ${c.basename}`);
+			th.createSpan({ cls: "fn-cmp-conflict", text: "⚠", attr: { title: lines.join("\n"), "aria-label": lines.join("; ") } });
+		}
+	}
+
+	private noteHeader(th: HTMLElement, row: Row, selected: boolean): void {
+		const box = th.createEl("input", { cls: "fn-cmp-select", type: "checkbox", attr: { "aria-label": `Select ${row.basename}` } });
+		box.checked = selected;
+		box.dataset.path = row.path;
+		const link = th.createEl("a", { cls: "fn-cmp-note-link", text: row.basename, attr: { title: row.path } });
+		link.dataset.path = row.path;
+		if (row.warning !== null) {
+			th.createSpan({ cls: "fn-cmp-invalid", text: "⚠", attr: { title: row.warning, "aria-label": row.warning } });
+		}
+	}
+
+	/** Render the rows (or note columns) in view; cheap when the window did not move. */
+	renderWindow(force: boolean): void {
+		const input = this.input;
+		if (!input || this.editing) return;
+		const rows = this.rowWindow();
+		const cols = this.columnWindow();
+		const key = `${rows.start}:${rows.end}:${cols.start}:${cols.end}`;
+		if (!force && key === this.windowKey) return;
+		const columnsMoved = input.orientation === "columns" && this.windowKey !== "" && !this.windowKey.endsWith(`:${cols.start}:${cols.end}`);
+		this.windowKey = key;
+		if (columnsMoved) this.renderHeader();
+		if (input.orientation === "rows") this.renderRows(input, rows.start, rows.end);
+		else this.renderLines(input, cols.start, cols.end);
+		this.applyRovingFocus();
+	}
+
+	private renderRows(input: TableInput, start: number, end: number): void {
+		const colSpan = input.view.columns.length + 1;
+		const nodes: HTMLElement[] = [];
+		const top = createEl("tr", { cls: "fn-cmp-spacer" });
+		this.spacer("td", top, 0, start * this.rowHeight, colSpan);
+		nodes.push(top);
+		const keep = new Map<string, RenderedRow>();
+		for (let i = start; i < end; i++) {
+			const item = this.items[i];
+			if (!item) continue;
+			let tr: HTMLTableRowElement;
+			if (item.kind === "group") {
+				tr = this.groupRow(item.group, colSpan);
+			} else {
+				const previous = this.rendered.get(item.row.path);
+				tr = previous && previous.row === item.row ? previous.tr : this.noteRow(input, item.row);
+				keep.set(item.row.path, { row: item.row, tr });
+				this.decorateRow(input, tr, item.row);
+			}
+			tr.dataset.r = String(i);
+			nodes.push(tr);
+		}
+		const bottom = createEl("tr", { cls: "fn-cmp-spacer" });
+		this.spacer("td", bottom, 0, (this.items.length - end) * this.rowHeight, colSpan);
+		nodes.push(bottom);
+		this.rendered = keep;
+		this.tbody.replaceChildren(...nodes);
+		const first = nodes[1];
+		if (first) {
+			const height = first.getBoundingClientRect().height;
+			if (height > 0) this.rowHeight = height;
+		}
+	}
+
+	private groupRow(group: RowGroup, colSpan: number): HTMLTableRowElement {
+		const tr = createEl("tr", { cls: "fn-cmp-group-row" });
+		const th = tr.createEl("th", { attr: { scope: "rowgroup", colspan: String(colSpan) } });
+		th.dataset.c = "0";
+		th.createSpan({ text: group.label });
+		th.createSpan({ cls: "fn-cmp-group-count", text: `${group.rows.length}` });
+		return tr;
+	}
+
+	private noteRow(input: TableInput, row: Row): HTMLTableRowElement {
+		const tr = createEl("tr", { cls: "fn-cmp-row" });
+		tr.dataset.path = row.path;
+		const th = tr.createEl("th", { attr: { scope: "row" } });
+		th.dataset.c = "0";
+		this.noteHeader(th, row, input.selected.has(row.path));
+		input.view.columns.forEach((column, i) => {
+			const td = tr.createEl("td");
+			td.dataset.c = String(i + 1);
+			td.dataset.key = column.key;
+			td.dataset.path = row.path;
+			renderCell(td, this.app, cellOf(row, column.key), column, row.path);
+		});
+		return tr;
+	}
+
+	/** Selection and difference marks change without the note changing. */
+	private decorateRow(input: TableInput, tr: HTMLElement, row: Row): void {
+		const selected = input.selected.has(row.path);
+		tr.toggleClass("is-selected", selected);
+		const box = tr.querySelector<HTMLInputElement>("input.fn-cmp-select");
+		if (box) box.checked = selected;
+		const cells = tr.children;
+		for (let i = 1; i < cells.length; i++) {
+			const td = cells[i] as HTMLElement;
+			const key = td.dataset.key;
+			if (key !== undefined) td.toggleClass("fn-cmp-differs", input.view.differingCells.get(key)?.has(row.path) ?? false);
+		}
+	}
+
+	private renderLines(input: TableInput, start: number, end: number): void {
+		const notes = input.view.rows;
+		const nodes: HTMLElement[] = [];
+		input.view.columns.forEach((column, line) => {
+			const tr = createEl("tr", { cls: "fn-cmp-line" });
+			tr.dataset.r = String(line);
+			tr.dataset.key = column.key;
+			const th = tr.createEl("th", { cls: "fn-cmp-col-head", attr: { scope: "row" } });
+			th.dataset.c = "0";
+			th.dataset.key = column.key;
+			this.columnLabel(th, column);
+			if (start > 0) this.spacer("td", tr, start * COLUMN_WIDTH, 0, 1);
+			const differing = input.view.differingCells.get(column.key);
+			for (let i = start; i < end; i++) {
+				const row = notes[i];
+				if (!row) continue;
+				const td = tr.createEl("td");
+				td.dataset.c = String(i + 1);
+				td.dataset.key = column.key;
+				td.dataset.path = row.path;
+				if (differing?.has(row.path)) td.addClass("fn-cmp-differs");
+				if (input.selected.has(row.path)) td.addClass("is-selected");
+				renderCell(td, this.app, cellOf(row, column.key), column, row.path);
+			}
+			if (end < notes.length) this.spacer("td", tr, (notes.length - end) * COLUMN_WIDTH, 0, 1);
+			nodes.push(tr);
+		});
+		this.rendered.clear();
+		this.tbody.replaceChildren(...nodes);
+	}
+
+	// Focus -------------------------------------------------------------------------------------
+
+	private cellAt(r: number, c: number): HTMLElement | null {
+		const section = r < 0 ? this.thead : this.tbody;
+		const tr = section.querySelector<HTMLElement>(`tr[data-r="${r}"]`);
+		if (!tr) return null;
+		return tr.querySelector<HTMLElement>(`:scope > [data-c="${c}"]`) ?? tr.querySelector<HTMLElement>(':scope > [data-c="0"]');
+	}
+
+	private applyRovingFocus(): void {
+		for (const el of Array.from(this.table.querySelectorAll<HTMLElement>("[tabindex='0']"))) el.setAttr("tabindex", "-1");
+		const target = this.cellAt(this.focusRow, this.focusCol) ?? this.cellAt(-1, 0);
+		target?.setAttr("tabindex", "0");
+	}
+
+	private cellIndices(el: HTMLElement): { r: number; c: number } | null {
+		const cell = el.closest<HTMLElement>("[data-c]");
+		const tr = cell?.closest<HTMLElement>("tr[data-r]");
+		if (!cell || !tr) return null;
+		return { r: Number(tr.dataset.r), c: Number(cell.dataset.c) };
+	}
+
+	/** Move the focus to a cell, scrolling it into the rendered window first. */
+	focusCell(r: number, c: number): void {
+		const maxRow = this.lineCount - 1;
+		this.focusRow = Math.max(-1, Math.min(maxRow, r));
+		this.focusCol = Math.max(0, Math.min(this.columnCount, c));
+		const input = this.input;
+		if (input && input.orientation === "rows" && this.focusRow >= 0) {
+			const top = this.focusRow * this.rowHeight;
+			const viewport = this.viewportHeight() - 2 * this.rowHeight;
+			if (top < this.scroller.scrollTop) this.scroller.scrollTop = top;
+			else if (top > this.scroller.scrollTop + viewport) this.scroller.scrollTop = top - viewport;
+		} else if (input && input.orientation === "columns" && this.focusCol > 0) {
+			const left = (this.focusCol - 1) * COLUMN_WIDTH;
+			const viewport = this.viewportWidth() - 2 * COLUMN_WIDTH;
+			if (left < this.scroller.scrollLeft) this.scroller.scrollLeft = left;
+			else if (left > this.scroller.scrollLeft + viewport) this.scroller.scrollLeft = left - viewport;
+		}
+		this.renderWindow(false);
+		this.applyRovingFocus();
+		(this.cellAt(this.focusRow, this.focusCol) ?? this.cellAt(-1, 0))?.focus();
+	}
+
+	// Events ------------------------------------------------------------------------------------
+
+	private onKeyDown(evt: KeyboardEvent): void {
+		const target = evt.target as HTMLElement | null;
+		if (this.editing && target === this.editing.field) {
+			if (evt.key === "Enter") {
+				evt.preventDefault();
+				void this.editing.finish(true);
+			} else if (evt.key === "Escape") {
+				evt.preventDefault();
+				void this.editing.finish(false);
+			}
+			return;
+		}
+		if (!target || this.editing || target.tagName === "INPUT") {
+			if (target?.tagName === "INPUT" && target.hasClass("fn-cmp-select") && evt.key === "Enter") evt.preventDefault();
+			return;
+		}
+		const at = this.cellIndices(target);
+		if (!at) return;
+		const page = Math.max(1, Math.floor(this.viewportHeight() / this.rowHeight) - 1);
+		let next: { r: number; c: number } | null = null;
+		switch (evt.key) {
+			case "ArrowUp":
+				next = { r: at.r - 1, c: at.c };
+				break;
+			case "ArrowDown":
+				next = { r: at.r + 1, c: at.c };
+				break;
+			case "ArrowLeft":
+				next = { r: at.r, c: at.c - 1 };
+				break;
+			case "ArrowRight":
+				next = { r: at.r, c: at.c + 1 };
+				break;
+			case "Home":
+				next = evt.ctrlKey || evt.metaKey ? { r: -1, c: 0 } : { r: at.r, c: 0 };
+				break;
+			case "End":
+				next = evt.ctrlKey || evt.metaKey ? { r: this.lineCount - 1, c: this.columnCount } : { r: at.r, c: this.columnCount };
+				break;
+			case "PageUp":
+				next = { r: Math.max(0, at.r - page), c: at.c };
+				break;
+			case "PageDown":
+				next = { r: at.r + page, c: at.c };
+				break;
+			case "Enter":
+			case "F2":
+				evt.preventDefault();
+				this.activate(target, evt);
+				return;
+			case " ":
+				if (target.closest("th[data-c]")?.querySelector("input.fn-cmp-select")) {
+					evt.preventDefault();
+					const box = target.closest("th[data-c]")?.querySelector<HTMLInputElement>("input.fn-cmp-select");
+					if (box?.dataset.path !== undefined) this.callbacks.toggleSelected(box.dataset.path, !box.checked);
+				}
+				return;
+			default:
+				return;
+		}
+		evt.preventDefault();
+		this.focusCell(next.r, next.c);
+	}
+
+	/** Enter on a cell: sort a header, open a note, or edit a value. */
+	private activate(target: HTMLElement, evt: KeyboardEvent): void {
+		const cell = target.closest<HTMLElement>("[data-c]");
+		if (!cell) return;
+		if (cell.hasClass("fn-cmp-col-head") && cell.dataset.key !== undefined) {
+			this.callbacks.sort(cell.dataset.key, evt.shiftKey);
+			return;
+		}
+		const noteLink = cell.querySelector<HTMLElement>("a.fn-cmp-note-link");
+		if (cell.tagName === "TH" && noteLink?.dataset.path !== undefined) {
+			void this.app.workspace.openLinkText(noteLink.dataset.path, "", Keymap.isModEvent(evt));
+			return;
+		}
+		if (cell.tagName === "TD") this.startEdit(cell);
+	}
+
+	private onClick(evt: MouseEvent): void {
+		const target = evt.target as HTMLElement | null;
+		if (!target || (evt.type === "auxclick" && evt.button !== 1)) return;
+		const at = this.cellIndices(target);
+		if (at) {
+			this.focusRow = at.r;
+			this.focusCol = at.c;
+			this.applyRovingFocus();
+		}
+		if (target.closest("input")) return;
+		const link = target.closest<HTMLElement>("a.fn-cmp-link");
+		if (link?.dataset.linktext !== undefined) {
+			evt.preventDefault();
+			const source = link.closest<HTMLElement>("[data-path]")?.dataset.path ?? "";
+			void this.app.workspace.openLinkText(link.dataset.linktext, source, Keymap.isModEvent(evt));
+			return;
+		}
+		const note = target.closest<HTMLElement>("a.fn-cmp-note-link");
+		if (note?.dataset.path !== undefined) {
+			evt.preventDefault();
+			void this.app.workspace.openLinkText(note.dataset.path, "", Keymap.isModEvent(evt));
+			return;
+		}
+		if (target.closest("a")) return;
+		const head = target.closest<HTMLElement>(".fn-cmp-col-head");
+		if (head?.dataset.key !== undefined && evt.type === "click") this.callbacks.sort(head.dataset.key, evt.shiftKey);
+	}
+
+	private onDoubleClick(evt: MouseEvent): void {
+		const target = evt.target as HTMLElement | null;
+		const td = target?.closest<HTMLElement>("td[data-key]");
+		if (td && !target?.closest("a")) this.startEdit(td);
+	}
+
+	private onChange(evt: Event): void {
+		const target = evt.target as HTMLInputElement | null;
+		if (!target || target.tagName !== "INPUT") return;
+		if (target.hasClass("fn-cmp-select") && target.dataset.path !== undefined) {
+			this.callbacks.toggleSelected(target.dataset.path, target.checked);
+		} else if (target.hasClass("fn-cmp-select-all") && this.input) {
+			this.callbacks.selectAll(
+				this.input.view.rows.map((r) => r.path),
+				target.checked,
+			);
+		}
+	}
+
+	private onHover(evt: MouseEvent): void {
+		const target = evt.target as HTMLElement | null;
+		const link = target?.closest<HTMLElement>("a.fn-cmp-link, a.fn-cmp-note-link");
+		if (!link) return;
+		const linktext = link.dataset.linktext ?? link.dataset.path;
+		if (linktext === undefined) return;
+		const sourcePath = link.closest<HTMLElement>("[data-path]")?.dataset.path ?? "";
+		this.app.workspace.trigger("hover-link", {
+			event: evt,
+			source: this.hoverSource,
+			hoverParent: this.owner,
+			targetEl: link,
+			linktext,
+			sourcePath,
+		});
+	}
+
+	private onContextMenu(evt: MouseEvent): void {
+		const head = (evt.target as HTMLElement | null)?.closest<HTMLElement>(".fn-cmp-col-head");
+		const key = head?.dataset.key;
+		if (key === undefined || key === NAME_KEY || !this.callbacks.columnMenu) return;
+		evt.preventDefault();
+		this.callbacks.columnMenu(key, evt);
+	}
+
+	// Editing -----------------------------------------------------------------------------------
+
+	/** Replace a value cell by a text field; Enter or leaving it writes, Escape cancels. */
+	startEdit(td: HTMLElement): void {
+		const input = this.input;
+		const key = td.dataset.key;
+		const path = td.dataset.path;
+		if (!input || !input.editable || this.editing || key === undefined || path === undefined) return;
+		const column = input.view.columns.find((c) => c.key === key);
+		const row = input.view.rows.find((r) => r.path === path);
+		if (!column || !row) return;
+		const at = this.cellIndices(td);
+		td.empty();
+		td.addClass("is-editing");
+		const field = td.createEl("input", { cls: "fn-cmp-cell-input", type: "text", attr: { "aria-label": `${key} of ${row.basename}` } });
+		field.value = editText(cellOf(row, key));
+		let done = false;
+		const finish = async (commit: boolean): Promise<void> => {
+			if (done) return;
+			done = true;
+			const value = field.value;
+			try {
+				if (commit) await this.callbacks.edit(path, column, value);
+			} finally {
+				this.editing = null;
+				this.rendered.delete(path);
+				this.renderWindow(true);
+				if (at) this.focusCell(at.r, at.c);
+			}
+		};
+		this.editing = { field, finish };
+		field.focus();
+		field.select();
+	}
+
+	/** The cell being edited, if any (tests, and the view to avoid re-rendering under it). */
+	get isEditing(): boolean {
+		return this.editing !== null;
+	}
+}

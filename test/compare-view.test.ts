@@ -1,0 +1,394 @@
+import type { WorkspaceLeaf } from "obsidian";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { openComparison } from "../src/commands/open-comparison";
+import { COMPARISON_VIEW_TYPE, ComparisonView, EMPTY_STATE_TEXT } from "../src/ui/compare/comparison-view";
+import { type Harness, loadPlugin } from "./harness/plugin-harness";
+
+function note(fm: Record<string, string>, body = "Body.\n"): string {
+	return `---\n${Object.entries(fm).map(([k, v]) => `${k}: ${v}`).join("\n")}\n---\n${body}`;
+}
+
+const FILES: Record<string, string> = {
+	"Web/Django.md": note({ type: "framework", category: "full-stack", language: "Python", async: "true", orm: "true", first_release: "2005", website: "https://www.djangoproject.com", related: '["[[Flask]]"]' }),
+	"Web/Flask.md": note({ type: "framework", category: "micro", language: "Python", async: "false", orm: "false", first_release: "2010", website: "https://flask.palletsprojects.com" }),
+	"Web/FastAPI.md": note({ type: "framework", category: "async", language: "Python", async: "true", orm: "false", first_release: "2018" }),
+	"Other/Rails.md": note({ type: "framework", category: "full-stack", language: "Ruby", async: "false", orm: "true", first_release: "2004" }),
+	"Other/Readme.md": "Just a note.\n",
+};
+
+let h: Harness | null = null;
+
+afterEach(() => {
+	h?.unload();
+	h = null;
+});
+
+async function open(files: Record<string, string> = FILES, scope: string | null = null, data?: unknown): Promise<{ h: Harness; view: ComparisonView; leaf: WorkspaceLeaf }> {
+	h = await loadPlugin({ files, data });
+	const leaf = await openComparison(h.plugin, scope);
+	await h.settle();
+	if (!leaf) throw new Error("no leaf");
+	const view = leaf.view;
+	if (!(view instanceof ComparisonView)) throw new Error("not a comparison view");
+	await view.ready;
+	await h.settle();
+	return { h, view, leaf };
+}
+
+/** Let pending work run until `done()` holds (bounded). */
+async function until(harness: Harness, done: () => boolean): Promise<void> {
+	for (let i = 0; i < 50 && !done(); i++) await harness.settle();
+}
+
+function table(view: ComparisonView): HTMLTableElement {
+	const el = view.contentEl.querySelector("table.fn-cmp-table");
+	if (!(el instanceof HTMLTableElement)) throw new Error("no table");
+	return el;
+}
+
+function rowNames(view: ComparisonView): string[] {
+	return Array.from(table(view).querySelectorAll("tbody tr.fn-cmp-row a.fn-cmp-note-link")).map((a) => a.textContent ?? "");
+}
+
+function headerKeys(view: ComparisonView): string[] {
+	return Array.from(table(view).querySelectorAll("thead th.fn-cmp-col-head")).map((th) => (th as HTMLElement).dataset.key ?? "");
+}
+
+function cell(view: ComparisonView, name: string, key: string): HTMLElement {
+	const tr = Array.from(table(view).querySelectorAll<HTMLElement>("tbody tr.fn-cmp-row")).find((r) => r.querySelector("a.fn-cmp-note-link")?.textContent === name);
+	const td = tr?.querySelector<HTMLElement>(`td[data-key="${key}"]`);
+	if (!td) throw new Error(`no cell ${name}/${key}`);
+	return td;
+}
+
+function head(view: ComparisonView, key: string): HTMLElement {
+	const th = table(view).querySelector<HTMLElement>(`thead th[data-key="${key}"]`);
+	if (!th) throw new Error(`no header ${key}`);
+	return th;
+}
+
+function button(view: ComparisonView, text: string): HTMLButtonElement {
+	const b = Array.from(view.contentEl.querySelectorAll<HTMLButtonElement>(".fn-cmp-toolbar button")).find((el) => el.textContent?.startsWith(text));
+	if (!b) throw new Error(`no button ${text}`);
+	return b;
+}
+
+describe("comparison pane: opening", () => {
+	it("registers the view, the ribbon icon and both commands", async () => {
+		h = await loadPlugin({ files: FILES });
+		const internals = h.plugin as unknown as { views__: Map<string, unknown>; commands__: Map<string, { name: string }> };
+		expect(internals.views__.has(COMPARISON_VIEW_TYPE)).toBe(true);
+		const names = [...internals.commands__.values()].map((c) => c.name);
+		expect(names).toContain("Open framework comparison");
+		expect(names).toContain("Compare frameworks in this folder");
+	});
+
+	it("opens with one row per framework note and one column per property", async () => {
+		const { view } = await open();
+		expect(rowNames(view).sort()).toEqual(["Django", "FastAPI", "Flask", "Rails"]);
+		expect(headerKeys(view)).toEqual(expect.arrayContaining(["file.name", "type", "category", "language", "async", "orm", "first_release"]));
+		const ths = table(view).querySelectorAll("thead th");
+		for (const th of Array.from(ths)) expect(th.getAttribute("scope")).toBe("col");
+		for (const th of Array.from(table(view).querySelectorAll("tbody tr.fn-cmp-row th"))) expect(th.getAttribute("scope")).toBe("row");
+	});
+
+	it("scopes to a folder from the folder menu entry", async () => {
+		h = await loadPlugin({ files: FILES });
+		const menuItems: { title: string; click: () => void }[] = [];
+		const menu = {
+			addItem(cb: (item: unknown) => void) {
+				const entry = { title: "", click: () => undefined as void };
+				const item = {
+					setTitle(t: string) {
+						entry.title = t;
+						return item;
+					},
+					setIcon() {
+						return item;
+					},
+					onClick(f: () => void) {
+						entry.click = f;
+						return item;
+					},
+				};
+				cb(item);
+				menuItems.push(entry);
+				return menu;
+			},
+		};
+		const folder = h.app.vault.getFolderByPath("Web");
+		h.app.workspace.trigger("file-menu", menu, folder, "file-explorer");
+		const entry = menuItems.find((m) => m.title === "Compare frameworks in this folder");
+		expect(entry).toBeDefined();
+		entry?.click();
+		const harness = h;
+		await until(harness, () => {
+			const view = harness.app.workspace.getLeavesOfType(COMPARISON_VIEW_TYPE)[0]?.view;
+			return view instanceof ComparisonView && view.getState().scope === "Web";
+		});
+		const view = h.app.workspace.getLeavesOfType(COMPARISON_VIEW_TYPE)[0]?.view;
+		expect(view).toBeInstanceOf(ComparisonView);
+		if (!(view instanceof ComparisonView)) return;
+		await view.ready;
+		expect(rowNames(view).sort()).toEqual(["Django", "FastAPI", "Flask"]);
+		expect(view.getState().scope).toBe("Web");
+	});
+
+	it("shows the empty state when there are no framework notes", async () => {
+		const { view } = await open({ "A.md": "No properties.\n" });
+		const empty = view.contentEl.querySelector(".fn-cmp-empty");
+		expect(empty?.textContent).toBe(EMPTY_STATE_TEXT);
+		expect(empty?.classList.contains("fn-cmp-hidden")).toBe(false);
+	});
+});
+
+describe("comparison pane: rendering", () => {
+	it("shows booleans as ✓/✗ with text for screen readers", async () => {
+		const { view } = await open();
+		const yes = cell(view, "Django", "async");
+		expect(yes.textContent).toContain("✓");
+		expect(yes.querySelector(".fn-cmp-visually-hidden")?.textContent).toBe("yes");
+		const no = cell(view, "Flask", "async");
+		expect(no.textContent).toContain("✗");
+		expect(no.querySelector(".fn-cmp-visually-hidden")?.textContent).toBe("no");
+	});
+
+	it("right-aligns numbers with a bar and marks the lowest and highest", async () => {
+		const { view } = await open();
+		const oldest = cell(view, "Rails", "first_release");
+		const newest = cell(view, "FastAPI", "first_release");
+		expect(oldest.classList.contains("fn-cmp-num")).toBe(true);
+		expect(oldest.dataset.extreme).toBe("min");
+		expect(newest.dataset.extreme).toBe("max");
+		expect(newest.querySelector(".fn-cmp-bar-10")).not.toBeNull();
+		expect(oldest.querySelector(".fn-cmp-bar-0")).not.toBeNull();
+		expect(view.contentEl.querySelector("[style]")).toBeNull();
+	});
+
+	it("makes URLs and internal links clickable; the note name opens the note", async () => {
+		const { view, h } = await open();
+		const site = cell(view, "Django", "website").querySelector("a.external-link");
+		expect(site?.getAttribute("href")).toBe("https://www.djangoproject.com/");
+		const link = cell(view, "Django", "related").querySelector<HTMLElement>("a.fn-cmp-link");
+		expect(link?.textContent).toBe("Flask");
+		const openLinkText = vi.spyOn(h.app.workspace, "openLinkText");
+		link?.click();
+		expect(openLinkText).toHaveBeenCalledWith("Flask", "Web/Django.md", false);
+		const name = table(view).querySelector<HTMLElement>("a.fn-cmp-note-link");
+		name?.dispatchEvent(new MouseEvent("click", { bubbles: true, ctrlKey: true }));
+		expect(openLinkText).toHaveBeenLastCalledWith(name?.dataset.path, "", "tab");
+	});
+
+	it("triggers Obsidian's page preview when hovering a link", async () => {
+		const { view, h } = await open();
+		const trigger = vi.spyOn(h.app.workspace, "trigger");
+		const link = cell(view, "Django", "related").querySelector<HTMLElement>("a.fn-cmp-link");
+		link?.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+		expect(trigger).toHaveBeenCalledWith("hover-link", expect.objectContaining({ linktext: "Flask", source: COMPARISON_VIEW_TYPE, sourcePath: "Web/Django.md" }));
+	});
+
+	it("highlights values that differ from the column's most common value", async () => {
+		const { view } = await open();
+		expect(cell(view, "Rails", "language").classList.contains("fn-cmp-differs")).toBe(true);
+		expect(cell(view, "Django", "language").classList.contains("fn-cmp-differs")).toBe(false);
+	});
+});
+
+describe("comparison pane: sort, filter, group, transpose, select", () => {
+	it("sorts by a header click, toggles direction, and shift-click adds a key", async () => {
+		const { view } = await open(FILES, null, { compare: { groupBy: "" } });
+		head(view, "first_release").click();
+		expect(rowNames(view)).toEqual(["Rails", "Django", "Flask", "FastAPI"]);
+		expect(head(view, "first_release").getAttribute("aria-sort")).toBe("ascending");
+		head(view, "first_release").click();
+		expect(rowNames(view)).toEqual(["FastAPI", "Flask", "Django", "Rails"]);
+		expect(head(view, "first_release").getAttribute("aria-sort")).toBe("descending");
+		head(view, "language").click();
+		head(view, "first_release").dispatchEvent(new MouseEvent("click", { bubbles: true, shiftKey: true }));
+		expect(view.getState().sort).toEqual([
+			{ key: "language", dir: "asc" },
+			{ key: "first_release", dir: "asc" },
+		]);
+		expect(rowNames(view)).toEqual(["Django", "Flask", "FastAPI", "Rails"]);
+	});
+
+	it("filters by search text (fuzzy) and by value chips", async () => {
+		const { view } = await open();
+		const search = view.contentEl.querySelector<HTMLInputElement>("input.fn-cmp-search");
+		if (!search) throw new Error("no search");
+		search.value = "rby";
+		search.dispatchEvent(new Event("input", { bubbles: true }));
+		expect(rowNames(view)).toEqual(["Rails"]);
+		search.value = "";
+		search.dispatchEvent(new Event("input", { bubbles: true }));
+		expect(rowNames(view)).toHaveLength(4);
+		const chip = Array.from(view.contentEl.querySelectorAll<HTMLElement>(".fn-cmp-filter-chip")).find((c) => c.textContent?.startsWith("full-stack"));
+		expect(chip).toBeDefined();
+		chip?.click();
+		expect(rowNames(view).sort()).toEqual(["Django", "Rails"]);
+		expect(view.getState().filters).toEqual({ category: ["full-stack"] });
+	});
+
+	it("groups rows by category by default and can turn grouping off", async () => {
+		const { view } = await open();
+		const groups = Array.from(table(view).querySelectorAll("tbody tr.fn-cmp-group-row th")).map((th) => th.firstChild?.textContent);
+		expect(groups.sort()).toEqual(["async", "full-stack", "micro"]);
+		const select = view.contentEl.querySelector<HTMLSelectElement>("select.fn-cmp-group-by");
+		if (!select) throw new Error("no group select");
+		select.value = "";
+		select.dispatchEvent(new Event("change", { bubbles: true }));
+		expect(table(view).querySelectorAll("tbody tr.fn-cmp-group-row")).toHaveLength(0);
+		expect(view.getState().groupBy).toBeNull();
+	});
+
+	it("transposes to notes as columns and back", async () => {
+		const { view } = await open();
+		button(view, "Transpose").click();
+		expect(view.getState().orientation).toBe("columns");
+		const noteHeads = Array.from(table(view).querySelectorAll("thead th.fn-cmp-note-head a.fn-cmp-note-link")).map((a) => a.textContent);
+		expect(noteHeads.sort()).toEqual(["Django", "FastAPI", "Flask", "Rails"]);
+		const lineKeys = Array.from(table(view).querySelectorAll<HTMLElement>("tbody tr.fn-cmp-line")).map((tr) => tr.dataset.key);
+		expect(lineKeys).toContain("first_release");
+		for (const th of Array.from(table(view).querySelectorAll("tbody th"))) expect(th.getAttribute("scope")).toBe("row");
+		expect(button(view, "Transpose").getAttribute("aria-pressed")).toBe("true");
+		button(view, "Transpose").click();
+		expect(table(view).querySelectorAll("tbody tr.fn-cmp-row")).toHaveLength(4);
+	});
+
+	it("compares only the checked notes and hides identical properties", async () => {
+		const { view } = await open();
+		for (const name of ["Django", "Rails"]) {
+			const box = Array.from(table(view).querySelectorAll<HTMLInputElement>("input.fn-cmp-select")).find((b) => b.getAttribute("aria-label") === `Select ${name}`);
+			if (!box) throw new Error("no checkbox");
+			box.checked = true;
+			box.dispatchEvent(new Event("change", { bubbles: true }));
+		}
+		button(view, "Compare selected").click();
+		expect(rowNames(view).sort()).toEqual(["Django", "Rails"]);
+		button(view, "Hide identical properties").click();
+		const keys = headerKeys(view);
+		expect(keys).toContain("language");
+		expect(keys).not.toContain("category");
+		expect(keys).not.toContain("orm");
+	});
+});
+
+describe("comparison pane: editing", () => {
+	it("writes only the edited key through processFrontMatter", async () => {
+		const { view, h } = await open();
+		const before = await h.read("Web/Flask.md");
+		const spy = vi.spyOn(h.app.fileManager, "processFrontMatter");
+		const td = cell(view, "Flask", "first_release");
+		td.dispatchEvent(new MouseEvent("dblclick", { bubbles: true }));
+		const input = td.querySelector<HTMLInputElement>("input.fn-cmp-cell-input");
+		if (!input) throw new Error("no editor");
+		expect(input.value).toBe("2010");
+		input.value = "2011";
+		input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+		await h.settle();
+		await view.ready;
+		expect(spy).toHaveBeenCalledTimes(1);
+		const after = await h.read("Web/Flask.md");
+		expect(after).toContain("first_release: 2011");
+		expect(after.replace("first_release: 2011", "first_release: 2010")).toBe(before);
+		await view.flushLive();
+		await h.settle();
+		expect(cell(view, "Flask", "first_release").textContent).toContain("2011");
+	});
+
+	it("refuses invalid input with a notice and writes nothing", async () => {
+		const { view, h } = await open();
+		const before = await h.read("Web/Flask.md");
+		const spy = vi.spyOn(h.app.fileManager, "processFrontMatter");
+		const modify = vi.spyOn(h.app.vault, "modify");
+		const td = cell(view, "Flask", "first_release");
+		td.dispatchEvent(new MouseEvent("dblclick", { bubbles: true }));
+		const input = td.querySelector<HTMLInputElement>("input.fn-cmp-cell-input");
+		if (!input) throw new Error("no editor");
+		input.value = "soon";
+		input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+		await h.settle();
+		expect(spy).not.toHaveBeenCalled();
+		expect(modify).not.toHaveBeenCalled();
+		expect(await h.read("Web/Flask.md")).toBe(before);
+		expect(cell(view, "Flask", "first_release").textContent).toContain("2010");
+	});
+
+	it("Escape cancels an edit without writing", async () => {
+		const { view, h } = await open();
+		const spy = vi.spyOn(h.app.fileManager, "processFrontMatter");
+		const td = cell(view, "Flask", "language");
+		td.dispatchEvent(new MouseEvent("dblclick", { bubbles: true }));
+		const input = td.querySelector<HTMLInputElement>("input.fn-cmp-cell-input");
+		if (!input) throw new Error("no editor");
+		input.value = "Go";
+		input.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+		await h.settle();
+		expect(spy).not.toHaveBeenCalled();
+	});
+});
+
+describe("comparison pane: live updates", () => {
+	it("updates a row after a frontmatter change and keeps the selection", async () => {
+		const { view, h } = await open();
+		const box = table(view).querySelector<HTMLInputElement>('input[aria-label="Select Flask"]');
+		if (!box) throw new Error("no checkbox");
+		box.checked = true;
+		box.dispatchEvent(new Event("change", { bubbles: true }));
+		const untouched = cell(view, "Django", "language").closest("tr");
+		await h.app.vault.modify(h.app.vault.getFileByPath("Web/Flask.md") as never, note({ type: "framework", category: "micro", language: "Rust", async: "false", orm: "false", first_release: "2010" }));
+		await h.settle();
+		await view.ready;
+		expect(cell(view, "Flask", "language").textContent).toBe("Rust");
+		expect(cell(view, "Django", "language").closest("tr")).toBe(untouched);
+		expect(view.getState().selected).toEqual(["Web/Flask.md"]);
+	});
+
+	it("follows a rename and drops a deleted note", async () => {
+		const { view, h } = await open(FILES, null, { compare: { groupBy: "" } });
+		const box = table(view).querySelector<HTMLInputElement>('input[aria-label="Select Flask"]');
+		if (!box) throw new Error("no checkbox");
+		box.checked = true;
+		box.dispatchEvent(new Event("change", { bubbles: true }));
+		await h.app.vault.rename(h.app.vault.getFileByPath("Web/Flask.md") as never, "Web/Flask 3.md");
+		await h.settle();
+		await view.ready;
+		expect(rowNames(view)).toContain("Flask 3");
+		expect(rowNames(view)).not.toContain("Flask");
+		expect(view.getState().selected).toEqual(["Web/Flask 3.md"]);
+		await h.app.vault.delete(h.app.vault.getFileByPath("Other/Rails.md") as never);
+		await h.settle();
+		await view.ready;
+		expect(rowNames(view)).not.toContain("Rails");
+		expect(rowNames(view)).toHaveLength(3);
+	});
+
+	it("adds a new framework note when it is created", async () => {
+		const { view, h } = await open();
+		await h.app.vault.create("Web/Bottle.md", note({ type: "framework", category: "micro", language: "Python" }));
+		await h.settle();
+		await view.ready;
+		expect(rowNames(view)).toContain("Bottle");
+	});
+});
+
+describe("comparison pane: view state", () => {
+	it("round-trips through getState / setState", async () => {
+		const { view, h } = await open();
+		head(view, "first_release").click();
+		button(view, "Transpose").click();
+		button(view, "Hide identical properties").click();
+		const state = view.getState();
+		const leaf = await openComparison(h.plugin, null);
+		expect(leaf?.view).toBe(view);
+		const other = h.app.workspace.getLeaf("tab");
+		await other.setViewState({ type: COMPARISON_VIEW_TYPE, state });
+		await h.settle();
+		const restored = other.view;
+		if (!(restored instanceof ComparisonView)) throw new Error("not restored");
+		await restored.ready;
+		expect(restored.getState()).toEqual(state);
+		expect(restored.current.state.orientation).toBe("columns");
+		expect(table(restored).classList.contains("fn-cmp-transposed")).toBe(true);
+	});
+});
