@@ -1,0 +1,82 @@
+// `npm start`: the one-command demo on examples/vault.
+//   1. builds the plugin (production main.js) and the CLI (dist/cli.cjs);
+//   2. installs main.js, manifest.json and styles.css into
+//      examples/vault/.obsidian/plugins/framework-notes/ and makes sure the plugin is enabled
+//      there (community-plugins.json), so the vault opens in Obsidian with the plugin on;
+//   3. refreshes the vault's index notes with the CLI;
+//   4. prints the comparison table.
+// Every step writes only when something differs, so a second run changes nothing.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const vault = path.join(root, "examples", "vault");
+const pluginDir = path.join(vault, ".obsidian", "plugins", "framework-notes");
+const communityPlugins = path.join(vault, ".obsidian", "community-plugins.json");
+const PLUGIN_ID = "framework-notes";
+
+function step(title) {
+	console.log(`\n> ${title}`);
+}
+
+function runNode(args, options = {}) {
+	const result = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", ...options });
+	if (result.error) throw result.error;
+	return result.status ?? 1;
+}
+
+function fail(message) {
+	console.error(`npm start: ${message}`);
+	process.exit(1);
+}
+
+/** Copy `from` to `to` only when the bytes differ; returns true when it copied. */
+function copyIfChanged(from, to) {
+	if (existsSync(to) && readFileSync(from).equals(readFileSync(to))) return false;
+	copyFileSync(from, to);
+	return true;
+}
+
+/** Make sure the vault's community-plugins.json enables the plugin; write only when needed. */
+function enablePlugin() {
+	let list = [];
+	if (existsSync(communityPlugins)) {
+		try {
+			const parsed = JSON.parse(readFileSync(communityPlugins, "utf8"));
+			if (Array.isArray(parsed)) list = parsed.filter((id) => typeof id === "string");
+		} catch {
+			list = [];
+		}
+	}
+	if (list.includes(PLUGIN_ID)) return false;
+	writeFileSync(communityPlugins, JSON.stringify([...list, PLUGIN_ID], null, 2) + "\n");
+	return true;
+}
+
+step("Building the plugin (main.js) and the CLI (dist/cli.cjs)");
+if (runNode(["esbuild.config.mjs", "--production"]) !== 0) fail("the plugin build failed");
+if (runNode(["esbuild.config.mjs", "--cli"]) !== 0) fail("the CLI build failed");
+
+step(`Installing the plugin into ${path.relative(root, pluginDir)}`);
+mkdirSync(pluginDir, { recursive: true });
+for (const file of ["main.js", "manifest.json", "styles.css"]) {
+	const copied = copyIfChanged(path.join(root, file), path.join(pluginDir, file));
+	console.log(`${copied ? "installed" : "unchanged"}  ${file}`);
+}
+console.log(`${enablePlugin() ? "enabled" : "already enabled"}  ${PLUGIN_ID} in ${path.relative(root, communityPlugins)}`);
+
+const cli = path.join(root, "dist", "cli.cjs");
+const vaultArg = path.relative(root, vault);
+
+step(`Refreshing the index notes of ${vaultArg}`);
+const refreshed = runNode([cli, "refresh", vaultArg]);
+if (refreshed !== 0) fail(`refresh exited with code ${refreshed}`);
+
+step(`Comparing the framework notes of ${vaultArg}`);
+const compared = runNode([cli, "compare", vaultArg]);
+if (compared !== 0) fail(`compare exited with code ${compared}`);
+
+console.log(`\nOpen ${vaultArg} as a vault in Obsidian: the Framework Notes plugin is installed and enabled.`);

@@ -1,0 +1,52 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cleanup, makeVault, readVaultFile, tempDir } from "./cli-helpers";
+
+// The CLI as users run it: bundled by esbuild the way `node esbuild.config.mjs --cli` does,
+// then started as a separate Node process.
+let buildDir = "";
+let cli = "";
+const dirs: string[] = [];
+
+beforeAll(() => {
+	buildDir = tempDir("fn-cli-build-");
+	cli = path.join(buildDir, "cli.cjs");
+	const esbuild = path.resolve("node_modules", ".bin", "esbuild");
+	const built = spawnSync(esbuild, ["src/cli/main.ts", "--bundle", "--platform=node", "--format=cjs", "--target=node20", `--outfile=${cli}`, "--log-level=error"], { encoding: "utf8" });
+	if (built.status !== 0) throw new Error(built.stderr);
+}, 60_000);
+
+afterAll(() => cleanup(buildDir, ...dirs));
+
+function node(args: readonly string[], cwd = process.cwd()): { code: number | null; stdout: string; stderr: string } {
+	const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8" });
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("the built CLI", () => {
+	it("is a self-contained Node bundle without Obsidian", () => {
+		const text = fs.readFileSync(cli, "utf8");
+		expect(text).not.toMatch(/require\(["']obsidian["']\)/);
+		expect(text).not.toMatch(/require\(["']yaml["']\)/);
+	});
+
+	it("checks, refreshes and checks again with the documented exit codes", () => {
+		const root = makeVault({ "A/A.md": "# A\r\n%% Waypoint %%\r\n", "A/b.md": "", "A/Sub/c.md": "" });
+		dirs.push(root);
+		const stale = node(["check", root]);
+		expect(stale).toMatchObject({ code: 1, stdout: "stale  A/A.md\n" });
+		expect(node(["refresh", root])).toMatchObject({ code: 0, stdout: "updated  A/A.md\n" });
+		expect(readVaultFile(root, "A/A.md")).toBe("# A\r\n%% Begin Waypoint %%\r\n- **Sub**\r\n\t- [[c]]\r\n- [[b]]\r\n\r\n%% End Waypoint %%\r\n");
+		expect(node(["check", root]).code).toBe(0);
+		expect(node(["check", path.join(root, "missing")]).code).toBe(2);
+		expect(node(["nonsense"]).code).toBe(2);
+	});
+
+	it("prints help and version", () => {
+		expect(node(["--help"]).stdout).toContain("Usage: framework-notes <command>");
+		const version = JSON.parse(fs.readFileSync("package.json", "utf8")) as { version: string };
+		expect(node(["--version"]).stdout).toBe(`${version.version}\n`);
+	});
+});
