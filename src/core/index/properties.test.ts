@@ -28,7 +28,7 @@ const fmArb = fc.record(
 	{ requiredKeys: [] },
 );
 
-const entryArb = fc.record({
+const entryArb: fc.Arbitrary<Entry> = fc.record({
 	dirs: fc.array(nameArb, { maxLength: 3 }),
 	name: nameArb,
 	ext: fc.constantFrom("md", "md", "md", "md", "base", "png"),
@@ -58,7 +58,17 @@ const settingsArb: fc.Arbitrary<IndexSettings> = fc
 	.map((s) => ({ ...DEFAULT_INDEX_SETTINGS, ...s }));
 
 /** A vault under folder `R`; entries whose path collides with an earlier one are dropped. */
-function vaultFiles(entries: ReadonlyArray<fc.infer<typeof entryArb>>, settings: IndexSettings): Files {
+interface Entry {
+	readonly dirs: readonly string[];
+	readonly name: string;
+	readonly ext: string;
+	readonly mtime: number;
+	readonly ctime: number;
+	readonly fm: Record<string, unknown>;
+	readonly waypoint: boolean;
+}
+
+function vaultFiles(entries: readonly Entry[], settings: IndexSettings): Files {
 	const files: Files = { "R/": {} };
 	const folders = new Set<string>(["R"]);
 	for (const e of entries) {
