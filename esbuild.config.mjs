@@ -44,7 +44,7 @@ const guardPluginBundle = {
 	},
 };
 
-const pluginOptions = {
+export const pluginOptions = {
 	entryPoints: ["main.ts"],
 	bundle: true,
 	external: ["obsidian", "electron", "@codemirror/*", "@lezer/*", ...nodeBuiltins],
@@ -60,7 +60,7 @@ const pluginOptions = {
 	plugins: [guardPluginBundle, installIntoVault],
 };
 
-const cliOptions = {
+export const cliOptions = {
 	entryPoints: ["src/cli/main.ts"],
 	bundle: true,
 	platform: "node",
@@ -72,7 +72,11 @@ const cliOptions = {
 	banner: { js: "/* Framework Notes CLI: built from src/cli by esbuild.config.mjs */" },
 };
 
-if (cliOnly) {
+const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+
+if (!invokedDirectly) {
+	// Imported (by tests): export the options only.
+} else if (cliOnly) {
 	await esbuild.build(cliOptions);
 } else if (watch) {
 	const context = await esbuild.context(pluginOptions);
