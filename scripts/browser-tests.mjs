@@ -4,7 +4,8 @@
  * is installed. Without Chromium: one line and exit 0 locally, so the rest of `npm test` goes on;
  * under CI (CI=true) a missing Chromium fails the run.
  *
- *   node scripts/browser-tests.mjs [extra vitest args]
+ *   node scripts/browser-tests.mjs [--update-screenshots] [extra vitest args]
+ *     --update-screenshots  also copy the pane's screenshots into docs/screenshots/ (README)
  *   CHROMIUM_PATH=/path/to/chromium node scripts/browser-tests.mjs
  */
 import { spawnSync } from "node:child_process";
@@ -25,11 +26,14 @@ if (!existsSync(chromium)) {
 	process.exit(0);
 }
 
+const args = process.argv.slice(2);
+const update = args.includes("--update-screenshots");
+const vitestArgs = args.filter((arg) => arg !== "--update-screenshots");
 const vitest = join(root, "node_modules", "vitest", "vitest.mjs");
-const result = spawnSync(process.execPath, [vitest, "run", "--config", "test/browser/vitest.browser.config.ts", ...process.argv.slice(2)], {
+const result = spawnSync(process.execPath, [vitest, "run", "--config", "test/browser/vitest.browser.config.ts", ...vitestArgs], {
 	cwd: root,
 	stdio: "inherit",
-	env: { ...process.env, CHROMIUM_PATH: chromium },
+	env: { ...process.env, CHROMIUM_PATH: chromium, ...(update ? { UPDATE_SCREENSHOTS: "1" } : {}) },
 });
 if (result.error) {
 	console.error(result.error.message);

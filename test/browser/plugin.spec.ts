@@ -1,17 +1,7 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { INDEX_NOTE, indexBlock } from "./pane";
 import { startBrowser, type BrowserSession } from "./support";
-
-const INDEX_NOTE = "WEBFramework/NOtes/NOtes.md";
-const BEGIN = "%% Begin Waypoint %%";
-const END = "%% End Waypoint %%";
-
-function indexBlock(text: string | null): string {
-	if (text === null) return "";
-	const start = text.indexOf(BEGIN);
-	const end = text.indexOf(END);
-	return start >= 0 && end > start ? text.slice(start, end + END.length) : "";
-}
 
 let browser: BrowserSession;
 let page: Page;
@@ -23,6 +13,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await browser?.close();
+});
+
+afterEach(() => {
+	// Any script error or console error in the page fails the test that caused it.
+	expect(browser.pageErrors.splice(0)).toEqual([]);
 });
 
 describe("the plugin in Chromium over examples/vault", () => {

@@ -110,9 +110,11 @@ export async function startBrowser(): Promise<BrowserSession> {
 		async open(query = "", viewport) {
 			const page = await context.newPage();
 			if (viewport) await page.setViewportSize(viewport);
-			page.on("pageerror", (err) => pageErrors.push(err.message));
+			page.on("pageerror", (err) => pageErrors.push(err.stack ?? err.message));
 			page.on("console", (msg) => {
-				if (msg.type() === "error") pageErrors.push(msg.text());
+				if (msg.type() !== "error") return;
+				const { url, lineNumber } = msg.location();
+				pageErrors.push(`${msg.text()} (${url.split("/").pop() ?? ""}:${lineNumber})`);
 			});
 			page.on("dialog", (dialog) => {
 				dialogs.push(`${dialog.type()}: ${dialog.message()}`);

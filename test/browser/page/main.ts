@@ -9,6 +9,7 @@ import { App, TFile, TFolder, WorkspaceLeaf } from "obsidian-test-mocks/obsidian
 import FrameworkNotesPlugin from "../../../main";
 import manifestJson from "../../../manifest.json";
 import { fillAppGaps } from "./app-gaps";
+import { generatedVault } from "./generated-vault";
 import { refreshNoteLeaves, viewRegistry } from "./patches";
 import { getShell } from "./shell";
 
@@ -139,11 +140,45 @@ function runCommand(idOrName: string): boolean {
 	throw new Error(`Command ${idOrName} needs an editor, which the test page does not have`);
 }
 
+function comparisonLeaves(): WorkspaceLeaf[] {
+	return allLeaves(current().app).filter((leaf) => leaf.view?.getViewType() === COMPARISON_VIEW);
+}
+
+async function nextFrame(): Promise<void> {
+	await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/** Waits until the comparison view's queued work (`ready`) is done, when it exposes one. */
+async function comparisonSettled(): Promise<void> {
+	for (const leaf of comparisonLeaves()) {
+		const ready = (leaf.view as unknown as { ready?: Promise<void> }).ready;
+		if (ready) await ready;
+	}
+}
+
+/**
+ * Opens the comparison pane the way a person does (the plugin's "Open framework comparison"
+ * command); with an explicit view state, sets it on a new tab instead. Resolves with the leaf id
+ * once the pane is open.
+ */
 async function openComparison(viewState?: Partial<ViewState>): Promise<string> {
 	const { app } = current();
-	const leaf = app.workspace.getLeaf("tab");
-	await leaf.setViewState({ type: COMPARISON_VIEW, active: true, ...viewState });
-	return WorkspaceLeaf.fromOriginalType3__(leaf as never).id__;
+	const before = new Set(comparisonLeaves().map((leaf) => leaf.id__));
+	if (viewState === undefined && commandList().some((c) => c.id.endsWith("open-comparison"))) {
+		runCommand("open-comparison");
+	} else {
+		const leaf = app.workspace.getLeaf("tab");
+		await leaf.setViewState({ type: COMPARISON_VIEW, active: true, ...viewState });
+	}
+	for (let frame = 0; frame < 600; frame++) {
+		const leaf = comparisonLeaves().find((l) => !before.has(l.id__)) ?? (before.size > 0 ? comparisonLeaves()[0] : undefined);
+		if (leaf) {
+			await comparisonSettled();
+			return leaf.id__;
+		}
+		await nextFrame();
+	}
+	throw new Error("The comparison pane did not open");
 }
 
 const api = {
@@ -151,6 +186,8 @@ const api = {
 	ready: false,
 	errors,
 	boot,
+	/** `count` generated framework notes (15 properties each) in `Bench/`, for benchmarks. */
+	generatedVault,
 	viewTypes: (): string[] => [...viewRegistry.keys()],
 	setTheme(theme: "light" | "dark"): void {
 		getShell().setTheme(theme);
@@ -187,6 +224,9 @@ const api = {
 	commands: (): Array<{ id: string; name: string }> => commandList().map((c) => ({ id: c.id, name: c.name })),
 	runCommand,
 	openComparison,
+	comparisonSettled,
+	/** The open comparison panes' saved view states. */
+	comparisonStates: (): unknown[] => comparisonLeaves().map((leaf) => leaf.view?.getState() ?? null),
 	async openNote(path: string): Promise<void> {
 		await current().app.workspace.getLeaf("tab").openFile(fileAt(path));
 	},
