@@ -2,6 +2,7 @@ import { Plugin } from "obsidian";
 import { DEFAULT_SETTINGS, migrate, sameData, type Settings } from "./src/core/settings";
 import type { PluginHost } from "./src/obsidian/host";
 import { IndexService } from "./src/obsidian/index-service";
+import { registerTemplates } from "./src/obsidian/template-commands";
 import { registerComparison } from "./src/ui/compare/register";
 import { FrameworkNotesSettingTab } from "./src/ui/settings-tab";
 
@@ -20,6 +21,7 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 		// Features (one line each): see ARCHITECTURE.md.
 		registerComparison(this);
 		this.addChild(new IndexService(this));
+		registerTemplates(this);
 	}
 
 	override onunload(): void {

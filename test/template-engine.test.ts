@@ -214,8 +214,12 @@ describe("planInsert", () => {
 	});
 	it("puts the cursor at the end of the inserted body when the template has no cursor", () => {
 		const plain = renderTemplate("Hello", ctx);
-		const result = planInsert("ab", 1, plain);
-		expect(result.ok && result.value).toMatchObject({ text: "aHellob", cursor: 6 });
+		const result = planInsert("ab\n", 3, plain);
+		expect(result.ok && result.value).toMatchObject({ text: "ab\nHello", cursor: 8 });
+	});
+	it("starts the body on a line of its own when the cursor is in the middle of a line", () => {
+		const result = planInsert("ab", 1, renderTemplate("X{{cursor}}Y", ctx));
+		expect(result.ok && result.value).toMatchObject({ text: "a\nXYb", cursor: 3 });
 	});
 	it("changes nothing and explains when the note's frontmatter is broken", () => {
 		const result = planInsert("---\na: [x\n---\n", 14, template);

@@ -184,6 +184,12 @@ describe("linkOutlineItems", () => {
 		const text = "- **[[C]]**: y\n";
 		expect(linkOutlineItems(text, [{ line: 0, name: "C", target: "C" }])).toBe(text);
 	});
+	it("finds an item whose line moved since parsing (an index block above it grew)", () => {
+		const text = "# Notes\n- **Django**: x\n- **Flask**: y\n";
+		const links = parseOutline(text).map((i) => ({ line: i.line, name: i.name, target: i.name }));
+		const grown = "# Notes\n%% Begin Waypoint %%\n- [[A]]\n%% End Waypoint %%\n- **Django**: x\n- **Flask**: y\n";
+		expect(linkOutlineItems(grown, links)).toBe("# Notes\n%% Begin Waypoint %%\n- [[A]]\n%% End Waypoint %%\n- **[[Django]]**: x\n- **[[Flask]]**: y\n");
+	});
 	it("keeps a colon inside the bold span outside the link", () => {
 		expect(linkOutlineItems("- **Zappa:** x", [{ line: 0, name: "Zappa", target: "Zappa" }])).toBe("- **[[Zappa]]:** x");
 	});

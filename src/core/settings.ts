@@ -65,6 +65,10 @@ export interface TemplateSettings {
 	readonly newNoteFolder: string;
 	/** After an outline import, replace each item's name with a link to its note. */
 	readonly linkOutlineItems: boolean;
+	/** Moment format of `{{date}}` when the template gives none. */
+	readonly dateFormat: string;
+	/** Moment format of `{{time}}` when the template gives none. */
+	readonly timeFormat: string;
 }
 
 export interface Settings {
@@ -116,6 +120,8 @@ export const DEFAULT_TEMPLATE_SETTINGS: Readonly<TemplateSettings> = Object.free
 	templatesFolder: "",
 	newNoteFolder: "",
 	linkOutlineItems: false,
+	dateFormat: "YYYY-MM-DD",
+	timeFormat: "HH:mm",
 } as const);
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({

@@ -2,6 +2,7 @@ import { type App, PluginSettingTab } from "obsidian";
 import type { PluginHost } from "../obsidian/host";
 import { compareSettingsSection } from "./settings/compare";
 import { indexSettingsSection } from "./settings/index";
+import { templateSettingsSection } from "./settings/templates";
 
 /**
  * One settings tab; each feature renders its own section (a function taking the container and
@@ -9,7 +10,7 @@ import { indexSettingsSection } from "./settings/index";
  */
 export type SettingsSection = (containerEl: HTMLElement, host: PluginHost, redisplay: () => void) => void;
 
-const SECTIONS: SettingsSection[] = [indexSettingsSection, compareSettingsSection];
+const SECTIONS: SettingsSection[] = [indexSettingsSection, compareSettingsSection, templateSettingsSection];
 
 export class FrameworkNotesSettingTab extends PluginSettingTab {
 	constructor(

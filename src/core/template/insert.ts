@@ -32,8 +32,9 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
 }
 
 /**
- * Plan inserting `template` into `note` at `cursorOffset`. A cursor inside the frontmatter
- * inserts the body just below it. Fails (nothing changed) when the note's or the template's
+ * Plan inserting `template` into `note` at `cursorOffset`. The body starts on its own line (a
+ * line break is added when the cursor is in the middle of a line); a cursor inside the
+ * frontmatter inserts the body just below it. Fails (nothing changed) when the note's or the template's
  * frontmatter is not valid YAML.
  */
 export function planInsert(note: string, cursorOffset: number, template: RenderedTemplate): Parsed<InsertPlan> {
@@ -54,8 +55,11 @@ export function planInsert(note: string, cursorOffset: number, template: Rendere
 		}
 	}
 
-	const body = template.body.replace(/^(?:[ \t]*\r?\n)+/, "");
-	const bodyCursor = template.cursor === null ? null : Math.max(0, template.cursor - (template.body.length - body.length));
+	const trimmed = template.body.replace(/^(?:[ \t]*\r?\n)+/, "");
+	// The body starts on a line of its own: a cursor in the middle of a line gets a line break first.
+	const lineBreak = trimmed !== "" && at > 0 && note[at - 1] !== "\n" ? "\n" : "";
+	const body = lineBreak + trimmed;
+	const bodyCursor = template.cursor === null ? null : Math.max(lineBreak.length, template.cursor - (template.body.length - body.length));
 	const changes: TextChange[] = [];
 	let cursor: number;
 	if (fmChange && fmChange.from === at) {

@@ -225,20 +225,30 @@ export interface OutlineLink {
 
 /**
  * Replace each item's bold name with a wiki link to its note (`**Django**` → `**[[Django]]**`,
- * `**C/C++**` → `**[[C C++|C/C++]]**`). Only those spans change; an item already linked or no
- * longer on its line is left alone. Returns the text unchanged when there is nothing to do.
+ * `**C/C++**` → `**[[C C++|C/C++]]**`). Only those spans change. Each link finds its item by
+ * name, at its recorded line or, when lines moved since parsing (an index block above grew),
+ * the nearest item of that name. An item already linked or gone is left alone. Returns the
+ * text unchanged when there is nothing to do.
  */
 export function linkOutlineItems(text: string, links: readonly OutlineLink[]): string {
 	const lines = text.split("\n");
+	const items = parseOutline(text);
+	const used = new Set<number>();
 	let changed = false;
 	for (const link of links) {
-		const line = lines[link.line];
-		if (line === undefined) continue;
+		let best: OutlineItem | null = null;
+		for (const item of items) {
+			if (item.name !== link.name || used.has(item.line)) continue;
+			if (!best || Math.abs(item.line - link.line) < Math.abs(best.line - link.line)) best = item;
+		}
+		if (!best) continue;
+		used.add(best.line);
+		const line = lines[best.line] ?? "";
 		const span = boldSpan(line, link.name);
 		if (!span || span.linked) continue;
 		const label = line.slice(span.from, span.to);
 		const wiki = link.target === label ? `[[${link.target}]]` : `[[${link.target}|${label}]]`;
-		lines[link.line] = line.slice(0, span.from) + wiki + line.slice(span.to);
+		lines[best.line] = line.slice(0, span.from) + wiki + line.slice(span.to);
 		changed = true;
 	}
 	return changed ? lines.join("\n") : text;
