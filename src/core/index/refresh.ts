@@ -76,11 +76,9 @@ function firstEol(text: string): "\n" | "\r\n" {
 
 /** Lines between Begin and End: each tree line (or one empty line), then the blank line. */
 function region(tree: readonly string[], prefix: string, eol: string): string {
-	const parts: string[] = [];
-	if (tree.length === 0) parts.push(prefix, eol);
-	for (const line of tree) parts.push(prefix, line, eol);
-	parts.push(prefix, eol);
-	return parts.join("");
+	if (tree.length === 0) return `${prefix}${eol}${prefix}${eol}`;
+	// One join over the tree (no per-line arrays): this runs over every line of large indexes.
+	return `${prefix}${tree.join(`${eol}${prefix}`)}${eol}${prefix}${eol}`;
 }
 
 function isQuoted(s: string): boolean {
