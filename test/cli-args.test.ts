@@ -17,6 +17,10 @@ describe("parseArgs", () => {
 		expect(args.options["dry-run"]).toBe("true");
 	});
 
+	it("accepts refresh's --no-fsync", () => {
+		expect(parseArgs(["refresh", "--no-fsync", "v"]).options).toEqual({ "no-fsync": "true" });
+	});
+
 	it("accepts arguments that look like options after --", () => {
 		expect(parseArgs(["refresh", "--", "-odd vault"]).positionals).toEqual({ vault: "-odd vault" });
 	});
@@ -38,6 +42,7 @@ describe("parseArgs", () => {
 		[["import-outline", "v"], /missing argument <note>/],
 		[["check", "v", "--config-dir", "../elsewhere"], /--config-dir/],
 		[["check", "v", "--quiet=yes"], /takes no value/],
+		[["check", "--no-fsync", "v"], /unknown option "--no-fsync"/],
 	])("rejects %j", (argv, message) => {
 		expect(() => parseArgs(argv)).toThrow(UsageError);
 		expect(() => parseArgs(argv)).toThrow(message);

@@ -160,6 +160,12 @@ describe("refresh and check", () => {
 		expect(readVaultFile(root, "A/A.md")).toBe("---\r\ntags: [x]\r\n---\r\n# A\r\n%% Begin Waypoint %%\r\n- [[b]]\r\n- [[c]]\r\n\r\n%% End Waypoint %%\r\nFooter\r\n");
 	});
 
+	it("--no-fsync writes the same text", () => {
+		const root = vault(WORKED);
+		expect(runCli(["refresh", "--no-fsync", root]).code).toBe(0);
+		expect(readVaultFile(root, "Projects/Projects.md")).toBe(expectedByCore(WORKED, "Projects/Projects.md", {}));
+	});
+
 	it("--quiet prints only the changed notes", () => {
 		const root = vault(WORKED);
 		const result = runCli(["refresh", "-q", root]);

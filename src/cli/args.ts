@@ -33,7 +33,7 @@ const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 };
 
 const COMMAND_OPTIONS: Readonly<Record<CommandName, Readonly<Record<string, OptionSpec>>>> = {
-	refresh: {},
+	refresh: { "no-fsync": { value: false } },
 	check: {},
 	compare: { folder: { value: true }, format: { value: true }, width: { value: true } },
 	"import-outline": { "dry-run": { value: false, short: "n" } },
@@ -161,6 +161,7 @@ Exit codes:
   1  check found stale indexes, or a note could not be processed (each is named on stderr;
      the other notes were still processed)
   2  usage error: unknown command or option, missing argument, vault folder not found
+  70 internal error (a bug: please report it with the message)
 `;
 
 const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
@@ -174,6 +175,8 @@ followed out of the vault. A note that cannot be refreshed (unreadable, a Begin 
 its End marker, ...) is named on stderr and left as it is; the other notes are still refreshed.
 
 Options:
+  --no-fsync           Do not flush each written note to the disk before replacing the old
+                       one (faster when many notes change; a power cut may then lose the write)
   --config-dir <name>  Name of the vault's config folder (default: .obsidian)
   -q, --quiet          Print only problems
 

@@ -11,12 +11,15 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { sep } from "node:path";
 import { parseDocument } from "yaml";
 import type { Frontmatter, VFile, VFileStat, VFolder, VNode, VaultSnapshot } from "../core/vault";
 import { decodeUtf8, frontmatterSource } from "./text";
 
 export class DiskFolder implements VFolder {
 	readonly children: VNode[] = [];
+	/** Children by name, built on the first lookup in a large folder. */
+	private byName: Map<string, VNode> | null = null;
 	constructor(
 		readonly path: string,
 		readonly name: string,
@@ -24,6 +27,15 @@ export class DiskFolder implements VFolder {
 	) {}
 	isRoot(): boolean {
 		return this.parent === null;
+	}
+	/** The child called `name`, or null. (The tree is complete before the first lookup.) */
+	child(name: string): VNode | null {
+		if (this.children.length <= 32) {
+			for (const c of this.children) if (c.name === name) return c;
+			return null;
+		}
+		if (this.byName === null) this.byName = new Map(this.children.map((c) => [c.name, c]));
+		return this.byName.get(name) ?? null;
 	}
 }
 
@@ -35,13 +47,17 @@ export class DiskFile implements VFile {
 		readonly path: string,
 		readonly name: string,
 		readonly parent: DiskFolder,
-		/** Absolute path of the bytes: the file itself, or the in-vault target of a symbolic link. */
-		readonly realPath: string,
-		readonly isLink: boolean,
+		private readonly vaultRoot: string,
+		/** For a symbolic link: the real path of its target (inside the vault); otherwise null. */
+		readonly linkTarget: string | null,
 	) {
 		const dot = name.lastIndexOf(".");
 		this.basename = dot > 0 ? name.slice(0, dot) : name;
 		this.extension = dot > 0 ? name.slice(dot + 1) : "";
+	}
+	/** Absolute path of the bytes: the file itself, or the in-vault target of a symbolic link. */
+	get realPath(): string {
+		return this.linkTarget ?? this.vaultRoot + sep + this.path.split("/").join(sep);
 	}
 	get stat(): VFileStat {
 		if (this.cachedStat === null) {
@@ -83,7 +99,6 @@ export class DiskVault implements VaultSnapshot {
 	/** Folders that could not be listed, links that lead out of the vault. */
 	readonly problems: VaultProblem[] = [];
 	readonly skippedLinks: string[] = [];
-	private readonly nodes = new Map<string, VNode>();
 	private readonly files: DiskFile[] = [];
 	private readonly fmSource = new Map<string, string | null>();
 	private readonly fmCache = new Map<string, FrontmatterEntry>();
@@ -91,8 +106,6 @@ export class DiskVault implements VaultSnapshot {
 	private constructor(rootReal: string, options: DiskVaultOptions) {
 		this.rootReal = rootReal;
 		this.root = new DiskFolder("/", "", null);
-		this.nodes.set("/", this.root);
-		this.nodes.set("", this.root);
 		this.walk(options.configDir ?? ".obsidian");
 	}
 
@@ -113,8 +126,17 @@ export class DiskVault implements VaultSnapshot {
 		return this.files.filter((f) => f.extension.toLowerCase() === "md").sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	}
 
+	/** A node by vault path: a walk down the tree (no vault-wide map to build and keep). */
 	getNode(p: string): VNode | null {
-		return this.nodes.get(p) ?? null;
+		if (p === "" || p === "/") return this.root;
+		let node: VNode = this.root;
+		for (const part of p.split("/")) {
+			if (!(node instanceof DiskFolder)) return null;
+			const next: VNode | null = node.child(part);
+			if (next === null) return null;
+			node = next;
+		}
+		return node;
 	}
 
 	/** Absolute path on disk of a vault path (the vault folder itself for the root). */
@@ -132,7 +154,7 @@ export class DiskVault implements VaultSnapshot {
 	 * does not read the file a second time.
 	 */
 	readText(p: string): ReadResult {
-		const node = this.nodes.get(p);
+		const node = this.getNode(p);
 		if (!(node instanceof DiskFile)) return { ok: false, message: "no such file in the vault" };
 		let text: string;
 		try {
@@ -157,7 +179,7 @@ export class DiskVault implements VaultSnapshot {
 		if (cached) return cached;
 		let source = this.fmSource.get(p);
 		if (source === undefined) {
-			const node = this.nodes.get(p);
+			const node = this.getNode(p);
 			if (node instanceof DiskFile && node.extension.toLowerCase() === "md") {
 				const read = this.readText(p);
 				source = read.ok ? this.fmSource.get(p) ?? null : null;
@@ -192,10 +214,9 @@ export class DiskVault implements VaultSnapshot {
 				if (entry.isDirectory()) {
 					const child = new DiskFolder(vaultPath, name, folder);
 					folder.children.push(child);
-					this.nodes.set(vaultPath, child);
 					stack.push(child);
 				} else if (entry.isFile()) {
-					this.addFile(new DiskFile(vaultPath, name, folder, path.join(abs, name), false));
+					this.addFile(new DiskFile(vaultPath, name, folder, this.rootReal, null));
 				} else if (entry.isSymbolicLink()) {
 					this.addLink(folder, vaultPath, name, path.join(abs, name));
 				}
@@ -221,12 +242,11 @@ export class DiskVault implements VaultSnapshot {
 			this.skippedLinks.push(vaultPath);
 			return;
 		}
-		this.addFile(new DiskFile(vaultPath, name, folder, target, true));
+		this.addFile(new DiskFile(vaultPath, name, folder, this.rootReal, target));
 	}
 
 	private addFile(file: DiskFile): void {
 		file.parent.children.push(file);
-		this.nodes.set(file.path, file);
 		this.files.push(file);
 	}
 }

@@ -29,6 +29,8 @@ export interface RefreshOutcome {
 export interface RefreshOptions {
 	/** Write changed notes (refresh) or only report them (check). */
 	readonly write: boolean;
+	/** Flush each written note to the disk before its rename (default true). */
+	readonly fsync?: boolean;
 	/** Called after each folder note, for progress output. */
 	readonly progress?: (done: number, total: number) => void;
 }
@@ -120,7 +122,7 @@ export function refreshVault(vault: DiskVault, config: VaultConfig, options: Ref
 		if (options.write) {
 			if (!(note instanceof DiskFile)) continue;
 			try {
-				writeNoteAtomic({ realPath: note.realPath, vaultReal: vault.rootReal, expected: text }, outcome.text);
+				writeNoteAtomic({ realPath: note.realPath, vaultReal: vault.rootReal, expected: text, fsync: options.fsync }, outcome.text);
 			} catch (e) {
 				problems.push({ path: note.path, message: `not written: ${errorMessage(e)}` });
 				continue;

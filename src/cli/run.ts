@@ -57,7 +57,7 @@ function openVault(args: ParsedArgs, io: CliIO): { vault: DiskVault; config: Vau
 function refreshOrCheck(ctx: CommandContext, write: boolean): number {
 	const { io, args } = ctx;
 	const progress = progressReporter(io, io.stderrIsTTY === true && !args.quiet, write ? "refreshing" : "checking");
-	const outcome = refreshVault(ctx.vault, ctx.config, { write, progress: progress.tick });
+	const outcome = refreshVault(ctx.vault, ctx.config, { write, fsync: args.options["no-fsync"] !== "true", progress: progress.tick });
 	progress.end();
 	for (const p of outcome.problems) ctx.problem(p.path, p.message);
 	for (const note of outcome.stale) io.stdout(`${write ? "updated" : "stale"}  ${note}\n`);

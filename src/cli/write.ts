@@ -16,6 +16,8 @@ export interface WriteTarget {
 	readonly vaultReal: string;
 	/** The text the new text was computed from; the write is refused if the note changed since. */
 	readonly expected: string;
+	/** Flush the new text to the disk before the rename (default true). */
+	readonly fsync?: boolean;
 }
 
 /**
@@ -47,7 +49,7 @@ export function writeNoteAtomic(target: WriteTarget, text: string): void {
 	try {
 		try {
 			fs.writeFileSync(fd, text, "utf8");
-			fs.fsyncSync(fd);
+			if (target.fsync !== false) fs.fsyncSync(fd);
 		} finally {
 			fs.closeSync(fd);
 		}
