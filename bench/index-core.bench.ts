@@ -8,9 +8,11 @@
  * - "one index over N notes": regenerate a single index whose tree holds the whole vault (the
  *   nested folder notes hold landmarks, which do not stop a waypoint) — the figure Waypoint
  *   3.0.1 needs ≈72 ms for at 10k notes and ≈0.5 s at 50k.
- * Figures go in BENCHMARKS.md, section "Index core".
+ * Figures go in BENCHMARKS.md, section "Index core". Besides Vitest's wall-clock table, the
+ * bench prints the median CPU time per run (process.cpuUsage), which a busy shared machine
+ * disturbs far less than wall time.
  */
-import { bench, describe } from "vitest";
+import { afterAll, bench, describe } from "vitest";
 import { refreshNoteText, type RefreshContext } from "../src/core/index/index";
 import { refreshContextFor } from "../src/core/index/testing";
 import { DEFAULT_INDEX_SETTINGS } from "../src/core/settings";
@@ -54,7 +56,7 @@ function synthetic(notes: number, nested: "waypoint" | "landmark"): Synthetic {
 	let made = folders.length;
 	let i = 0;
 	while (made < notes) {
-		const folder = folders[i % folders.length]!;
+		const folder = folders[i % folders.length];
 		const slot = Math.floor(i / folders.length);
 		const name = slot === 0 ? "Overview" : slot === 1 ? "Changelog" : `Note ${i}`;
 		files[`${folder}/${name}.md`] = { text: "", mtime: i };
@@ -81,6 +83,30 @@ function refreshAll(s: Synthetic, texts: (p: string) => string): number {
 	return changed;
 }
 
+const cpuSamples = new Map<string, number[]>();
+
+/** The same function, also recording the CPU time of each run under `label`. */
+function timed(label: string, fn: () => void): () => void {
+	const samples: number[] = [];
+	cpuSamples.set(label, samples);
+	return () => {
+		const start = process.cpuUsage();
+		fn();
+		const used = process.cpuUsage(start);
+		samples.push((used.user + used.system) / 1000);
+	};
+}
+
+afterAll(() => {
+	const rows: string[] = [];
+	for (const [label, samples] of cpuSamples) {
+		if (samples.length === 0) continue;
+		const sorted = [...samples].sort((a, b) => a - b);
+		rows.push(`${label.padEnd(72)} median CPU ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms (${sorted.length} runs)`);
+	}
+	console.log(`\nIndex core, CPU time per run:\n${rows.join("\n")}`);
+});
+
 const cache = new Map<string, Synthetic>();
 function vaultOf(notes: number, nested: "waypoint" | "landmark"): Synthetic {
 	const key = `${notes}/${nested}`;
@@ -96,18 +122,18 @@ for (const notes of [1_000, 10_000, 100_000]) {
 	describe(`full refresh, ${notes} notes`, () => {
 		bench(
 			"all indexes, stale blocks (every index changes)",
-			() => {
+			timed(`full refresh ${notes}, stale`, () => {
 				const s = vaultOf(notes, "waypoint");
 				if (refreshAll(s, (p) => s.vault.text(p)!) !== s.folderNotes.length) throw new Error("expected every index to change");
-			},
+			}),
 			{ time: notes >= 100_000 ? 8000 : 2000, iterations: 5, warmupIterations: 1 },
 		);
 		bench(
 			"all indexes, up to date (nothing changes)",
-			() => {
+			timed(`full refresh ${notes}, up to date`, () => {
 				const s = vaultOf(notes, "waypoint");
 				if (refreshAll(s, (p) => s.fresh.get(p)!) !== 0) throw new Error("expected no change");
-			},
+			}),
 			{ time: notes >= 100_000 ? 8000 : 2000, iterations: 5, warmupIterations: 1 },
 		);
 	});
@@ -117,11 +143,11 @@ for (const notes of [10_000, 50_000, 100_000]) {
 	describe(`one index over ${notes} notes`, () => {
 		bench(
 			"regenerate the top index (whole vault in one tree)",
-			() => {
+			timed(`one index over ${notes} notes`, () => {
 				const s = vaultOf(notes, "landmark");
 				const out = refreshNoteText("V/V.md", s.vault.text("V/V.md")!, s.ctx);
 				if (out.status !== "changed") throw new Error("expected a change");
-			},
+			}),
 			{ time: 3000, iterations: 5, warmupIterations: 1 },
 		);
 	});
