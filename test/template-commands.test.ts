@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command, EditorPosition, EditorTransaction, MarkdownView, TFile as TFileOriginal } from "obsidian";
 import { Editor, FuzzySuggestModal, Modal, Notice } from "obsidian-test-mocks/obsidian";
@@ -342,6 +342,27 @@ describe("Create notes from outline", () => {
 		await runImport(h);
 		expect(messages().at(-1)).toMatch(/^Created 0, skipped 10\./);
 		for (const [p, text] of snapshot) expect(await h.read(p)).toBe(text);
+	});
+
+	it("on the example vault, recreates removed framework notes with the facts the outline holds", async () => {
+		const dir = join(__dirname, "..", "examples", "vault", "WEBFramework", "NOtes");
+		const vault: Record<string, string> = {};
+		for (const name of readdirSync(dir)) vault[`WEBFramework/NOtes/${name}`] = readFileSync(join(dir, name), "utf8");
+		const removed = ["Bottle", "Tornado", "Zappa"];
+		const originals = new Map(removed.map((n) => [n, frontmatterOf(vault[`WEBFramework/NOtes/${n}.md`] ?? "")]));
+		for (const n of removed) delete vault[`WEBFramework/NOtes/${n}.md`];
+		h = await loadPlugin({ files: vault });
+		await openOutline(h);
+
+		await runImport(h);
+		expect(messages().at(-1)).toMatch(/^Created 3, skipped 7\./);
+		for (const n of removed) {
+			const made = frontmatterOf(await h.read(`WEBFramework/NOtes/${n}.md`));
+			expect(made.category).toBe(originals.get(n)?.category);
+			expect(made.summary).toBe(originals.get(n)?.summary);
+		}
+		await runImport(h);
+		expect(messages().at(-1)).toMatch(/^Created 0, skipped 10\./);
 	});
 
 	it("creates only the checked items", async () => {
