@@ -15,100 +15,8 @@
  */
 import { afterAll, bench, describe } from "vitest";
 import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from "../src/core/settings";
-import { isFile, type Frontmatter, type VFile, type VFileStat, type VFolder, type VNode, type VaultSnapshot } from "../src/core/vault";
-import { IndexEngine, type IndexIO, type RefreshReport } from "../src/obsidian/index-engine";
-
-class Folder implements VFolder {
-	readonly children: VNode[] = [];
-	constructor(
-		readonly path: string,
-		readonly name: string,
-		readonly parent: Folder | null,
-	) {}
-	isRoot(): boolean {
-		return this.parent === null;
-	}
-}
-
-class File implements VFile {
-	readonly name: string;
-	readonly basename: string;
-	readonly extension: string;
-	readonly stat: VFileStat;
-	constructor(
-		readonly path: string,
-		readonly parent: Folder,
-		time: number,
-	) {
-		this.name = path.slice(path.lastIndexOf("/") + 1);
-		const dot = this.name.lastIndexOf(".");
-		this.basename = dot < 0 ? this.name : this.name.slice(0, dot);
-		this.extension = dot < 0 ? "" : this.name.slice(dot + 1);
-		this.stat = { ctime: time, mtime: time, size: 0 };
-	}
-}
-
-/** An in-memory vault: the snapshot, the notes' texts, and counters of what the engine did. */
-class MemoryVault implements VaultSnapshot {
-	readonly root = new Folder("/", "", null);
-	private readonly nodes = new Map<string, VNode>();
-	readonly texts = new Map<string, string>();
-	reads = 0;
-	writes: string[] = [];
-	private clock = 1_700_000_000_000;
-
-	getNode(path: string): VNode | null {
-		return path === "" || path === "/" ? this.root : (this.nodes.get(path) ?? null);
-	}
-	frontmatter(): Frontmatter | null {
-		return null;
-	}
-	frontmatterError(): string | null {
-		return null;
-	}
-
-	folder(path: string): Folder {
-		const existing = this.nodes.get(path);
-		if (existing instanceof Folder) return existing;
-		const slash = path.lastIndexOf("/");
-		const parent = slash < 0 ? this.root : this.folder(path.slice(0, slash));
-		const folder = new Folder(path, path.slice(slash + 1), parent);
-		parent.children.push(folder);
-		this.nodes.set(path, folder);
-		return folder;
-	}
-
-	addFile(path: string, text: string): File {
-		const slash = path.lastIndexOf("/");
-		const parent = slash < 0 ? this.root : this.folder(path.slice(0, slash));
-		const file = new File(path, parent, this.clock++);
-		parent.children.push(file);
-		this.nodes.set(path, file);
-		this.texts.set(path, text);
-		return file;
-	}
-
-	io(settings: IndexSettings): IndexIO {
-		return {
-			snapshot: this,
-			settings: () => settings,
-			read: (path) => {
-				const node = this.nodes.get(path);
-				if (!node || !isFile(node) || node.extension !== "md") return Promise.resolve(null);
-				this.reads++;
-				return Promise.resolve(this.texts.get(path) ?? "");
-			},
-			process: (path, edit) => {
-				this.writes.push(path);
-				this.texts.set(path, edit(this.texts.get(path) ?? ""));
-				return Promise.resolve();
-			},
-			reportError: (path, message) => {
-				throw new Error(`${path}: ${message}`);
-			},
-		};
-	}
-}
+import { IndexEngine, type RefreshReport } from "../src/obsidian/index-engine";
+import { MemoryVault } from "../test/index-memory-vault";
 
 const DUPLICATES = ["Overview", "Setup", "Usage", "Notes", "API"];
 
@@ -154,7 +62,7 @@ function buildVault(branching: number, depth: number, perLeaf: number, single = 
 		for (let i = 1; i <= branching; i++) walk(`T${i}`, `T${i}`, 1);
 	}
 	const settings: IndexSettings = { ...DEFAULT_INDEX_SETTINGS };
-	return { vault, engine: new IndexEngine(vault.io(settings)), leaves, notes, folders };
+	return { vault, engine: new IndexEngine(vault.io(() => settings)), leaves, notes, folders };
 }
 
 interface Row {

@@ -185,6 +185,16 @@ describe("start-up reconciliation", () => {
 		expect(writes.counts()).toEqual({});
 	});
 
+	it("shows its progress when reconciling more than 500 index notes", async () => {
+		const shown = notices();
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 510; i++) files[`F${i}/F${i}.md`] = `${FLAG}\n`;
+		const h = await load(files);
+		expect(shown.messages()).toContain("Refreshing index notes: 100 of 510");
+		expect(shown.messages()).toContain("Index notes refreshed: 510 of 510 updated");
+		expect(await h.read("F509/F509.md")).toBe("%% Begin Waypoint %%\n\n\n%% End Waypoint %%\n");
+	});
+
 	it("reports an unmatched Begin marker naming the note, writes nothing, and does not repeat the notice", async () => {
 		const shown = notices();
 		const broken = "# U\n%% Begin Waypoint %%\n- [[a]]\n";
