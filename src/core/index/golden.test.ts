@@ -341,6 +341,21 @@ describe("link safety (contract deliberate difference 6)", () => {
 		);
 	});
 
+	it("Obsidian's format and fixed folder notes check every folder of the path", () => {
+		const linkText = (t: VFile): string => `[[${t.path.slice(0, -3)}]]`;
+		const files = { "P/C# x/n.md": "", "P/ok/m.md": "", "P/50%% off/o.md": "" };
+		expect(indexOf(files, "P/P.md", { linkFormat: "obsidian" }, linkText)).toBe(
+			block("- **50\\%\\% off**\n\t- [o](P/50%25%25%20off/o.md)\n- **C# x**\n\t- [n](P/C%23%20x/n.md)\n- **ok**\n\t- [[P/ok/m]]"),
+		);
+		const fixed = { "P/index.md": FLAG, "P/a[b]/index.md": "" };
+		expect(indexOf(fixed, "P/index.md", { folderNoteStyle: "fixed" })).toBe(block("- **[a\\[b\\]](P/a%5Bb%5D/index.md)**"));
+	});
+
+	it("a link from Obsidian's format holding %% falls back to the encoded path", () => {
+		const linkText = (): string => "[[x %% y]]";
+		expect(indexOf({ "P/n.md": "" }, "P/P.md", { linkFormat: "obsidian" }, linkText)).toBe(block("- [n](P/n.md)"));
+	});
+
 	it("folder names are escaped in bold text, and no line ever contains %%", () => {
 		const out = indexOf({ "P/a %% End Waypoint %%/x.md": "", "P/b*c/y.md": "" }, "P/P.md");
 		expect(out).toBe(block("- **a \\%\\% End Waypoint \\%\\%**\n\t- [[x]]\n- **b\\*c**\n\t- [[y]]"));

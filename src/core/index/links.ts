@@ -34,6 +34,11 @@ export function safeWikiTarget(target: string): boolean {
 	return target !== "" && target === target.trim() && !WIKI_TARGET_UNSAFE.test(target);
 }
 
+/** Every `/`-separated segment of a vault path is a safe wikilink target. */
+export function safeWikiPath(path: string): boolean {
+	return path.split("/").every(safeWikiTarget);
+}
+
 export function safeWikiAlias(alias: string): boolean {
 	return alias !== "" && alias === alias.trim() && !WIKI_ALIAS_UNSAFE.test(alias);
 }

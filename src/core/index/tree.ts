@@ -19,7 +19,7 @@ import type { IndexSettings } from "../settings";
 import { isFolder, isMarkdown, type Frontmatter, type VFile, type VFolder, type VNode, type VaultSnapshot } from "../vault";
 import { fixedName, folderNoteOf, isFolderNoteIn } from "./folder-notes";
 import { ignoreTestFor, type IgnoreTest } from "./ignore";
-import { absoluteDestination, escapeBoldText, markdownLink, relativeDestination, safeWikiAlias, safeWikiTarget } from "./links";
+import { absoluteDestination, escapeBoldText, markdownLink, relativeDestination, safeWikiAlias, safeWikiPath, safeWikiTarget } from "./links";
 import type { IndexOptions } from "./options";
 import { collatorFor, sortEntries, type Compare, type SortEntry } from "./order";
 
@@ -195,9 +195,16 @@ class TreeWriter {
 			return markdownLink(shown, relativeDestination(this.relativePath(file)));
 		}
 		const target = fixedFolderNote ? file.path.slice(0, -3) : md ? file.basename : file.name;
-		const safe = safeWikiTarget(target) && (alias === undefined || safeWikiAlias(alias));
+		// Obsidian's own format may write the folders too (relative / absolute): check every segment.
+		const safe =
+			(linkText !== undefined || fixedFolderNote ? safeWikiPath(file.path) : safeWikiTarget(target)) &&
+			(alias === undefined || safeWikiAlias(alias));
 		if (!safe) return markdownLink(shown, absoluteDestination(file.path));
-		if (linkText !== undefined) return oneLine(linkText(file, this.indexNote.path, alias));
+		if (linkText !== undefined) {
+			const link = oneLine(linkText(file, this.indexNote.path, alias));
+			// Never let a line we write hold `%%` (it would end the block early on the next scan).
+			return link.includes("%%") ? markdownLink(shown, absoluteDestination(file.path)) : link;
+		}
 		return alias === undefined ? `[[${target}]]` : `[[${target}|${alias}]]`;
 	}
 
