@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
 	DEFAULT_PROPERTIES,
 	DEFAULT_TEMPLATE,
+	buildNote,
 	buildNoteText,
 	findFrontmatter,
 	formatDate,
@@ -241,6 +242,10 @@ describe("buildNoteText", () => {
 		expect(data).toMatchObject({ type: "framework", category: "full-stack", summary: "Micro: small.", created: "2026-11-24" });
 		expect(body.startsWith("## Overview\n")).toBe(true);
 		expect(result.value).not.toContain("{{");
+	});
+	it("tells where the template's cursor lands in the new note", () => {
+		const result = buildNote({ title: "X", folder: "", properties: [["category", "misc"]] }, { template: "---\na: 1\n---\n\n# {{title}}\n{{cursor}}\n" });
+		expect(result.ok && result.value).toEqual({ text: "---\na: 1\ncategory: misc\n---\n# X\n\n", cursor: "---\na: 1\ncategory: misc\n---\n# X\n".length });
 	});
 	it("adds a frontmatter block to a user template that has none", () => {
 		const result = buildNoteText({ title: "X", folder: "", properties: [["category", "misc"]] }, { template: "# {{title}}\n" });

@@ -1,5 +1,5 @@
-import { type App, normalizePath, Notice, TFile, TFolder } from "obsidian";
-import { buildNoteText, collectCategories, notePath, sanitizeFileName } from "../core/template";
+import { type App, MarkdownView, normalizePath, Notice, TFile, TFolder } from "obsidian";
+import { buildNote, collectCategories, notePath, offsetToPosition, sanitizeFileName } from "../core/template";
 import type { PluginHost } from "../obsidian/host";
 import { chooseTemplate, templateOptions } from "../obsidian/template-source";
 import { type NewNoteInput, NewFrameworkNoteModal } from "../ui/modals/new-note-modal";
@@ -50,7 +50,7 @@ export async function createFrameworkNote(host: PluginHost, input: NewNoteInput,
 	}
 	const choice = await chooseTemplate(host);
 	if (!choice) return null;
-	const text = buildNoteText(
+	const text = buildNote(
 		{ title: fileName.name, folder, properties: [["category", input.category]] },
 		templateOptions(host, choice.text),
 	);
@@ -67,9 +67,13 @@ export async function createFrameworkNote(host: PluginHost, input: NewNoteInput,
 				return null;
 			}
 		}
-		const file = await app.vault.create(path, text.value);
+		const file = await app.vault.create(path, text.value.text);
 		if (fileName.name !== input.name) new Notice(`Created "${fileName.name}" (characters that file names cannot hold were replaced).`);
 		await app.workspace.getLeaf(false).openFile(file);
+		const view = app.workspace.getActiveViewOfType(MarkdownView);
+		if (text.value.cursor !== null && view?.file?.path === file.path) {
+			view.editor.setCursor(offsetToPosition(text.value.text, text.value.cursor));
+		}
 		return file;
 	} catch (error) {
 		new Notice(`Could not create "${path}": ${error instanceof Error ? error.message : String(error)}`);

@@ -12,5 +12,5 @@ export { applyChanges, offsetToPosition, planInsert } from "./insert";
 export type { InsertPlan, TextChange } from "./insert";
 export { categorySlug, cleanDescription, linkOutlineItems, parseOutline, plainText } from "./outline";
 export type { OutlineItem, OutlineLink } from "./outline";
-export { buildNoteText, collectCategories, planItems, planOutlineImport } from "./plan";
-export type { ImportPlan, NoteFields, PlannedNote, SkippedItem, TemplateOptions } from "./plan";
+export { buildNote, buildNoteText, collectCategories, planItems, planOutlineImport } from "./plan";
+export type { BuiltNote, ImportPlan, NoteFields, PlannedNote, SkippedItem, TemplateOptions } from "./plan";

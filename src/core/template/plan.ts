@@ -23,8 +23,20 @@ export interface NoteFields {
 	readonly properties?: readonly PropertyEntry[];
 }
 
+export interface BuiltNote {
+	readonly text: string;
+	/** Offset of the template's `{{cursor}}` in `text`, or null. */
+	readonly cursor: number | null;
+}
+
 /** The full text of a new note made from the template, with `properties` set. */
 export function buildNoteText(fields: NoteFields, options: TemplateOptions = {}): Parsed<string> {
+	const built = buildNote(fields, options);
+	return built.ok ? { ok: true, value: built.value.text } : built;
+}
+
+/** Like `buildNoteText`, also telling where `{{cursor}}` was. */
+export function buildNote(fields: NoteFields, options: TemplateOptions = {}): Parsed<BuiltNote> {
 	const ctx: TemplateContext = {
 		title: fields.title,
 		folder: fields.folder,
@@ -35,11 +47,13 @@ export function buildNoteText(fields: NoteFields, options: TemplateOptions = {})
 	};
 	const rendered = renderTemplate(options.template ?? DEFAULT_TEMPLATE, ctx);
 	const props = (fields.properties ?? []).filter(([, v]) => !(typeof v === "string" && v.trim() === ""));
-	if (rendered.frontmatter === null && props.length === 0) return { ok: true, value: rendered.body };
+	if (rendered.frontmatter === null && props.length === 0) return { ok: true, value: { text: rendered.body, cursor: rendered.cursor } };
 	const merged = mergeProperties(rendered.frontmatter, props, "set");
 	if (!merged.ok) return { ok: false, error: `the template's frontmatter: ${merged.error}` };
 	const body = rendered.body.replace(/^(?:[ \t]*\r?\n)+/, "");
-	return { ok: true, value: frontmatterBlock(merged.value.yaml) + body };
+	const block = frontmatterBlock(merged.value.yaml);
+	const cursor = rendered.cursor === null ? null : block.length + Math.max(0, rendered.cursor - (rendered.body.length - body.length));
+	return { ok: true, value: { text: block + body, cursor } };
 }
 
 export interface PlannedNote {
