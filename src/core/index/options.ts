@@ -10,6 +10,8 @@
  * | `index-depth`     | integer >= 0 (0 = no limit)                             | maxDepth        |
  * | `index-group`     | a property name, e.g. `category`                        | (no grouping)   |
  *
+ * `index-sort: order` sorts by the number in each note's `orderProperty` (setting, default `order`).
+ *
  * Example:
  * ```yaml
  * ---
