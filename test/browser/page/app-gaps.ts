@@ -103,11 +103,44 @@ export function fillAppGaps(app: App): void {
 	vault.on("create", (...data: unknown[]) => touch(data[0], true));
 	vault.on("modify", (...data: unknown[]) => touch(data[0], false));
 
+	// Lookups by path and by name through maps kept current by vault events (a scan of every file
+	// per link would make loading 10,000 notes quadratic).
+	const insensitive = vault as unknown as { getAbstractFileByPathInsensitive__(path: string): unknown };
 	const byPath = (path: string): TFileOriginal | null => {
-		const lower = path.toLowerCase();
-		const found = vault.getFiles().find((f) => f.path.toLowerCase() === lower || f.path.toLowerCase() === `${lower}.md`);
-		return (found as unknown as TFileOriginal | undefined) ?? null;
+		for (const candidate of [path, `${path}.md`]) {
+			const found = insensitive.getAbstractFileByPathInsensitive__(candidate);
+			if (found instanceof TFile) return found as unknown as TFileOriginal;
+		}
+		return null;
 	};
+	const byName = new Map<string, Set<TFile>>();
+	const nameKey = (path: string): string => {
+		const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+		return name.endsWith(".md") ? name.slice(0, -3) : name;
+	};
+	const addName = (file: unknown): void => {
+		if (!(file instanceof TFile)) return;
+		const key = nameKey(file.path);
+		const set = byName.get(key) ?? new Set<TFile>();
+		set.add(file);
+		byName.set(key, set);
+	};
+	const removeName = (file: unknown, path: string): void => {
+		if (file instanceof TFile) byName.get(nameKey(path))?.delete(file);
+	};
+	for (const file of vault.getFiles()) addName(file);
+	vault.on("create", (...data: unknown[]) => addName(data[0]));
+	vault.on("delete", (...data: unknown[]) => removeName(data[0], (data[0] as TAbstractFile).path));
+	vault.on("rename", (...data: unknown[]) => {
+		const [file, oldPath] = data as [TAbstractFile, string];
+		if (file instanceof TFile) {
+			removeName(file, oldPath);
+			addName(file);
+			return;
+		}
+		byName.clear();
+		for (const each of vault.getFiles()) addName(each);
+	});
 	cache.getFirstLinkpathDest = (linkpath: string, sourcePath: string): TFileOriginal | null => {
 		if (linkpath === "") return byPath(sourcePath);
 		const exact = byPath(linkpath);
@@ -115,8 +148,7 @@ export function fillAppGaps(app: App): void {
 		const relative = byPath(normalizeSegments(`${folderOf(sourcePath)}/${linkpath}`));
 		if (relative) return relative;
 		const wanted = linkpath.toLowerCase();
-		const matches = vault
-			.getFiles()
+		const matches = [...(byName.get(nameKey(wanted)) ?? [])]
 			.filter((f) => {
 				const p = f.path.toLowerCase();
 				return p.endsWith(`/${wanted}`) || p.endsWith(`/${wanted}.md`);
