@@ -405,6 +405,24 @@ describe("frontmatter and settings", () => {
 		expect(blockOf(await h.read("F/F.md"))).toEqual(["- [[n|Two]]"]);
 	});
 
+	it("at start-up, waits for Obsidian to index the notes before reconciling (no write without titles)", async () => {
+		const files = { "F/F.md": `${FLAG}\n`, "F/n.md": "---\ntitle: One\n---\nbody" };
+		harness = await loadPlugin({ files, data: withSection(DEFAULT_SETTINGS, "index", { useTitleProperty: true }), layoutReady: false });
+		const h = harness;
+		const writes = spyWrites(h);
+		const cache = (h.app.metadataCache as unknown as { cache__: Map<string, unknown> }).cache__;
+		const entry = cache.get("F/n.md");
+		cache.delete("F/n.md"); // not indexed yet
+		h.app.workspace.setLayoutReady__();
+		for (let i = 0; i < 20; i++) await Promise.resolve();
+		expect(writes.counts()).toEqual({});
+		cache.set("F/n.md", entry);
+		h.app.metadataCache.trigger("resolved");
+		await settle(h);
+		expect(writes.counts()).toEqual({ "F/F.md": 1 });
+		expect(blockOf(await h.read("F/F.md"))).toEqual(["- [[n|One]]"]);
+	});
+
 	it("a settings change refreshes every index once", async () => {
 		const h = await load({ ...threeIndexes(), "A/B/Deep/d.md": "" });
 		const writes = spyWrites(h);

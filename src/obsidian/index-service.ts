@@ -12,6 +12,8 @@ import { TemplatesFolder } from "./index-templates";
 
 /** A start-up reconciliation of more index notes than this shows its progress. */
 const PROGRESS_THRESHOLD = 500;
+/** Longest wait at start-up for Obsidian to finish indexing notes before reconciling. */
+const METADATA_WAIT_MS = 30_000;
 /** A burst that never pauses is still applied after this many debounce periods. */
 const MAX_WAIT_FACTOR = 10;
 
@@ -171,7 +173,33 @@ export class IndexService extends Component {
 		);
 	}
 
+	/**
+	 * True when Obsidian has indexed every markdown note. Right after a first start on a large
+	 * vault it has not: titles, `order` values and per-index options would read as missing, and
+	 * the reconciliation would write indexes only to rewrite them moments later.
+	 */
+	private metadataComplete(): boolean {
+		const { vault, metadataCache } = this.host.app;
+		return vault.getMarkdownFiles().every((file) => metadataCache.getFileCache(file) !== null);
+	}
+
+	/** Resolves at Obsidian's next `resolved` event, or after `limitMs` at the latest. */
+	private metadataResolved(limitMs: number): Promise<void> {
+		const { metadataCache } = this.host.app;
+		return new Promise((resolve) => {
+			const ref = metadataCache.on("resolved", () => done());
+			const timer = window.setTimeout(() => done(), limitMs);
+			const done = (): void => {
+				metadataCache.offref(ref);
+				window.clearTimeout(timer);
+				resolve();
+			};
+		});
+	}
+
 	private async startUp(): Promise<void> {
+		if (!this.metadataComplete()) await this.metadataResolved(METADATA_WAIT_MS);
+		if (!this.active) return;
 		await this.templates.reload();
 		const progress: { notice: Notice | null } = { notice: null };
 		const report = await this.engine.refreshAll((done, total) => {
