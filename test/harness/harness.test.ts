@@ -9,6 +9,12 @@ afterEach(() => {
 });
 
 describe("test harness covers the mock's gaps", () => {
+	it("loads a vault holding a note with invalid YAML", async () => {
+		harness = await loadPlugin({ files: { "bad.md": "---\nk: [x\n---\n", "A/ok.md": "---\nk: 1\n---\n" } });
+		expect(harness.app.metadataCache.getCache("bad.md")?.frontmatter).toBeUndefined();
+		expect(harness.app.metadataCache.getCache("A/ok.md")?.frontmatter?.["k"]).toBe(1);
+	});
+
 	it("keeps a note with invalid YAML, without frontmatter", async () => {
 		harness = await loadPlugin();
 		const { app } = harness;

@@ -23,6 +23,12 @@
  * 7. `fileManager.generateMarkdownLink` always returns `[[basename]]`. → it honours the vault's
  *    `useMarkdownLinks` and `newLinkFormat` (shortest / relative / absolute) config.
  * 8. `Plugin.loadData()` returns `{}` when nothing was saved; Obsidian returns `null`. → `null`.
+ *
+ * Known and not patched here (tests that need them work around them locally):
+ * - `Modal.open()` closes the modal again after one tick; text inputs do not fire `onChange`.
+ * - The mock editor applies a transaction's changes one after another (each against the text
+ *   already changed) and records one undo step per change; CodeMirror reads every change against
+ *   the original text and makes one undo step (see test/template-commands.test.ts).
  */
 import type { App as AppOriginal, PluginManifest, TAbstractFile, TFile as TFileOriginal, View, ViewState, WorkspaceLeaf as LeafOriginal } from "obsidian";
 import { App, TFile } from "obsidian-test-mocks/obsidian";
@@ -289,7 +295,19 @@ async function flushPromises(): Promise<void> {
 export async function loadPlugin(options: LoadOptions = {}): Promise<Harness> {
 	const useFakeTimers = options.fakeTimers ?? true;
 	if (useFakeTimers) vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval"] });
-	const app = App.createConfigured__({ files: options.files ?? {} });
+	// Folders first; files are added after the patches so that a note with invalid YAML is
+	// cached the way Obsidian caches it instead of making the mock throw.
+	const folders: Record<string, string> = {};
+	const files: [string, string][] = [];
+	for (const [path, content] of Object.entries(options.files ?? {})) {
+		if (path.endsWith("/")) folders[path] = "";
+		else {
+			files.push([path, content]);
+			const parent = folderOf(path);
+			if (parent !== "") folders[parent + "/"] = "";
+		}
+	}
+	const app = App.createConfigured__({ files: folders });
 	for (const [key, value] of Object.entries(options.config ?? {})) {
 		(app.vault as unknown as { setConfig__(k: string, v: unknown): void }).setConfig__(key, value);
 	}
@@ -297,6 +315,7 @@ export async function loadPlugin(options: LoadOptions = {}): Promise<Harness> {
 	patchStats(app);
 	patchLinkResolution(app);
 	patchLinkGeneration(app);
+	for (const [path, content] of files) app.vault.createSync__(path, content);
 
 	const manifest = manifestJson as PluginManifest;
 	const obsidianApp = app.asOriginalType__();
