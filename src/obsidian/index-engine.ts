@@ -124,10 +124,16 @@ export class IndexEngine {
 
 	constructor(private readonly io: IndexIO) {}
 
-	/** A file or folder appeared at `path` (a new note is also read: it may hold a flag). */
+	/**
+	 * A file or folder appeared at `path`. A new folder note is also read (it may hold a flag or
+	 * a block, and whether it holds a waypoint decides where the trees above it stop); other new
+	 * notes are not: a flag typed into them arrives as an edit.
+	 */
 	created(path: string, isNote: boolean): void {
 		this.changedPaths.add(path);
-		if (isNote) this.touch(path, false);
+		if (!isNote) return;
+		const node = this.io.snapshot.getNode(path);
+		if (node && isFile(node) && folderOfFolderNote(node, this.io.snapshot, this.io.settings())) this.touch(path, false);
 	}
 
 	/** A note's text changed (Obsidian's `modify`). */
@@ -325,7 +331,12 @@ export class IndexEngine {
 		// 3. Each index once.
 		const context = this.context(settings);
 		for (const path of ordered) {
-			const text = texts.has(path) ? (texts.get(path) ?? null) : await this.readCounted(path, report);
+			let text: string | null;
+			if (texts.has(path)) text = texts.get(path) ?? null;
+			else {
+				text = await this.readCounted(path, report);
+				this.noteWaypoint(path, text, settings);
+			}
 			await this.refreshNote(path, text, context, report);
 		}
 		return report;
