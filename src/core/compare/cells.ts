@@ -74,11 +74,13 @@ export function resolveDeclared(propertyTypes: Readonly<Record<string, string>> 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function utcDay(y: number, m: number, d: number): number | null {
-	if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-	const t = Date.UTC(y, m - 1, d);
-	const check = new Date(t);
-	return check.getUTCDate() === d && check.getUTCMonth() === m - 1 ? t : null;
+	if (m < 1 || m > 12 || d < 1) return null;
+	const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+	if (d > (MONTH_DAYS[m - 1]) + (leap ? 1 : 0)) return null;
+	return Date.UTC(y, m - 1, d);
 }
 
 /** `YYYY-MM-DD` (a real calendar day) → ms since epoch (UTC), else null. */
@@ -111,26 +113,24 @@ export function datetimeKey(text: string): number | null {
 
 // ---------------------------------------------------------------- urls and links
 
-const ALLOWED_PROTOCOLS = new Set(["http:", "https:", "mailto:", "obsidian:"]);
-/** Only these prefixes, then no whitespace or control characters anywhere. */
+/**
+ * An allowed scheme at the very start, then no whitespace or control characters anywhere: so
+ * nothing before the scheme (`javascript:`, `data:`, ` java\tscript:`, NUL) can change what a
+ * browser sees. Other schemes never match.
+ */
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-const URL_SHAPE = /^(?:https?:\/\/|mailto:|obsidian:\/\/)[^\s\u0000-\u001f\u007f-\u009f]+$/i;
+const URL_SHAPE = /^(https?:\/\/|mailto:|obsidian:\/\/)[^\s\u0000-\u001f\u007f-\u009f\\]+$/i;
 
 /**
- * The normalised URL when `text` is an http, https, mailto or obsidian URL, else null.
- * Leading and trailing spaces are allowed; anything else before the scheme (`javascript:`,
- * `data:`, control characters, `java\tscript:`) is rejected.
+ * The URL (scheme in lower case) when `text` is an http, https, mailto or obsidian URL, else
+ * null. Leading and trailing spaces are allowed.
  */
 export function safeUrl(text: string): string | null {
 	const trimmed = text.trim();
-	if (!URL_SHAPE.test(trimmed)) return null;
-	let url: URL;
-	try {
-		url = new URL(trimmed);
-	} catch {
-		return null;
-	}
-	return ALLOWED_PROTOCOLS.has(url.protocol) ? url.href : null;
+	const m = URL_SHAPE.exec(trimmed);
+	if (m === null) return null;
+	const scheme = m[1];
+	return scheme.toLowerCase() + trimmed.slice(scheme.length);
 }
 
 const LINK_RE = /\[\[([^[\]]+)\]\]/g;
@@ -268,6 +268,8 @@ function itemOf(value: unknown, asTag: boolean): CellItem | null {
 function listCell(raw: unknown, values: readonly unknown[], declared: PropertyTypeName | undefined): ValueCell {
 	const asTag = declared === "tags";
 	const items: CellItem[] = [];
+	let links: WikiLink[] | undefined;
+	let display = "";
 	let allLinks = values.length > 0;
 	for (const v of values) {
 		const item = itemOf(v, asTag);
@@ -276,15 +278,15 @@ function listCell(raw: unknown, values: readonly unknown[], declared: PropertyTy
 			continue;
 		}
 		if (item.link === undefined) allLinks = false;
+		else (links ??= []).push(item.link);
+		display = items.length === 0 ? item.text : `${display}, ${item.text}`;
 		items.push(item);
 	}
-	const display = items.map((i) => i.text).join(", ");
 	let type: PropertyTypeName = allLinks ? "links" : "list";
 	if (declared !== undefined && fits(declared, type)) type = declared;
-	const cell: { -readonly [K in keyof ValueCell]: ValueCell[K] } = { state: "value", type, raw, display, sortKey: display, items };
-	const links = items.flatMap((i) => (i.link ? [i.link] : []));
-	if (links.length > 0) cell.links = links;
-	return cell;
+	return links === undefined
+		? { state: "value", type, raw, display, sortKey: display, items }
+		: { state: "value", type, raw, display, sortKey: display, items, links };
 }
 
 function dateObjectCell(value: Date): ValueCell {

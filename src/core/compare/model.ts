@@ -14,6 +14,7 @@ import type {
 	PropertyTypeName,
 	Row,
 	TypeConflict,
+	ValueCell,
 } from "./types";
 
 /** The framework-note template's property order (default column order). */
@@ -107,19 +108,40 @@ export function buildModel(notes: readonly NoteInput[], options: BuildOptions = 
 	const templateOrder = options.templateOrder ?? DEFAULT_TEMPLATE_ORDER;
 	const rows = notes.map((n) => makeRow(n, declaredTypes));
 	const stats = new Map<string, ColumnStats>();
-	for (const row of rows) tally(stats, row, 1);
+	/** Row indexes per key and value type, so conflicts need no second pass over the rows. */
+	const rowsByType = new Map<string, Map<PropertyTypeName, number[]>>();
+	for (let i = 0; i < rows.length; i++) {
+		for (const [key, cell] of (rows[i]).cells) {
+			let s = stats.get(key);
+			let byType = rowsByType.get(key);
+			if (s === undefined || byType === undefined) {
+				s = { present: 0, typeCounts: new Map() };
+				byType = new Map();
+				stats.set(key, s);
+				rowsByType.set(key, byType);
+			}
+			s.present++;
+			if (cell.state !== "value") continue;
+			const list = byType.get(cell.type);
+			if (list === undefined) byType.set(cell.type, [i]);
+			else list.push(i);
+		}
+	}
 	const columns: Column[] = [];
 	for (const [key, s] of stats) {
+		const byType = rowsByType.get(key) as Map<PropertyTypeName, number[]>;
+		for (const [type, list] of byType) s.typeCounts.set(type, list.length);
 		const type = columnType(key, s, declaredTypes);
-		columns.push({
-			key,
-			type,
-			declared: declaredTypes.has(key),
-			coverage: { present: s.present, total: rows.length },
-			conflicts: scanConflicts(key, type, rows),
+		const misfits: number[] = [];
+		for (const [actual, list] of byType) if (!fits(type, actual)) misfits.push(...list);
+		misfits.sort((a, b) => a - b);
+		const conflicts = misfits.map((i) => {
+			const row = rows[i];
+			return { path: row.path, basename: row.basename, actualType: (row.cells.get(key) as ValueCell).type };
 		});
+		columns.push({ key, type, declared: declaredTypes.has(key), coverage: { present: s.present, total: rows.length }, conflicts });
 	}
-	return { columns: orderColumns(columns, templateOrder), rows, declaredTypes, templateOrder, stats };
+	return { columns: orderColumns(columns, templateOrder), rows, declaredTypes, templateOrder, stats, collation: new Map() };
 }
 
 function isDeletion(change: ModelChange): change is { readonly deleted: string } {
@@ -178,19 +200,30 @@ export function updateModel(model: ComparisonModel, change: ModelChange | readon
 		tally(partial, row, 1);
 	};
 
+	const replaced = new Map<string, [Row, Row]>();
+	let structural = false;
 	for (const c of changes) {
 		const path = isDeletion(c) ? c.deleted : c.path;
 		const index = rows.findIndex((r) => r.path === path);
 		const old = index >= 0 ? rows[index] : undefined;
 		if (old !== undefined) remove(old);
 		if (isDeletion(c)) {
-			if (index >= 0) rows.splice(index, 1);
+			if (index >= 0) {
+				rows.splice(index, 1);
+				structural = true;
+			}
 			continue;
 		}
 		const row = makeRow(c, model.declaredTypes);
 		add(row);
-		if (index >= 0) rows[index] = row;
-		else rows.push(row);
+		if (old !== undefined) {
+			rows[index] = row;
+			const pair = replaced.get(path);
+			replaced.set(path, [pair === undefined ? old : pair[0], row]);
+		} else {
+			rows.push(row);
+			structural = true;
+		}
 	}
 
 	const byKey = new Map(model.columns.map((col) => [col.key, col]));
@@ -226,7 +259,9 @@ export function updateModel(model: ComparisonModel, change: ModelChange | readon
 		);
 	}
 	for (const [key, s] of stats) if (s.present <= 0) stats.delete(key);
-	return { ...model, columns: orderColumns(columns, model.templateOrder), rows, stats };
+	if (model.origin !== undefined) model.origin.model = null;
+	const origin = { model, replaced: [...replaced.values()], structural };
+	return { ...model, columns: orderColumns(columns, model.templateOrder), rows, stats, origin };
 }
 
 function sameConflicts(a: readonly TypeConflict[], b: readonly TypeConflict[]): boolean {

@@ -155,6 +155,32 @@ export interface ComparisonModel {
 	readonly templateOrder: readonly string[];
 	/** @internal Tallies per column key; treat as opaque. */
 	readonly stats: ReadonlyMap<string, ColumnStats>;
+	/**
+	 * @internal Collation ranks of text sort keys per column (and of note names), built on the
+	 * first sort by that column and shared, append-only, by every model `updateModel` derives.
+	 */
+	readonly collation: Map<string, RankTable>;
+	/**
+	 * @internal Set by `updateModel`: the model it came from and the rows it replaced (same path),
+	 * so `applyView` can update cached column facts instead of recounting. Only one step is kept.
+	 */
+	readonly origin?: ModelOrigin;
+}
+
+/** @internal */
+export interface ModelOrigin {
+	/** Cleared when a newer model is derived, so old models are not kept alive in a chain. */
+	model: ComparisonModel | null;
+	/** Old and new row of each edited note (same path). */
+	readonly replaced: readonly (readonly [Row, Row])[];
+	/** True when notes were added, deleted or renamed (the row set changed). */
+	readonly structural: boolean;
+}
+
+/** @internal Distinct strings in collation order and a rank for each (equal strings, equal rank). */
+export interface RankTable {
+	readonly sorted: string[];
+	readonly rank: Map<string, number>;
 }
 
 /** A note changed (added, edited) or was deleted. Renames are a delete plus a change. */
@@ -186,7 +212,10 @@ export interface ViewOptions {
 	readonly differencesFirst: boolean;
 }
 
-/** Returns a score (higher is better) or null for no match; e.g. Obsidian's `prepareFuzzySearch`. */
+/**
+ * Returns a score (higher is better) or null for no match; e.g. Obsidian's `prepareFuzzySearch`.
+ * `text` is the note name and every value, lower-cased, one per line.
+ */
 export type FuzzyMatcher = (query: string, text: string) => number | null;
 
 export interface ViewColumn extends Column {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
 	applyView,
@@ -8,6 +9,7 @@ import {
 	NAME_KEY,
 	STATE_TOKENS,
 	transposed,
+	updateModel,
 } from "./index";
 import type { NoteInput, ViewOptions } from "./index";
 
@@ -112,7 +114,7 @@ describe("filters, search, selection", () => {
 		const calls: string[] = [];
 		const fuzzy = (q: string, text: string) => {
 			calls.push(q);
-			return text.startsWith("Fa") ? 1 : null;
+			return text.startsWith("fa") ? 1 : null;
 		};
 		expect(names(applyView(model, view({ search: " fa " }), fuzzy).rows)).toEqual(["FastAPI"]);
 		expect(calls.every((q) => q === "fa")).toBe(true);
@@ -201,5 +203,53 @@ describe("columns", () => {
 			["category", ["full-stack", "microframework"]],
 			["first_release", ["2005", "absent"]],
 		]);
+	});
+});
+
+describe("views of updated models", () => {
+	it("match the view of a rebuilt model after any edits, adds and deletes (property test)", () => {
+		const values = fc.oneof(
+			fc.constant(undefined),
+			fc.constant(null),
+			fc.constant(""),
+			fc.boolean(),
+			fc.integer({ min: 1, max: 4 }),
+			fc.constantFrom("x", "y", "Y", "2024-01-01", "https://a.example"),
+			fc.constantFrom(["a"], ["a", "b"], []),
+		);
+		const fm = fc.record({ a: values, b: values, n: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constant(undefined)) }, { requiredKeys: [] });
+		const change = fc.record({ kind: fc.constantFrom("set", "set", "set", "delete"), i: fc.integer({ min: 0, max: 4 }), fm });
+		const options = fc.record({
+			sort: fc.constantFrom([], [{ key: "a", dir: "asc" as const }], [{ key: "n", dir: "desc" as const }, { key: NAME_KEY, dir: "asc" as const }]),
+			filters: fc.constantFrom<Record<string, string[]>>({}, { b: ["x", STATE_TOKENS.absent] }, { n: ["1", "2", "3"] }),
+			search: fc.constantFrom("", "x"),
+		});
+		const summary = (r: ReturnType<typeof applyView>) => ({
+			rows: r.rows.map((row) => row.path),
+			columns: r.columns.map((c) => [c.key, c.type, c.differs, c.min, c.max, [...(r.differingCells.get(c.key) ?? [])].sort()]),
+		});
+		fc.assert(
+			fc.property(fc.array(fm, { minLength: 1, maxLength: 5 }), fc.array(change, { maxLength: 8 }), options, (initial, changes, opts) => {
+				let notes = initial.map((f, i) => note(`N${i}`, f));
+				let model = buildModel(notes);
+				const v = view(opts);
+				applyView(model, v);
+				for (const c of changes) {
+					const path = `F/N${c.i}.md`;
+					if (c.kind === "delete") {
+						notes = notes.filter((n) => n.path !== path);
+						model = updateModel(model, { deleted: path });
+					} else {
+						const n = note(`N${c.i}`, c.fm);
+						const at = notes.findIndex((x) => x.path === path);
+						if (at >= 0) notes[at] = n;
+						else notes.push(n);
+						model = updateModel(model, n);
+					}
+					expect(summary(applyView(model, v))).toEqual(summary(applyView(buildModel(notes), v)));
+				}
+			}),
+			{ numRuns: 400 },
+		);
 	});
 });

@@ -4,12 +4,14 @@
  */
 
 import { ABSENT, EMPTY, NULL, collator, facetTexts } from "./cells";
+import { buildRankTable, rankOf } from "./collation";
 import { cellOf } from "./model";
 import type {
 	Cell,
 	ComparisonModel,
 	FacetValue,
 	FuzzyMatcher,
+	RankTable,
 	Row,
 	RowGroup,
 	Transposed,
@@ -54,7 +56,7 @@ function haystack(row: Row): string {
 	if (text === undefined) {
 		const parts = [row.basename];
 		for (const cell of row.cells.values()) if (cell.state === "value") parts.push(cell.display);
-		text = parts.join("\n");
+		text = parts.join("\n").toLowerCase();
 		haystacks.set(row, text);
 	}
 	return text;
@@ -66,7 +68,7 @@ function searchFilter(query: string, fuzzy: FuzzyMatcher | undefined): ((row: Ro
 	if (fuzzy !== undefined) return (row) => fuzzy(q, haystack(row)) !== null;
 	const terms = q.toLowerCase().split(/\s+/);
 	return (row) => {
-		const text = haystack(row).toLowerCase();
+		const text = haystack(row);
 		return terms.every((t) => text.includes(t));
 	};
 }
@@ -88,42 +90,88 @@ export function compareSortKeys(a: number | string, b: number | string): number 
 	return a === b ? 0 : collator.compare(a, b);
 }
 
-interface Keyed {
-	readonly row: Row;
-	readonly ranks: number[];
-	readonly keys: (number | string)[];
-}
+/** Sort classes: number value, text value, then the blanks (always last). */
+const CLASS_NUMBER = 0;
+const CLASS_TEXT = 1;
+const CLASS_EMPTY = 2;
+const CLASS_NULL = 3;
+const CLASS_ABSENT = 4;
 
-function sortRows(rows: readonly Row[], sort: ViewOptions["sort"]): Row[] {
-	if (sort.length === 0) return rows.slice();
-	const keyed: Keyed[] = rows.map((row) => {
-		const ranks: number[] = [];
-		const keys: (number | string)[] = [];
-		for (const s of sort) {
-			if (s.key === NAME_KEY) {
-				ranks.push(0);
-				keys.push(row.basename);
+function rankTable(model: ComparisonModel, key: string): RankTable {
+	let table = model.collation.get(key);
+	if (table === undefined) {
+		const strings: string[] = [];
+		for (const row of model.rows) {
+			if (key === NAME_KEY) {
+				strings.push(row.basename);
 				continue;
 			}
-			const cell = cellOf(row, s.key);
-			ranks.push(blankRank(cell));
-			keys.push(cell.state === "value" ? cell.sortKey : 0);
+			const cell = row.cells.get(key);
+			if (cell !== undefined && cell.state === "value" && typeof cell.sortKey === "string") strings.push(cell.sortKey);
 		}
-		return { row, ranks, keys };
-	});
-	const dirs = sort.map((s) => (s.dir === "desc" ? -1 : 1));
-	keyed.sort((a, b) => {
-		for (let i = 0; i < dirs.length; i++) {
-			const ra = a.ranks[i];
-			const rb = b.ranks[i];
-			if (ra !== rb) return ra - rb;
-			if (ra !== 0) continue;
-			const c = compareSortKeys(a.keys[i], b.keys[i]);
-			if (c !== 0) return c * (dirs[i] as number);
+		table = buildRankTable(strings);
+		model.collation.set(key, table);
+	}
+	return table;
+}
+
+interface SortColumn {
+	readonly cls: Uint8Array;
+	readonly val: Float64Array;
+	readonly dir: number;
+}
+
+function sortColumn(model: ComparisonModel, rows: readonly Row[], key: string, dir: number): SortColumn {
+	const n = rows.length;
+	const cls = new Uint8Array(n);
+	const val = new Float64Array(n);
+	let table: RankTable | undefined;
+	for (let i = 0; i < n; i++) {
+		const row = rows[i];
+		if (key === NAME_KEY) {
+			table ??= rankTable(model, key);
+			cls[i] = CLASS_TEXT;
+			val[i] = rankOf(table, row.basename);
+			continue;
 		}
-		return 0;
+		const cell = cellOf(row, key);
+		if (cell.state === "value") {
+			if (typeof cell.sortKey === "number") {
+				cls[i] = CLASS_NUMBER;
+				val[i] = cell.sortKey;
+			} else {
+				table ??= rankTable(model, key);
+				cls[i] = CLASS_TEXT;
+				val[i] = rankOf(table, cell.sortKey);
+			}
+		} else {
+			cls[i] = cell.state === "empty" ? CLASS_EMPTY : cell.state === "null" ? CLASS_NULL : CLASS_ABSENT;
+		}
+	}
+	return { cls, val, dir };
+}
+
+/**
+ * Multi-key sort. Per key: numbers before text (reversed when descending), text by collation
+ * rank, blanks last in both directions (empty, null, absent); ties keep the model order.
+ */
+function sortRows(model: ComparisonModel, rows: readonly Row[], sort: ViewOptions["sort"]): Row[] {
+	if (sort.length === 0) return rows.slice();
+	const columns = sort.map((s) => sortColumn(model, rows, s.key, s.dir === "desc" ? -1 : 1));
+	const order = Array.from({ length: rows.length }, (_, i) => i);
+	order.sort((a, b) => {
+		for (const { cls, val, dir } of columns) {
+			const ca = cls[a];
+			const cb = cls[b];
+			if (ca !== cb) return ca <= CLASS_TEXT && cb <= CLASS_TEXT ? (ca - cb) * dir : ca - cb;
+			if (ca > CLASS_TEXT) continue;
+			const va = val[a];
+			const vb = val[b];
+			if (va !== vb) return va < vb ? -dir : dir;
+		}
+		return a - b;
 	});
-	return keyed.map((k) => k.row);
+	return order.map((i) => rows[i]);
 }
 
 // ---------------------------------------------------------------- groups
@@ -177,43 +225,160 @@ interface ColumnFacts {
 	readonly differing: ReadonlySet<string> | null;
 	readonly min?: number;
 	readonly max?: number;
+	readonly numeric: boolean;
+	/** Rows per cell identity (null when all shown cells are equal); owned by one cache entry. */
+	readonly counts: Map<unknown, number> | null;
+	readonly top: unknown;
+	readonly tie: boolean;
 }
 
-function columnFacts(rows: readonly Row[], key: string, numeric: boolean): ColumnFacts {
-	const counts = new Map<unknown, number>();
-	const ids: unknown[] = new Array<unknown>(rows.length);
+/**
+ * Whether a column differs among the shown rows, which cells differ from its most common value
+ * (every shown cell when no single value is most common: `allShown`), and its number range.
+ */
+function columnFacts(rows: readonly Row[], key: string, numeric: boolean, allShown: () => ReadonlySet<string>): ColumnFacts {
+	const n = rows.length;
+	const ids: unknown[] = new Array<unknown>(n);
 	let min = Infinity;
 	let max = -Infinity;
-	for (let i = 0; i < rows.length; i++) {
-		const cell = cellOf(rows[i], key);
+	let first: unknown = undefined;
+	/** Created at the first value that differs from the first row's; null while all are equal. */
+	let counts: Map<unknown, number> | null = null;
+	for (let i = 0; i < n; i++) {
+		const cell = rows[i].cells.get(key) ?? ABSENT;
 		const id = identity(cell);
 		ids[i] = id;
-		counts.set(id, (counts.get(id) ?? 0) + 1);
 		if (numeric && cell.state === "value" && cell.type === "number" && typeof cell.sortKey === "number") {
 			if (cell.sortKey < min) min = cell.sortKey;
 			if (cell.sortKey > max) max = cell.sortKey;
 		}
+		if (i === 0) {
+			first = id;
+		} else if (counts !== null) {
+			counts.set(id, (counts.get(id) ?? 0) + 1);
+		} else if (id !== first) {
+			counts = new Map<unknown, number>([[first, i]]);
+			counts.set(id, (counts.get(id) ?? 0) + 1);
+		}
 	}
 	const range = numeric && min <= max ? { min, max } : {};
-	if (counts.size <= 1) return { differs: false, differing: null, ...range };
+	if (counts === null) return { differs: false, differing: null, ...range, numeric, counts: null, top: first, tie: false };
+	const { top, tie } = mode(counts);
+	if (tie) return { differs: true, differing: allShown(), ...range, numeric, counts, top, tie };
+	const differing = new Set<string>();
+	for (let i = 0; i < n; i++) if (ids[i] !== top) differing.add(rows[i].path);
+	return { differs: true, differing, ...range, numeric, counts, top, tie };
+}
+
+function mode(counts: ReadonlyMap<unknown, number>): { top: unknown; tie: boolean } {
 	let top: unknown = undefined;
 	let topCount = 0;
 	let tie = false;
-	for (const [id, n] of counts) {
-		if (n > topCount) {
+	for (const [id, count] of counts) {
+		if (count > topCount) {
 			top = id;
-			topCount = n;
+			topCount = count;
 			tie = false;
-		} else if (n === topCount) {
+		} else if (count === topCount) {
 			tie = true;
 		}
 	}
-	const differing = new Set<string>();
-	for (let i = 0; i < rows.length; i++) if (tie || ids[i] !== top) differing.add((rows[i]).path);
-	return { differs: true, differing, ...range };
+	return { top, tie };
+}
+
+/**
+ * Column facts after some shown rows were replaced (same paths, same shown set), or null when
+ * they must be recounted. Takes over `previous.counts`; copies the differing set before changing it.
+ */
+function updatedFacts(
+	previous: ColumnFacts,
+	key: string,
+	numeric: boolean,
+	pairs: readonly (readonly [Row, Row])[],
+	shown: ReadonlySet<string>,
+): ColumnFacts | null {
+	const changes = pairs.map(([o, n]) => [o.path, identity(cellOf(o, key)), identity(cellOf(n, key)), cellOf(n, key)] as const);
+	if (previous.numeric !== numeric) return null;
+	if (changes.every(([, before, after]) => before === after)) return previous;
+	if (numeric) {
+		for (const [, before, after, cell] of changes) {
+			const atEdge = typeof before === "number" && (before === previous.min || before === previous.max);
+			const isNumber = cell.state === "value" && cell.type === "number";
+			if (atEdge || (isNumber && typeof after === "number" && (previous.min === undefined || after < previous.min || after > (previous.max as number)))) {
+				return null;
+			}
+		}
+	}
+	const counts = previous.counts;
+	if (counts === null) return null;
+	for (const [, before, after] of changes) {
+		const left = (counts.get(before) ?? 0) - 1;
+		if (left > 0) counts.set(before, left);
+		else counts.delete(before);
+		counts.set(after, (counts.get(after) ?? 0) + 1);
+	}
+	if (counts.size <= 1) return null;
+	const { top, tie } = mode(counts);
+	const range = previous.min === undefined ? {} : { min: previous.min, max: previous.max as number };
+	if (tie) return { differs: true, differing: shown, ...range, numeric, counts, top, tie };
+	if (previous.tie || top !== previous.top || previous.differing === null) return null;
+	const differing = new Set(previous.differing);
+	for (const [path, , after] of changes) {
+		if (after === top) differing.delete(path);
+		else differing.add(path);
+	}
+	return { differs: true, differing, ...range, numeric, counts, top, tie };
 }
 
 // ---------------------------------------------------------------- apply
+
+/**
+ * Column facts depend on which rows are shown, not on their order or grouping: they are kept per
+ * model for the last selection / filters / search, so re-sorting or regrouping skips them.
+ */
+interface FactsEntry {
+	readonly key: string;
+	readonly fuzzy: FuzzyMatcher | undefined;
+	readonly facts: Map<string, ColumnFacts>;
+	/** Paths of the shown rows. */
+	readonly shown: ReadonlySet<string>;
+	/** Facts of the model this one came from, to update column by column. */
+	readonly carried: { readonly facts: Map<string, ColumnFacts>; readonly pairs: readonly (readonly [Row, Row])[] } | null;
+}
+
+const factsCache = new WeakMap<ComparisonModel, FactsEntry>();
+
+function factsFor(model: ComparisonModel, view: ViewOptions, fuzzy: FuzzyMatcher | undefined, rows: readonly Row[]): FactsEntry {
+	const filters = Object.entries(view.filters).filter(([, v]) => v.length > 0);
+	const key = JSON.stringify([view.selected ?? [], filters, view.search.trim()]);
+	const cached = factsCache.get(model);
+	if (cached !== undefined && cached.key === key && cached.fuzzy === fuzzy) return cached;
+	let carried: FactsEntry["carried"] = null;
+	let shown: ReadonlySet<string> | null = null;
+	const origin = model.origin;
+	const before = origin?.model ? factsCache.get(origin.model) : undefined;
+	if (origin?.model && !origin.structural && before !== undefined && before.key === key && before.fuzzy === fuzzy && before.shown.size === rows.length) {
+		const nowShown = new Set(rows);
+		if (origin.replaced.every(([o, n]) => before.shown.has(o.path) === nowShown.has(n))) {
+			factsCache.delete(origin.model);
+			shown = before.shown;
+			carried = { facts: before.facts, pairs: origin.replaced.filter(([o]) => before.shown.has(o.path)) };
+		}
+	}
+	const entry: FactsEntry = { key, fuzzy, facts: new Map(), shown: shown ?? new Set(rows.map((r) => r.path)), carried };
+	factsCache.set(model, entry);
+	return entry;
+}
+
+function factsOf(entry: FactsEntry, rows: readonly Row[], key: string, numeric: boolean): ColumnFacts {
+	let facts = entry.facts.get(key);
+	if (facts !== undefined) return facts;
+	const previous = entry.carried?.facts.get(key);
+	if (previous !== undefined && entry.carried !== null) facts = updatedFacts(previous, key, numeric, entry.carried.pairs, entry.shown) ?? undefined;
+	facts ??= columnFacts(rows, key, numeric, () => entry.shown);
+	entry.facts.set(key, facts);
+	return facts;
+}
 
 function orderedColumns(model: ComparisonModel, view: ViewOptions) {
 	const hidden = new Set(view.hiddenColumns);
@@ -249,7 +414,7 @@ export function applyView(model: ComparisonModel, view: ViewOptions, fuzzy?: Fuz
 	}
 	const matches = searchFilter(view.search, fuzzy);
 	if (matches !== null) rows = rows.filter(matches);
-	let sorted = sortRows(rows, view.sort);
+	let sorted = sortRows(model, rows, view.sort);
 	let groups: RowGroup[] | null = null;
 	if (view.groupBy !== null && view.groupBy !== "") {
 		groups = groupRows(sorted, view.groupBy);
@@ -258,12 +423,13 @@ export function applyView(model: ComparisonModel, view: ViewOptions, fuzzy?: Fuz
 
 	const sortIndex = new Map(view.sort.map((s, i) => [s.key, i]));
 	const differingCells = new Map<string, ReadonlySet<string>>();
+	const entry = factsFor(model, view, fuzzy, rows);
 	let columns: ViewColumn[] = orderedColumns(model, view).map((col) => {
-		const facts = columnFacts(sorted, col.key, col.type === "number");
-		if (facts.differing !== null) differingCells.set(col.key, facts.differing);
-		const out: { -readonly [K in keyof ViewColumn]: ViewColumn[K] } = { ...col, differs: facts.differs };
-		if (facts.min !== undefined) out.min = facts.min;
-		if (facts.max !== undefined) out.max = facts.max;
+		const colFacts = factsOf(entry, rows, col.key, col.type === "number");
+		if (colFacts.differing !== null) differingCells.set(col.key, colFacts.differing);
+		const out: { -readonly [K in keyof ViewColumn]: ViewColumn[K] } = { ...col, differs: colFacts.differs };
+		if (colFacts.min !== undefined) out.min = colFacts.min;
+		if (colFacts.max !== undefined) out.max = colFacts.max;
 		const si = sortIndex.get(col.key);
 		if (si !== undefined) {
 			out.sortIndex = si;
