@@ -43,7 +43,7 @@ describe("Bases view type \"Comparison\"", () => {
 		expect(names).toEqual(["Flask", "Django"]);
 
 		const spy = vi.spyOn(h.app.fileManager, "processFrontMatter");
-		const td = container.querySelector<HTMLElement>('tbody td[data-key="category"][data-path="Web/Django.md"]');
+		const td = container.querySelector<HTMLElement>('tbody tr[data-path="Web/Django.md"] td[data-key="category"]');
 		if (!td) throw new Error("no cell");
 		td.dispatchEvent(new MouseEvent("dblclick", { bubbles: true }));
 		const input = td.querySelector("input");

@@ -176,7 +176,7 @@ describe("comparison pane: rendering", () => {
 		expect(openLinkText).toHaveBeenCalledWith("Flask", "Web/Django.md", false);
 		const name = table(view).querySelector<HTMLElement>("a.fn-cmp-note-link");
 		name?.dispatchEvent(new MouseEvent("click", { bubbles: true, ctrlKey: true }));
-		expect(openLinkText).toHaveBeenLastCalledWith(name?.dataset.path, "", "tab");
+		expect(openLinkText).toHaveBeenLastCalledWith(name?.closest("[data-path]")?.getAttribute("data-path"), "", "tab");
 	});
 
 	it("triggers Obsidian's page preview when hovering a link", async () => {

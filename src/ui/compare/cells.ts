@@ -24,7 +24,7 @@ function renderWikiLink(parent: HTMLElement, app: App, link: WikiLink, sourcePat
 	const linktext = link.subpath ? `${link.target}${link.subpath}` : link.target;
 	const dest = app.metadataCache.getFirstLinkpathDest(link.target, sourcePath);
 	const el = parent.createEl("a", { cls: "fn-cmp-link internal-link", text });
-	el.dataset.linktext = linktext;
+	el.setAttribute("data-linktext", linktext);
 	el.setAttr("aria-label", dest ? `Open ${dest.basename}` : `${text} (note does not exist)`);
 	if (!dest) el.addClass("is-unresolved");
 }
@@ -54,16 +54,16 @@ function renderNumber(td: HTMLElement, cell: ValueCell, column: ViewColumn): voi
 	td.addClass("fn-cmp-num");
 	const value = typeof cell.raw === "number" ? cell.raw : typeof cell.sortKey === "number" ? cell.sortKey : Number.NaN;
 	if (Number.isFinite(value) && column.min !== undefined && column.max !== undefined) {
-		td.createSpan({ cls: ["fn-cmp-bar", `fn-cmp-bar-${barLevel(value, column.min, column.max)}`], attr: { "aria-hidden": "true" } });
+		td.createSpan({ cls: `fn-cmp-bar fn-cmp-bar-${barLevel(value, column.min, column.max)}`, attr: { "aria-hidden": "true" } });
 	}
-	const text = td.createSpan({ text: cell.display });
+	td.appendChild(document.createTextNode(cell.display));
 	if (column.min !== undefined && column.max !== undefined && column.min !== column.max) {
 		if (value === column.min) {
-			text.addClass("fn-cmp-extreme");
+			td.addClass("fn-cmp-extreme");
 			hiddenText(td, " (lowest)");
 			td.dataset.extreme = "min";
 		} else if (value === column.max) {
-			text.addClass("fn-cmp-extreme");
+			td.addClass("fn-cmp-extreme");
 			hiddenText(td, " (highest)");
 			td.dataset.extreme = "max";
 		}
@@ -83,7 +83,7 @@ function renderValue(td: HTMLElement, app: App, cell: ValueCell, column: ViewCol
 			return;
 		case "date":
 		case "datetime":
-			td.createSpan({ text: formatDate(cell) });
+			td.appendChild(document.createTextNode(formatDate(cell)));
 			return;
 		default:
 			break;
@@ -101,7 +101,7 @@ function renderValue(td: HTMLElement, app: App, cell: ValueCell, column: ViewCol
 		renderWikiLink(td, app, only, sourcePath, only.text);
 		return;
 	}
-	td.createSpan({ text: cell.display });
+	td.appendChild(document.createTextNode(cell.display));
 }
 
 /**
@@ -109,17 +109,19 @@ function renderValue(td: HTMLElement, app: App, cell: ValueCell, column: ViewCol
  * a value never becomes markup. The full value is in `title` (the cell truncates visually).
  */
 export function renderCell(td: HTMLElement, app: App, cell: Cell, column: ViewColumn, sourcePath: string): void {
-	td.dataset.state = cell.state;
 	switch (cell.state) {
 		case "absent":
-			td.createSpan({ cls: "fn-cmp-absent", text: "—", attr: { "aria-hidden": "true" } });
-			hiddenText(td, "not set");
+			td.addClass("fn-cmp-absent");
+			td.setAttr("aria-label", "not set");
+			td.appendChild(document.createTextNode("—"));
 			return;
 		case "empty":
-			td.createSpan({ cls: "fn-cmp-empty-value", text: "empty" });
+			td.addClass("fn-cmp-empty-value");
+			td.appendChild(document.createTextNode("empty"));
 			return;
 		case "null":
-			td.createSpan({ cls: "fn-cmp-null", text: "no value" });
+			td.addClass("fn-cmp-null");
+			td.appendChild(document.createTextNode("no value"));
 			return;
 		case "value":
 			td.setAttr("title", cell.display);

@@ -31,13 +31,20 @@ interface RenderedRow {
 	readonly tr: HTMLTableRowElement;
 }
 
+/** What `decorateRow` last applied to a row, so unchanged marks cost no DOM work. */
+interface RowMarks {
+	selected: boolean;
+	/** One flag per value cell (column order): differs from the column's most common value. */
+	differs: boolean[];
+}
+
 /** Fallbacks when layout is unknown (hidden pane, tests): CSS sets the same sizes. */
 export const ROW_HEIGHT = 32;
 export const COLUMN_WIDTH = 160;
 const FALLBACK_VIEWPORT_HEIGHT = 640;
 const FALLBACK_VIEWPORT_WIDTH = 960;
 /** Rows rendered above and below the viewport. */
-export const ROW_BUFFER = 10;
+export const ROW_BUFFER = 6;
 const COLUMN_BUFFER = 2;
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -52,6 +59,37 @@ function ariaSort(dir: "asc" | "desc" | undefined): string {
 	if (dir === "asc") return "ascending";
 	if (dir === "desc") return "descending";
 	return "none";
+}
+
+/**
+ * Make `parent`'s children exactly `nodes`, touching only what differs: rows kept from the last
+ * render stay where they are (no detach / re-attach), stale rows go, new rows are inserted.
+ */
+function reconcile(parent: HTMLElement, nodes: readonly HTMLElement[]): void {
+	const wanted = new Set<Node>(nodes);
+	let cursor = parent.firstChild;
+	for (const node of nodes) {
+		while (cursor && cursor !== node && !wanted.has(cursor)) {
+			const next = cursor.nextSibling;
+			parent.removeChild(cursor);
+			cursor = next;
+		}
+		if (cursor === node) {
+			cursor = cursor.nextSibling;
+			continue;
+		}
+		parent.insertBefore(node, cursor);
+	}
+	while (cursor) {
+		const next = cursor.nextSibling;
+		parent.removeChild(cursor);
+		cursor = next;
+	}
+}
+
+/** The note a cell, header or control belongs to (the nearest `data-path`). */
+function pathOf(el: HTMLElement): string | null {
+	return el.closest("[data-path]")?.getAttribute("data-path") ?? null;
 }
 
 /** Text to put in the editor for a cell's current value. */
@@ -82,6 +120,14 @@ export class ComparisonTable {
 	private focusCol = 0;
 	private editing: { readonly field: HTMLInputElement; finish(commit: boolean): Promise<void> } | null = null;
 	private rowHeight = ROW_HEIGHT;
+	private headerSignature = "";
+	/** Rendered rows by row index (`-1` is the header row). */
+	private rowsByIndex = new Map<number, HTMLElement>();
+	private tabStop: HTMLElement | null = null;
+	private topSpacer: HTMLElement | null = null;
+	private bottomSpacer: HTMLElement | null = null;
+	private groupRows = new Map<string, HTMLTableRowElement>();
+	private readonly marks = new WeakMap<HTMLElement, RowMarks>();
 
 	constructor(
 		parent: HTMLElement,
@@ -131,7 +177,7 @@ export class ComparisonTable {
 			this.rendered.clear();
 		}
 		this.windowKey = "";
-		this.renderHeader();
+		this.renderHeader(false);
 		this.renderWindow(true);
 	}
 
@@ -184,10 +230,25 @@ export class ComparisonTable {
 		}
 	}
 
-	private renderHeader(): void {
+	private renderHeader(force: boolean): void {
 		const input = this.input;
+		if (!input) {
+			this.thead.empty();
+			return;
+		}
+		const { view } = input;
+		const cols = this.columnWindow();
+		const shown = input.orientation === "rows" ? view.rows : view.rows.slice(cols.start, cols.end);
+		const signature = [
+			this.columnSignature,
+			input.sort.map((k) => `${k.key}:${k.dir}`).join(","),
+			view.columns.map((c) => `${c.coverage.present}/${c.coverage.total}/${c.conflicts.length}`).join(","),
+			input.orientation === "rows" ? String(shown.length > 0 && shown.every((r) => input.selected.has(r.path))) : shown.map((r) => `${r.path}:${input.selected.has(r.path) ? 1 : 0}:${r.warning ?? ""}`).join("\u0001"),
+			`${cols.start}:${cols.end}:${view.rows.length}`,
+		].join("\u0002");
+		if (!force && signature === this.headerSignature && this.thead.firstChild) return;
+		this.headerSignature = signature;
 		this.thead.empty();
-		if (!input) return;
 		const tr = this.thead.createEl("tr");
 		tr.dataset.r = "-1";
 		if (input.orientation === "rows") {
@@ -241,9 +302,7 @@ export class ComparisonTable {
 	private noteHeader(th: HTMLElement, row: Row, selected: boolean): void {
 		const box = th.createEl("input", { cls: "fn-cmp-select", type: "checkbox", attr: { "aria-label": `Select ${row.basename}` } });
 		box.checked = selected;
-		box.dataset.path = row.path;
-		const link = th.createEl("a", { cls: "fn-cmp-note-link", text: row.basename, attr: { title: row.path } });
-		link.dataset.path = row.path;
+		th.createEl("a", { cls: "fn-cmp-note-link", text: row.basename, attr: { title: row.path } });
 		if (row.warning !== null) {
 			th.createSpan({ cls: "fn-cmp-invalid", text: "⚠", attr: { title: row.warning, "aria-label": row.warning } });
 		}
@@ -259,41 +318,64 @@ export class ComparisonTable {
 		if (!force && key === this.windowKey) return;
 		const columnsMoved = input.orientation === "columns" && this.windowKey !== "" && !this.windowKey.endsWith(`:${cols.start}:${cols.end}`);
 		this.windowKey = key;
-		if (columnsMoved) this.renderHeader();
+		if (columnsMoved) this.renderHeader(false);
 		if (input.orientation === "rows") this.renderRows(input, rows.start, rows.end);
 		else this.renderLines(input, cols.start, cols.end);
 		this.applyRovingFocus();
 	}
 
+	/** A spacer row (kept across renders) whose SVG's height attribute stands for rows not rendered. */
+	private spacerRow(which: "top" | "bottom", height: number, colSpan: number): HTMLElement {
+		let tr = which === "top" ? this.topSpacer : this.bottomSpacer;
+		if (!tr) {
+			tr = createEl("tr", { cls: "fn-cmp-spacer", attr: { "aria-hidden": "true" } });
+			const td = tr.createEl("td", { cls: "fn-cmp-spacer-cell" });
+			const svg = document.createElementNS(SVG_NS, "svg");
+			svg.setAttribute("width", "1");
+			svg.setAttribute("aria-hidden", "true");
+			td.appendChild(svg);
+			if (which === "top") this.topSpacer = tr;
+			else this.bottomSpacer = tr;
+		}
+		const td = tr.firstElementChild as HTMLTableCellElement;
+		if (td.colSpan !== colSpan) td.colSpan = colSpan;
+		const svg = td.firstElementChild;
+		const value = String(Math.max(0, Math.round(height)));
+		if (svg && svg.getAttribute("height") !== value) svg.setAttribute("height", value);
+		return tr;
+	}
+
 	private renderRows(input: TableInput, start: number, end: number): void {
 		const colSpan = input.view.columns.length + 1;
-		const nodes: HTMLElement[] = [];
-		const top = createEl("tr", { cls: "fn-cmp-spacer" });
-		this.spacer("td", top, 0, start * this.rowHeight, colSpan);
-		nodes.push(top);
+		const nodes: HTMLElement[] = [this.spacerRow("top", start * this.rowHeight, colSpan)];
 		const keep = new Map<string, RenderedRow>();
+		const groups = new Map<string, HTMLTableRowElement>();
+		this.rowsByIndex = new Map();
 		for (let i = start; i < end; i++) {
 			const item = this.items[i];
 			if (!item) continue;
 			let tr: HTMLTableRowElement;
 			if (item.kind === "group") {
-				tr = this.groupRow(item.group, colSpan);
+				const key = `${item.group.value}\u0001${item.group.label}\u0001${item.group.rows.length}\u0001${colSpan}`;
+				tr = this.groupRows.get(key) ?? this.groupRow(item.group, colSpan);
+				groups.set(key, tr);
 			} else {
 				const previous = this.rendered.get(item.row.path);
 				tr = previous && previous.row === item.row ? previous.tr : this.noteRow(input, item.row);
 				keep.set(item.row.path, { row: item.row, tr });
 				this.decorateRow(input, tr, item.row);
 			}
-			tr.dataset.r = String(i);
+			const index = String(i);
+			if (tr.getAttribute("data-r") !== index) tr.setAttribute("data-r", index);
+			this.rowsByIndex.set(i, tr);
 			nodes.push(tr);
 		}
-		const bottom = createEl("tr", { cls: "fn-cmp-spacer" });
-		this.spacer("td", bottom, 0, (this.items.length - end) * this.rowHeight, colSpan);
-		nodes.push(bottom);
+		nodes.push(this.spacerRow("bottom", (this.items.length - end) * this.rowHeight, colSpan));
 		this.rendered = keep;
-		this.tbody.replaceChildren(...nodes);
+		this.groupRows = groups;
+		reconcile(this.tbody, nodes);
 		const first = nodes[1];
-		if (first) {
+		if (first && first !== nodes[nodes.length - 1]) {
 			const height = first.getBoundingClientRect().height;
 			if (height > 0) this.rowHeight = height;
 		}
@@ -309,38 +391,54 @@ export class ComparisonTable {
 	}
 
 	private noteRow(input: TableInput, row: Row): HTMLTableRowElement {
-		const tr = createEl("tr", { cls: "fn-cmp-row" });
-		tr.dataset.path = row.path;
-		const th = tr.createEl("th", { attr: { scope: "row" } });
-		th.dataset.c = "0";
-		this.noteHeader(th, row, input.selected.has(row.path));
+		const selected = input.selected.has(row.path);
+		const tr = createEl("tr", { cls: selected ? "fn-cmp-row is-selected" : "fn-cmp-row" });
+		tr.setAttribute("data-path", row.path);
+		const th = tr.createEl("th", { attr: { scope: "row", "data-c": "0" } });
+		this.noteHeader(th, row, selected);
+		const differs: boolean[] = [];
 		input.view.columns.forEach((column, i) => {
-			const td = tr.createEl("td");
-			td.dataset.c = String(i + 1);
-			td.dataset.key = column.key;
-			td.dataset.path = row.path;
+			const differing = input.view.differingCells.get(column.key)?.has(row.path) ?? false;
+			differs.push(differing);
+			const td = tr.createEl("td", differing ? { cls: "fn-cmp-differs" } : undefined);
+			td.setAttribute("data-c", String(i + 1));
+			td.setAttribute("data-key", column.key);
 			renderCell(td, this.app, cellOf(row, column.key), column, row.path);
 		});
+		this.marks.set(tr, { selected, differs });
 		return tr;
 	}
 
 	/** Selection and difference marks change without the note changing. */
 	private decorateRow(input: TableInput, tr: HTMLElement, row: Row): void {
 		const selected = input.selected.has(row.path);
-		tr.toggleClass("is-selected", selected);
-		const box = tr.querySelector<HTMLInputElement>("input.fn-cmp-select");
-		if (box) box.checked = selected;
+		let marks = this.marks.get(tr);
+		if (!marks) {
+			marks = { selected: false, differs: [] };
+			this.marks.set(tr, marks);
+		}
+		if (marks.selected !== selected) {
+			marks.selected = selected;
+			tr.toggleClass("is-selected", selected);
+			const box = tr.firstElementChild?.firstElementChild;
+			if (box instanceof HTMLInputElement) box.checked = selected;
+		}
+		const columns = input.view.columns;
 		const cells = tr.children;
-		for (let i = 1; i < cells.length; i++) {
-			const td = cells[i] as HTMLElement;
-			const key = td.dataset.key;
-			if (key !== undefined) td.toggleClass("fn-cmp-differs", input.view.differingCells.get(key)?.has(row.path) ?? false);
+		for (let i = 0; i < columns.length; i++) {
+			const column = columns[i];
+			if (!column) continue;
+			const differs = input.view.differingCells.get(column.key)?.has(row.path) ?? false;
+			if ((marks.differs[i] ?? false) === differs) continue;
+			marks.differs[i] = differs;
+			(cells[i + 1] as HTMLElement | undefined)?.toggleClass("fn-cmp-differs", differs);
 		}
 	}
 
 	private renderLines(input: TableInput, start: number, end: number): void {
 		const notes = input.view.rows;
 		const nodes: HTMLElement[] = [];
+		this.rowsByIndex = new Map();
 		input.view.columns.forEach((column, line) => {
 			const tr = createEl("tr", { cls: "fn-cmp-line" });
 			tr.dataset.r = String(line);
@@ -363,25 +461,37 @@ export class ComparisonTable {
 				renderCell(td, this.app, cellOf(row, column.key), column, row.path);
 			}
 			if (end < notes.length) this.spacer("td", tr, (notes.length - end) * COLUMN_WIDTH, 0, 1);
+			this.rowsByIndex.set(line, tr);
 			nodes.push(tr);
 		});
 		this.rendered.clear();
+		this.groupRows.clear();
 		this.tbody.replaceChildren(...nodes);
 	}
 
 	// Focus -------------------------------------------------------------------------------------
 
 	private cellAt(r: number, c: number): HTMLElement | null {
-		const section = r < 0 ? this.thead : this.tbody;
-		const tr = section.querySelector<HTMLElement>(`tr[data-r="${r}"]`);
+		const tr = r < 0 ? (this.thead.firstElementChild as HTMLElement | null) : this.rowsByIndex.get(r);
 		if (!tr) return null;
-		return tr.querySelector<HTMLElement>(`:scope > [data-c="${c}"]`) ?? tr.querySelector<HTMLElement>(':scope > [data-c="0"]');
+		let first: HTMLElement | null = null;
+		const wanted = String(c);
+		for (let i = 0; i < tr.children.length; i++) {
+			const cell = tr.children[i] as HTMLElement;
+			const at = cell.dataset.c;
+			if (at === wanted) return cell;
+			if (at === "0") first = cell;
+		}
+		return first;
 	}
 
+	/** Exactly one cell is in the tab order: the focused one, or the first header cell. */
 	private applyRovingFocus(): void {
-		for (const el of Array.from(this.table.querySelectorAll<HTMLElement>("[tabindex='0']"))) el.setAttr("tabindex", "-1");
 		const target = this.cellAt(this.focusRow, this.focusCol) ?? this.cellAt(-1, 0);
+		if (this.tabStop === target && target?.getAttr("tabindex") === "0") return;
+		if (this.tabStop && this.tabStop !== target) this.tabStop.setAttr("tabindex", "-1");
 		target?.setAttr("tabindex", "0");
+		this.tabStop = target;
 	}
 
 	private cellIndices(el: HTMLElement): { r: number; c: number } | null {
@@ -469,7 +579,8 @@ export class ComparisonTable {
 				if (target.closest("th[data-c]")?.querySelector("input.fn-cmp-select")) {
 					evt.preventDefault();
 					const box = target.closest("th[data-c]")?.querySelector<HTMLInputElement>("input.fn-cmp-select");
-					if (box?.dataset.path !== undefined) this.callbacks.toggleSelected(box.dataset.path, !box.checked);
+					const path = box ? pathOf(box) : null;
+					if (box && path !== null) this.callbacks.toggleSelected(path, !box.checked);
 				}
 				return;
 			default:
@@ -488,8 +599,9 @@ export class ComparisonTable {
 			return;
 		}
 		const noteLink = cell.querySelector<HTMLElement>("a.fn-cmp-note-link");
-		if (cell.tagName === "TH" && noteLink?.dataset.path !== undefined) {
-			void this.app.workspace.openLinkText(noteLink.dataset.path, "", Keymap.isModEvent(evt));
+		const notePath = noteLink ? pathOf(noteLink) : null;
+		if (cell.tagName === "TH" && notePath !== null) {
+			void this.app.workspace.openLinkText(notePath, "", Keymap.isModEvent(evt));
 			return;
 		}
 		if (cell.tagName === "TD") this.startEdit(cell);
@@ -508,14 +620,15 @@ export class ComparisonTable {
 		const link = target.closest<HTMLElement>("a.fn-cmp-link");
 		if (link?.dataset.linktext !== undefined) {
 			evt.preventDefault();
-			const source = link.closest<HTMLElement>("[data-path]")?.dataset.path ?? "";
+			const source = pathOf(link) ?? "";
 			void this.app.workspace.openLinkText(link.dataset.linktext, source, Keymap.isModEvent(evt));
 			return;
 		}
 		const note = target.closest<HTMLElement>("a.fn-cmp-note-link");
-		if (note?.dataset.path !== undefined) {
+		const notePath = note ? pathOf(note) : null;
+		if (notePath !== null) {
 			evt.preventDefault();
-			void this.app.workspace.openLinkText(note.dataset.path, "", Keymap.isModEvent(evt));
+			void this.app.workspace.openLinkText(notePath, "", Keymap.isModEvent(evt));
 			return;
 		}
 		if (target.closest("a")) return;
@@ -532,8 +645,9 @@ export class ComparisonTable {
 	private onChange(evt: Event): void {
 		const target = evt.target as HTMLInputElement | null;
 		if (!target || target.tagName !== "INPUT") return;
-		if (target.hasClass("fn-cmp-select") && target.dataset.path !== undefined) {
-			this.callbacks.toggleSelected(target.dataset.path, target.checked);
+		const path = pathOf(target);
+		if (target.hasClass("fn-cmp-select") && path !== null) {
+			this.callbacks.toggleSelected(path, target.checked);
 		} else if (target.hasClass("fn-cmp-select-all") && this.input) {
 			this.callbacks.selectAll(
 				this.input.view.rows.map((r) => r.path),
@@ -546,9 +660,9 @@ export class ComparisonTable {
 		const target = evt.target as HTMLElement | null;
 		const link = target?.closest<HTMLElement>("a.fn-cmp-link, a.fn-cmp-note-link");
 		if (!link) return;
-		const linktext = link.dataset.linktext ?? link.dataset.path;
-		if (linktext === undefined) return;
-		const sourcePath = link.closest<HTMLElement>("[data-path]")?.dataset.path ?? "";
+		const linktext = link.dataset.linktext ?? pathOf(link);
+		if (linktext === undefined || linktext === null) return;
+		const sourcePath = link.dataset.linktext === undefined ? "" : (pathOf(link) ?? "");
 		this.app.workspace.trigger("hover-link", {
 			event: evt,
 			source: this.hoverSource,
@@ -573,7 +687,7 @@ export class ComparisonTable {
 	startEdit(td: HTMLElement): void {
 		const input = this.input;
 		const key = td.dataset.key;
-		const path = td.dataset.path;
+		const path = pathOf(td) ?? undefined;
 		if (!input || !input.editable || this.editing || key === undefined || path === undefined) return;
 		const column = input.view.columns.find((c) => c.key === key);
 		const row = input.view.rows.find((r) => r.path === path);

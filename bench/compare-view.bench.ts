@@ -1,0 +1,177 @@
+/**
+ * Comparison pane (issue 4), the view side: render the table in happy-dom for 1k and 10k notes
+ * (15 properties each). Each scenario is what the pane does for that event: `applyView` (model)
+ * plus `ComparisonTable.update` (DOM: header, the rows in view plus a buffer, two spacers).
+ *
+ * - first render: a new table, nothing rendered before.
+ * - one changed note: `updateModel` with one note, `applyView`, `update` on the live table (rows
+ *   whose note did not change are reused, so only the changed row is rebuilt).
+ * - sort / filter: a header click (sort by a number column) and a search.
+ *
+ * Besides Vitest's table (no median), the bench prints the median wall time of its own timed
+ * runs of each scenario (figures for BENCHMARKS.md, section "Comparison pane (view)").
+ */
+import { type App, Component } from "obsidian";
+import { afterAll, bench, describe } from "vitest";
+import { applyView, buildModel, type ComparisonModel, DEFAULT_VIEW_OPTIONS, type NoteInput, updateModel, type ViewOptions, type ViewResult } from "../src/core/compare";
+import { ComparisonTable } from "../src/ui/compare/table";
+
+const CATEGORIES = ["full-stack", "asynchronous", "microframework", "other", "serverless"];
+const LANGUAGES = ["Python", "JavaScript", "Go", "Rust", "Ruby", "Java", "PHP"];
+const LICENSES = ["MIT", "BSD-3-Clause", "Apache-2.0", "LGPL-3.0-only"];
+
+function random(seed: number): () => number {
+	let a = seed;
+	return () => {
+		a = (a + 0x6d2b79f5) | 0;
+		let t = Math.imul(a ^ (a >>> 15), 1 | a);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+function frameworkNote(i: number, rnd: () => number, version = 0): NoteInput {
+	const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
+	const name = `Framework ${String(i).padStart(5, "0")}`;
+	return {
+		path: `Frameworks/${name}.md`,
+		basename: name,
+		frontmatterError: null,
+		mtime: 1_700_000_000_000 + i + version,
+		frontmatter: {
+			type: "framework",
+			category: pick(CATEGORIES),
+			language: pick(LANGUAGES),
+			summary: `Framework number ${i} for building ${pick(["web apps", "APIs", "services"])}, revision ${version}.`,
+			async: rnd() < 0.5,
+			orm: rnd() < 0.3,
+			admin: rnd() < 0.2,
+			license: pick(LICENSES),
+			first_release: 1995 + Math.floor(rnd() * 30),
+			website: `https://framework-${i}.example.org`,
+			repository: `https://github.com/example/framework-${i}`,
+			related: [`[[Framework ${(i + 1) % 1000}]]`, `[[Framework ${(i + 7) % 1000}|Seven]]`],
+			tags: ["framework", pick(LANGUAGES).toLowerCase()],
+			created: `20${10 + Math.floor(rnd() * 15)}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`,
+			stars: Math.floor(rnd() * 100_000),
+		},
+	};
+}
+
+/** Just what the table asks of the app: link resolution (none resolve here) and hover events. */
+const app = {
+	metadataCache: { getFirstLinkpathDest: () => null },
+	workspace: { trigger: () => undefined, openLinkText: async () => undefined },
+} as unknown as App;
+
+class Owner extends Component {
+	hoverPopover = null;
+}
+
+const callbacks = { sort: () => undefined, toggleSelected: () => undefined, selectAll: () => undefined, edit: async () => undefined };
+
+const options = (partial: Partial<ViewOptions> = {}): ViewOptions => ({ ...DEFAULT_VIEW_OPTIONS, ...partial });
+
+interface Fixture {
+	notes: NoteInput[];
+	model: ComparisonModel;
+	table: ComparisonTable;
+	version: number;
+}
+
+function fixture(count: number): Fixture {
+	const rnd = random(count);
+	const notes = Array.from({ length: count }, (_, i) => frameworkNote(i, rnd));
+	const model = buildModel(notes);
+	const table = new ComparisonTable(createDiv(), app, new Owner(), "bench", callbacks);
+	table.update({ view: applyView(model, options()), orientation: "rows", sort: [], selected: new Set(), editable: true });
+	return { notes, model, table, version: 0 };
+}
+
+const fixtures = { "1k": fixture(1_000), "10k": fixture(10_000) };
+
+function firstRender(f: Fixture): void {
+	const table = new ComparisonTable(createDiv(), app, new Owner(), "bench", callbacks);
+	table.update({ view: applyView(f.model, options()), orientation: "rows", sort: [], selected: new Set(), editable: true });
+}
+
+function oneChangedNote(f: Fixture): void {
+	f.version++;
+	// A note near the top, so its row is in view and really rebuilt.
+	f.model = updateModel(f.model, frameworkNote(3, random(f.version), f.version));
+	f.table.update({ view: applyView(f.model, options()), orientation: "rows", sort: [], selected: new Set(), editable: true });
+}
+
+function prepareChangedNote(f: Fixture): ViewResult {
+	f.version++;
+	f.model = updateModel(f.model, frameworkNote(3, random(f.version), f.version));
+	return applyView(f.model, options());
+}
+
+let flip = false;
+
+/** Alternate the direction so every run really re-sorts (the model caches an identical view). */
+function sortByNumber(f: Fixture): void {
+	flip = !flip;
+	const sort = [{ key: "first_release", dir: flip ? ("desc" as const) : ("asc" as const) }];
+	f.table.update({ view: applyView(f.model, options({ sort })), orientation: "rows", sort, selected: new Set(), editable: true });
+}
+
+function search(f: Fixture): void {
+	flip = !flip;
+	f.table.update({ view: applyView(f.model, options({ search: flip ? "python api" : "rust web" })), orientation: "rows", sort: [], selected: new Set(), editable: true });
+}
+
+function transposeSelected(f: Fixture): void {
+	const selected = f.model.rows.slice(0, 8).map((r) => r.path);
+	f.table.update({ view: applyView(f.model, options({ selected })), orientation: "columns", sort: [], selected: new Set(selected), editable: true });
+}
+
+const timings = new Map<string, number[]>();
+
+function timed(label: string, run: () => void): () => void {
+	return () => {
+		const start = performance.now();
+		run();
+		const list = timings.get(label) ?? [];
+		list.push(performance.now() - start);
+		timings.set(label, list);
+	};
+}
+
+/** Like `timed`, but the own timer covers only `run` (after an untimed `prepare`). */
+function timedAfter<T>(label: string, prepare: () => T, run: (value: T) => void): () => void {
+	return () => {
+		const value = prepare();
+		const start = performance.now();
+		run(value);
+		const list = timings.get(label) ?? [];
+		list.push(performance.now() - start);
+		timings.set(label, list);
+	};
+}
+
+for (const [size, f] of Object.entries(fixtures)) {
+	describe(`comparison table, ${size} notes × 15 properties`, () => {
+		bench(`first render (${size})`, timed(`first render ${size}`, () => firstRender(f)));
+		bench(`one changed note: updateModel + applyView + render (${size})`, timed(`one changed note ${size}`, () => oneChangedNote(f)));
+		bench(
+			`one changed note: render only (${size}; own timer excludes the model)`,
+			timedAfter(`one changed note, DOM ${size}`, () => prepareChangedNote(f), (view) => {
+				f.table.update({ view, orientation: "rows", sort: [], selected: new Set(), editable: true });
+			}),
+		);
+		bench(`sort by a number column (${size})`, timed(`sort ${size}`, () => sortByNumber(f)));
+		bench(`search (${size})`, timed(`search ${size}`, () => search(f)));
+		bench(`8 selected notes, transposed (${size})`, timed(`transposed 8 ${size}`, () => transposeSelected(f)));
+	});
+}
+
+afterAll(() => {
+	const lines = ["", "Comparison pane (view): median wall time per run"];
+	for (const [label, list] of timings) {
+		const sorted = [...list].sort((a, b) => a - b);
+		lines.push(`${label.padEnd(28)} median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(2) ?? "-"} ms (${sorted.length} runs)`);
+	}
+	console.log(lines.join("\n"));
+});
