@@ -83,7 +83,7 @@ function apply(v: MemoryVault, engine: IndexEngine, o: Op): void {
 			const file = pick(files(v), o.file);
 			if (!file) return;
 			v.delete(file.path);
-			engine.deleted(file.path);
+			engine.deleted(file.path, false);
 			return;
 		}
 		case "move": {
@@ -133,7 +133,7 @@ function apply(v: MemoryVault, engine: IndexEngine, o: Op): void {
 			);
 			if (!folder) return;
 			v.delete(folder.path);
-			engine.deleted(folder.path);
+			engine.deleted(folder.path, true);
 			return;
 		}
 		case "edit": {

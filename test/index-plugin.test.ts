@@ -413,7 +413,7 @@ describe("frontmatter and settings", () => {
 		const cache = (h.app.metadataCache as unknown as { cache__: Map<string, unknown> }).cache__;
 		const entry = cache.get("F/n.md");
 		cache.delete("F/n.md"); // not indexed yet
-		h.app.workspace.setLayoutReady__();
+		h.mock.workspace.setLayoutReady__();
 		for (let i = 0; i < 20; i++) await Promise.resolve();
 		expect(writes.counts()).toEqual({});
 		cache.set("F/n.md", entry);

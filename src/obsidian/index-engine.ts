@@ -79,20 +79,31 @@ function fingerprint(frontmatter: Frontmatter | null, keys: readonly string[]): 
 	return any ? JSON.stringify(values) : "";
 }
 
-/** Move every entry of `map` at `from` or below it to the same place under `to`. */
-function moveKeys<V>(map: Map<string, V>, from: string, to: string): void {
+/**
+ * Move the entry of `map` at `from` to `to`; with `subtree`, also every entry below `from`
+ * (one scan per folder, so a folder of many notes costs one pass, not one per note).
+ */
+function moveKeys<V>(map: Map<string, V>, from: string, to: string, subtree: boolean): void {
+	const own = map.get(from);
+	if (own !== undefined) {
+		map.delete(from);
+		map.set(to, own);
+	}
+	if (!subtree || map.size === 0) return;
 	const prefix = from + "/";
 	for (const [key, value] of [...map]) {
-		if (key === from || key.startsWith(prefix)) {
+		if (key.startsWith(prefix)) {
 			map.delete(key);
 			map.set(to + key.slice(from.length), value);
 		}
 	}
 }
 
-function dropKeys<V>(map: Map<string, V>, path: string): void {
+function dropKeys<V>(map: Map<string, V>, path: string, subtree: boolean): void {
+	map.delete(path);
+	if (!subtree || map.size === 0) return;
 	const prefix = path + "/";
-	for (const key of [...map.keys()]) if (key === path || key.startsWith(prefix)) map.delete(key);
+	for (const key of [...map.keys()]) if (key.startsWith(prefix)) map.delete(key);
 }
 
 /**
@@ -116,7 +127,7 @@ export class IndexEngine {
 	/** Last seen values of the properties indexes use (title, order, grouping), per note. */
 	private readonly fingerprints = new Map<string, string>();
 	/** Notes known to hold a waypoint (block or flag): trees stop at them. */
-	private readonly waypoints = new Set<string>();
+	private readonly waypoints = new Map<string, true>();
 	/** Per index note: what its own frontmatter options make it depend on. */
 	private readonly needs = new Map<string, IndexNeeds>();
 	private keysCache: { settings: IndexSettings; keys: string[]; mtime: boolean } | null = null;
@@ -146,27 +157,26 @@ export class IndexEngine {
 	renamed(newPath: string, oldPath: string): void {
 		this.changedPaths.add(oldPath);
 		this.changedPaths.add(newPath);
-		for (const map of [this.fingerprints, this.ownWrites, this.reported]) moveKeys(map, oldPath, newPath);
-		moveKeys(this.needs, oldPath, newPath);
-		const moved = [...this.waypoints].filter((p) => p === oldPath || p.startsWith(oldPath + "/"));
-		for (const p of moved) {
-			this.waypoints.delete(p);
-			this.waypoints.add(newPath + p.slice(oldPath.length));
-		}
-		this.keysCache = null;
 		const node = this.io.snapshot.getNode(newPath);
+		const folder = node !== null && isFolder(node);
+		for (const map of [this.fingerprints, this.ownWrites, this.reported]) moveKeys(map, oldPath, newPath, folder);
+		moveKeys(this.waypoints, oldPath, newPath, folder);
+		const needsBefore = this.needs.size;
+		moveKeys(this.needs, oldPath, newPath, folder);
+		if (needsBefore > 0) this.keysCache = null;
 		if (node && isFolder(node)) this.touchSubtree(node);
 		// A note that moved into a folder-note place: learn whether it holds a waypoint.
 		else if (node && isFile(node) && folderOfFolderNote(node, this.io.snapshot, this.io.settings())) this.touch(newPath, false);
 	}
 
 	/** A file or folder was deleted. */
-	deleted(path: string): void {
+	deleted(path: string, wasFolder: boolean): void {
 		this.changedPaths.add(path);
-		for (const map of [this.fingerprints, this.ownWrites, this.reported]) dropKeys(map, path);
-		dropKeys(this.needs, path);
-		for (const p of [...this.waypoints]) if (p === path || p.startsWith(path + "/")) this.waypoints.delete(p);
-		this.keysCache = null;
+		for (const map of [this.fingerprints, this.ownWrites, this.reported]) dropKeys(map, path, wasFolder);
+		dropKeys(this.waypoints, path, wasFolder);
+		const needsBefore = this.needs.size;
+		dropKeys(this.needs, path, wasFolder);
+		if (this.needs.size !== needsBefore) this.keysCache = null;
 	}
 
 	/**
@@ -278,7 +288,7 @@ export class IndexEngine {
 	private noteWaypoint(path: string, text: string | null, settings: IndexSettings): boolean {
 		const holds = text !== null && indexKindsIn(text, settings).has("waypoint");
 		if (holds === this.waypoints.has(path)) return false;
-		if (holds) this.waypoints.add(path);
+		if (holds) this.waypoints.set(path, true);
 		else this.waypoints.delete(path);
 		return true;
 	}

@@ -1,4 +1,4 @@
-import { Component, Notice, TAbstractFile, TFile, type CachedMetadata } from "obsidian";
+import { Component, Notice, TAbstractFile, TFile, TFolder, type CachedMetadata } from "obsidian";
 import type { RefreshContext } from "../core/index/index";
 import { sameData, type IndexSettings } from "../core/settings";
 import type { VaultSnapshot } from "../core/vault";
@@ -146,7 +146,7 @@ export class IndexService extends Component {
 		);
 		this.registerEvent(
 			vault.on("delete", (file) => {
-				this.engine.deleted(file.path);
+				this.engine.deleted(file.path, file instanceof TFolder);
 				this.schedule();
 			}),
 		);
