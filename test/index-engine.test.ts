@@ -47,7 +47,8 @@ type Op =
 	| { kind: "newFolder"; folder: number; name: number; withIndex: boolean }
 	| { kind: "renameFolder"; folder: number; name: number }
 	| { kind: "deleteFolder"; folder: number }
-	| { kind: "edit"; file: number; flag: boolean };
+	| { kind: "edit"; file: number; flag: boolean }
+	| { kind: "retitle"; file: number; title: string | null };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
 	fc.record({ kind: fc.constant("create" as const), folder: fc.nat(), name: fc.nat() }),
@@ -57,6 +58,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 	fc.record({ kind: fc.constant("renameFolder" as const), folder: fc.nat(), name: fc.nat() }),
 	fc.record({ kind: fc.constant("deleteFolder" as const), folder: fc.nat() }),
 	fc.record({ kind: fc.constant("edit" as const), file: fc.nat(), flag: fc.boolean() }),
+	fc.record({ kind: fc.constant("retitle" as const), file: fc.nat(), title: fc.constantFrom("One", "Two", "[[x]]", null) }),
 );
 
 function pick<T>(list: readonly T[], i: number): T | undefined {
@@ -136,6 +138,14 @@ function apply(v: MemoryVault, engine: IndexEngine, o: Op): void {
 			engine.deleted(folder.path, true);
 			return;
 		}
+		case "retitle": {
+			const file = pick(files(v), o.file);
+			if (!file) return;
+			if (o.title === null) v.frontmatters.delete(file.path);
+			else v.frontmatters.set(file.path, { title: o.title });
+			engine.frontmatterChanged(file.path, v.frontmatter(file.path));
+			return;
+		}
 		case "edit": {
 			const file = pick(files(v), o.file);
 			if (!file) return;
@@ -151,7 +161,8 @@ const settings: IndexSettings = { ...DEFAULT_INDEX_SETTINGS };
 describe("index engine (in-memory vault)", () => {
 	it("after any bursts of events, each index is written at most once per burst and equals a full refresh from scratch", async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(fc.array(op, { maxLength: 8 }), { minLength: 1, maxLength: 4 }), async (bursts) => {
+			fc.asyncProperty(fc.array(fc.array(op, { maxLength: 8 }), { minLength: 1, maxLength: 4 }), fc.boolean(), async (bursts, titles) => {
+				const settings: IndexSettings = { ...DEFAULT_INDEX_SETTINGS, useTitleProperty: titles };
 				const v = seedVault();
 				const engine = new IndexEngine(v.io(() => settings));
 				await engine.refreshAll();

@@ -128,6 +128,11 @@ export class MemoryVault implements VaultSnapshot {
 				this.texts.delete(oldPath);
 				this.texts.set(next, text);
 			}
+			const frontmatter = this.frontmatters.get(oldPath);
+			if (frontmatter !== undefined) {
+				this.frontmatters.delete(oldPath);
+				this.frontmatters.set(next, frontmatter);
+			}
 		}
 		const name = newPath.slice(newPath.lastIndexOf("/") + 1);
 		if (node instanceof MemFile) node.setName(name);
