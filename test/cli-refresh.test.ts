@@ -173,6 +173,18 @@ describe("refresh and check", () => {
 		expect(result.stderr).toBe("");
 	});
 
+	it("shows progress on stderr for a long run on a terminal only, and erases it", () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 1000; i++) files[`F${i}/F${i}.md`] = "%% Waypoint %%";
+		const root = vault(files);
+		const onTerminal = runCli(["check", root], { stderrIsTTY: true });
+		expect(onTerminal.stderr).toMatch(/\rchecking \d+\/2000/);
+		expect(onTerminal.stderr).toContain("\r\u001b[K");
+		const piped = runCli(["check", root]);
+		expect(piped.stderr).not.toContain("\r");
+		expect(runCli(["check", "-q", root], { stderrIsTTY: true }).stderr).toBe("");
+	});
+
 	it("resolves a relative vault path against the working folder", () => {
 		const root = vault(WORKED);
 		expect(runCli(["check", path.basename(root)], { cwd: path.dirname(root) }).code).toBe(1);

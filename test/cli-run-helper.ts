@@ -8,7 +8,7 @@ export interface RunResult {
 }
 
 /** Run the CLI in-process with captured output. */
-export function runCli(argv: readonly string[], options: { cwd?: string; columns?: number; stdoutIsTTY?: boolean; now?: Date } = {}): RunResult {
+export function runCli(argv: readonly string[], options: { cwd?: string; columns?: number; stdoutIsTTY?: boolean; stderrIsTTY?: boolean; now?: Date } = {}): RunResult {
 	let stdout = "";
 	let stderr = "";
 	const code = run(argv, {
@@ -17,7 +17,7 @@ export function runCli(argv: readonly string[], options: { cwd?: string; columns
 		cwd: options.cwd ?? process.cwd(),
 		columns: options.columns,
 		stdoutIsTTY: options.stdoutIsTTY ?? false,
-		stderrIsTTY: false,
+		stderrIsTTY: options.stderrIsTTY ?? false,
 		now: options.now ? () => options.now as Date : undefined,
 	});
 	return { code, stdout, stderr };

@@ -121,11 +121,6 @@ export class DiskVault implements VaultSnapshot {
 		return this.files;
 	}
 
-	/** Every markdown note, sorted by path (stable output order). */
-	markdownFiles(): DiskFile[] {
-		return this.files.filter((f) => f.extension.toLowerCase() === "md").sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-	}
-
 	/** A node by vault path: a walk down the tree (no vault-wide map to build and keep). */
 	getNode(p: string): VNode | null {
 		if (p === "" || p === "/") return this.root;
