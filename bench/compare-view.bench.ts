@@ -161,7 +161,26 @@ for (const [size, f] of Object.entries(fixtures)) {
 				f.table.update({ view, orientation: "rows", sort: [], selected: new Set(), editable: true });
 			}),
 		);
+		bench(
+			`first render: render only (${size}; own timer excludes the model)`,
+			timedAfter(`first render, DOM ${size}`, () => applyView(f.model, options()), (view) => {
+				const table = new ComparisonTable(createDiv(), app, new Owner(), "bench", callbacks);
+				table.update({ view, orientation: "rows", sort: [], selected: new Set(), editable: true });
+			}),
+		);
 		bench(`sort by a number column (${size})`, timed(`sort ${size}`, () => sortByNumber(f)));
+		bench(
+			`sort: render only (${size}; own timer excludes the model)`,
+			timedAfter(
+				`sort, DOM ${size}`,
+				() => {
+					flip = !flip;
+					const sort = [{ key: "first_release", dir: flip ? ("desc" as const) : ("asc" as const) }];
+					return { sort, view: applyView(f.model, options({ sort })) };
+				},
+				({ sort, view }) => f.table.update({ view, orientation: "rows", sort, selected: new Set(), editable: true }),
+			),
+		);
 		bench(`search (${size})`, timed(`search ${size}`, () => search(f)));
 		bench(`8 selected notes, transposed (${size})`, timed(`transposed 8 ${size}`, () => transposeSelected(f)));
 	});

@@ -1,6 +1,7 @@
 import type { WorkspaceLeaf } from "obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openComparison } from "../src/commands/open-comparison";
+import { withSection } from "../src/core/settings";
 import { COMPARISON_VIEW_TYPE, ComparisonView, EMPTY_STATE_TEXT } from "../src/ui/compare/comparison-view";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
@@ -390,5 +391,26 @@ describe("comparison pane: view state", () => {
 		expect(restored.getState()).toEqual(state);
 		expect(restored.current.state.orientation).toBe("columns");
 		expect(table(restored).classList.contains("fn-cmp-transposed")).toBe(true);
+	});
+});
+
+describe("comparison pane: settings and keyboard", () => {
+	it("re-selects the notes when the selector setting changes", async () => {
+		const { view, h } = await open({ ...FILES, "Lib/Tool.md": "---\ntype: library\n---\n" });
+		expect(rowNames(view)).not.toContain("Tool");
+		await h.plugin.updateSettings(withSection(h.plugin.settings, "compare", { selectorValue: "library" }));
+		await h.settle();
+		await view.ready;
+		expect(rowNames(view)).toEqual(["Tool"]);
+	});
+
+	it("sorts with Enter on a header and toggles a note's checkbox with Space", async () => {
+		const { view } = await open(FILES, null, { compare: { groupBy: "" } });
+		const th = head(view, "first_release");
+		th.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+		expect(view.getState().sort).toEqual([{ key: "first_release", dir: "asc" }]);
+		const rowHead = table(view).querySelector<HTMLElement>('tbody tr.fn-cmp-row th[scope="row"]');
+		rowHead?.dispatchEvent(new KeyboardEvent("keydown", { key: " ", bubbles: true }));
+		expect(view.getState().selected).toEqual(["Other/Rails.md"]);
 	});
 });
