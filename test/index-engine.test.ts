@@ -264,4 +264,30 @@ describe("index engine (in-memory vault)", () => {
 		expect(text.startsWith("typed first\nintro\n%% Begin Waypoint %%\n")).toBe(true);
 		expect(text).toContain("- [[f]]");
 	});
+
+	it("with sorting by modified time, an edited note or image moves in its index (one write)", async () => {
+		const mtime: IndexSettings = { ...DEFAULT_INDEX_SETTINGS, sortBy: "mtime", showNonMarkdownFiles: true };
+		const v = new MemoryVault();
+		v.addFile("M/M.md", "%% Waypoint %%\n");
+		const first = v.addFile("M/first.md", "");
+		v.addFile("M/second.md", "");
+		const image = v.addFile("M/pic.png", "");
+		const engine = new IndexEngine(v.io(() => mtime));
+		await engine.refreshAll();
+		expect(v.texts.get("M/M.md")).toContain("- [[first]]\n- [[second]]\n- [[pic.png]]\n");
+		first.stat.mtime = image.stat.mtime + 10;
+		engine.edited("M/first.md");
+		image.stat.mtime = first.stat.mtime + 10;
+		expect(engine.otherModified("M/pic.png")).toBe(true);
+		v.writes = [];
+		await engine.flush();
+		expect(v.writes).toEqual(["M/M.md"]);
+		expect(v.texts.get("M/M.md")).toContain("- [[second]]\n- [[first]]\n- [[pic.png]]\n");
+	});
+
+	it("without sorting by modified time, an edited image is ignored", () => {
+		const engine = new IndexEngine(seedVault().io(() => settings));
+		expect(engine.otherModified("D/pic.png")).toBe(false);
+		expect(engine.hasPending()).toBe(false);
+	});
 });

@@ -23,7 +23,7 @@ export class MemFile implements VFile {
 	name = "";
 	basename = "";
 	extension = "";
-	readonly stat: VFileStat;
+	readonly stat: { -readonly [K in keyof VFileStat]: VFileStat[K] };
 	constructor(
 		public path: string,
 		public parent: MemFolder,

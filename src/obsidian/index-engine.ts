@@ -153,6 +153,13 @@ export class IndexEngine {
 		if (this.dependsOnMtime()) this.changedPaths.add(path);
 	}
 
+	/** Another file (an image, a canvas) changed: only an index sorted by modified time cares. */
+	otherModified(path: string): boolean {
+		if (!this.dependsOnMtime()) return false;
+		this.changedPaths.add(path);
+		return true;
+	}
+
 	/** A file or folder moved from `oldPath` to `newPath`. */
 	renamed(newPath: string, oldPath: string): void {
 		this.changedPaths.add(oldPath);

@@ -158,8 +158,11 @@ export class IndexService extends Component {
 		);
 		this.registerEvent(
 			vault.on("modify", (file) => {
+				if (!isMarkdownFile(file)) {
+					if (this.engine.otherModified(file.path)) this.schedule();
+					return;
+				}
 				// Only the note itself is read: it may hold a freshly typed flag or an edited block.
-				if (!isMarkdownFile(file)) return;
 				this.engine.edited(file.path);
 				this.schedule();
 			}),
