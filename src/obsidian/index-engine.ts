@@ -150,7 +150,9 @@ export class IndexEngine {
 	/** A note's text changed (Obsidian's `modify`). */
 	edited(path: string): void {
 		this.touch(path, true);
-		if (this.dependsOnMtime()) this.changedPaths.add(path);
+		// Sorting by modified time: the note moves in the index above it. Not for the echo of our
+		// own write (an index note we just wrote), so that our writes never cause more writes.
+		if (this.dependsOnMtime() && !this.ownWrites.has(path)) this.changedPaths.add(path);
 	}
 
 	/** Another file (an image, a canvas) changed: only an index sorted by modified time cares. */
