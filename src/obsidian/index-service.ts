@@ -197,6 +197,8 @@ export class IndexService extends Component {
 				window.clearTimeout(timer);
 				resolve();
 			};
+			// Unloading while waiting releases the listener and the timer at once.
+			this.register(done);
 		});
 	}
 
