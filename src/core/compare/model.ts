@@ -2,6 +2,7 @@
  * Notes → columns and rows, and cheap updates when one note changes.
  */
 
+import { CellMap } from "./cellmap";
 import { ABSENT, collator, fits, inferColumnType, makeCell, resolveDeclared } from "./cells";
 import type {
 	BuildOptions,
@@ -40,19 +41,22 @@ export function cellOf(row: Row, key: string): Cell {
 }
 
 function makeRow(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeName>): Row {
-	const cells = new Map<string, Cell>();
+	const keys: string[] = [];
+	const cells: Cell[] = [];
 	const fm = note.frontmatter;
 	if (fm !== null) {
 		for (const key of Object.keys(fm)) {
 			const cell = makeCell(fm[key], declared.get(key));
-			if (cell !== ABSENT) cells.set(key, cell);
+			if (cell === ABSENT) continue;
+			keys.push(key);
+			cells.push(cell);
 		}
 	}
 	const row: { -readonly [K in keyof Row]: Row[K] } = {
 		path: note.path,
 		basename: note.basename,
 		warning: note.frontmatterError,
-		cells,
+		cells: CellMap.of(keys, cells),
 	};
 	if (note.mtime !== undefined) row.mtime = note.mtime;
 	return row;

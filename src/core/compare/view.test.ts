@@ -253,3 +253,19 @@ describe("views of updated models", () => {
 		);
 	});
 });
+
+describe("regressions", () => {
+	it("updates min/max when a number at the edge becomes a checkbox (found by the property test)", () => {
+		const notes = [note("N0", { a: 2 }), note("N1", {}), note("N2", { a: 2 }), note("N3", { a: 1 })];
+		let m = buildModel(notes);
+		applyView(m, view({}));
+		m = updateModel(m, note("N3", { a: true }));
+		const a = applyView(m, view({})).columns.find((c) => c.key === "a");
+		expect([a?.min, a?.max]).toEqual([2, 2]);
+	});
+
+	it("does not take true for 1 or a date for its timestamp when comparing", () => {
+		const m = buildModel([note("A", { v: true }), note("B", { v: 1 })]);
+		expect(applyView(m, view({})).columns[0]?.differs).toBe(true);
+	});
+});

@@ -217,7 +217,9 @@ function groupRows(rows: readonly Row[], key: string): RowGroup[] {
 /** A value that is equal for equal cells: the shared state cell, or the number / display text. */
 function identity(cell: Cell): unknown {
 	if (cell.state !== "value") return cell.state === "absent" ? ABSENT : cell.state === "empty" ? EMPTY : NULL;
-	return typeof cell.sortKey === "number" ? cell.sortKey : cell.display;
+	if (cell.type === "number") return cell.sortKey;
+	if (cell.type === "checkbox") return cell.raw === true;
+	return cell.display;
 }
 
 interface ColumnFacts {
@@ -297,18 +299,22 @@ function updatedFacts(
 	pairs: readonly (readonly [Row, Row])[],
 	shown: ReadonlySet<string>,
 ): ColumnFacts | null {
-	const changes = pairs.map(([o, n]) => [o.path, identity(cellOf(o, key)), identity(cellOf(n, key)), cellOf(n, key)] as const);
+	const changes = pairs.map(([o, n]) => [o.path, identity(cellOf(o, key)), identity(cellOf(n, key))] as const);
 	if (previous.numeric !== numeric) return null;
-	if (changes.every(([, before, after]) => before === after)) return previous;
 	if (numeric) {
-		for (const [, before, after, cell] of changes) {
-			const atEdge = typeof before === "number" && (before === previous.min || before === previous.max);
-			const isNumber = cell.state === "value" && cell.type === "number";
-			if (atEdge || (isNumber && typeof after === "number" && (previous.min === undefined || after < previous.min || after > (previous.max as number)))) {
-				return null;
-			}
+		for (const [o, n] of pairs) {
+			const before = cellOf(o, key);
+			const after = cellOf(n, key);
+			const wasEdge = before.state === "value" && before.type === "number" && (before.sortKey === previous.min || before.sortKey === previous.max);
+			const outside =
+				after.state === "value" &&
+				after.type === "number" &&
+				typeof after.sortKey === "number" &&
+				(previous.min === undefined || previous.max === undefined || after.sortKey < previous.min || after.sortKey > previous.max);
+			if (wasEdge || outside) return null;
 		}
 	}
+	if (changes.every(([, before, after]) => before === after)) return previous;
 	const counts = previous.counts;
 	if (counts === null) return null;
 	for (const [, before, after] of changes) {
