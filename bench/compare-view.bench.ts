@@ -12,7 +12,7 @@
  * runs of each scenario (figures for BENCHMARKS.md, section "Comparison pane (view)").
  */
 import { type App, Component } from "obsidian";
-import { afterAll, bench, describe } from "vitest";
+import { afterAll, bench as vitestBench, describe } from "vitest";
 import { applyView, buildModel, type ComparisonModel, DEFAULT_VIEW_OPTIONS, type NoteInput, updateModel, type ViewOptions, type ViewResult } from "../src/core/compare";
 import { ComparisonTable } from "../src/ui/compare/table";
 
@@ -129,6 +129,11 @@ function transposeSelected(f: Fixture): void {
 
 const timings = new Map<string, number[]>();
 
+/** Longer runs than Vitest's default: the DOM figures are noisy on a shared machine. */
+function bench(name: string, fn: () => void): void {
+	vitestBench(name, fn, { time: 1500, warmupIterations: 3 });
+}
+
 function timed(label: string, run: () => void): () => void {
 	return () => {
 		const start = performance.now();
@@ -188,6 +193,11 @@ for (const [size, f] of Object.entries(fixtures)) {
 
 afterAll(() => {
 	const lines = ["", "Comparison pane (view): median wall time per run"];
+	for (const [size, f] of Object.entries(fixtures)) {
+		const table = new ComparisonTable(createDiv(), app, new Owner(), "bench", callbacks);
+		table.update({ view: applyView(f.model, options()), orientation: "rows", sort: [], selected: new Set(), editable: true });
+		lines.push(`${size}: ${table.element.querySelectorAll("tbody tr.fn-cmp-row").length} rows rendered, ${table.element.querySelectorAll("*").length} elements in the table`);
+	}
 	for (const [label, list] of timings) {
 		const sorted = [...list].sort((a, b) => a - b);
 		lines.push(`${label.padEnd(28)} median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(2) ?? "-"} ms (${sorted.length} runs)`);

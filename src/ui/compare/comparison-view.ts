@@ -3,11 +3,13 @@ import {
 	applyView,
 	buildModel,
 	type ComparisonModel,
+	type FacetValue,
 	facetValues,
 	type FuzzyMatcher,
 	type ModelChange,
 	NAME_KEY,
 	noteInputs,
+	type Row,
 	toCsv,
 	toMarkdownTable,
 	updateModel,
@@ -170,6 +172,11 @@ export class ComparisonView extends ItemView implements HoverParent {
 		await super.onClose();
 	}
 
+	/** The pane was resized or shown: the number of rows in view may differ. */
+	override onResize(): void {
+		this.table?.renderWindow(false);
+	}
+
 	/** Apply pending vault events now (commands and tests; normally debounced). */
 	async flushLive(): Promise<void> {
 		this.live?.flush();
@@ -329,7 +336,7 @@ export class ComparisonView extends ItemView implements HoverParent {
 		const hidden = result.model.columns.length - result.columns.length;
 		if (hidden > 0) parts.push(`${hidden} ${hidden === 1 ? "property" : "properties"} hidden`);
 		ui.status.setText(parts.join(" · "));
-		const invalid = result.model.rows.filter((r) => r.warning !== null);
+		const invalid = this.invalidRows(result.model);
 		ui.warnings.empty();
 		if (invalid.length > 0) {
 			ui.warnings.createSpan({ text: "⚠ ", attr: { "aria-hidden": "true" } });
@@ -342,6 +349,21 @@ export class ComparisonView extends ItemView implements HoverParent {
 		}
 		ui.onlySelected.setText(selected.size > 0 ? `Compare selected (${selected.size})` : "Compare selected");
 		ui.onlySelected.disabled = selected.size === 0 && !this.viewState.onlySelected;
+	}
+
+	private invalidCache: { model: ComparisonModel; rows: Row[] } | null = null;
+	private facetCache: { model: ComparisonModel; key: string; facets: FacetValue[] } | null = null;
+
+	/** Notes with invalid YAML (computed once per model). */
+	private invalidRows(model: ComparisonModel): Row[] {
+		if (this.invalidCache?.model !== model) this.invalidCache = { model, rows: model.rows.filter((r) => r.warning !== null) };
+		return this.invalidCache.rows;
+	}
+
+	/** Filter chips of a property (computed once per model and property). */
+	private facets(model: ComparisonModel, key: string): FacetValue[] {
+		if (this.facetCache?.model !== model || this.facetCache.key !== key) this.facetCache = { model, key, facets: facetValues(model, key) };
+		return this.facetCache.facets;
 	}
 
 	private renderGroupOptions(model: ComparisonModel): void {
@@ -382,7 +404,7 @@ export class ComparisonView extends ItemView implements HoverParent {
 		}
 		if (filterKey === null || !keys.includes(filterKey)) return;
 		const active = new Set(this.viewState.filters[filterKey] ?? []);
-		for (const facet of facetValues(model, filterKey).slice(0, 40)) {
+		for (const facet of this.facets(model, filterKey).slice(0, 40)) {
 			const chip = ui.filters.createEl("button", {
 				cls: "fn-cmp-filter-chip",
 				text: `${facet.label} (${facet.count})`,
