@@ -34,15 +34,15 @@ afterEach(() => {
 	expect(browser.pageErrors.splice(0)).toEqual([]);
 });
 
-async function shoot(name: string): Promise<void> {
+async function shoot(name: string, target: Page = page): Promise<void> {
 	// Fonts and layout settle before the picture is taken; the caret and hover are hidden.
-	await page.evaluate(async () => {
+	await target.evaluate(async () => {
 		await document.fonts.ready;
 		(document.activeElement as HTMLElement | null)?.blur();
 	});
-	await page.mouse.move(0, VIEWPORT.height - 1);
+	await target.mouse.move(0, 0);
 	const file = join(SCREENSHOT_DIR, `${name}.png`);
-	await page.screenshot({ path: file, animations: "disabled", caret: "hide" });
+	await target.screenshot({ path: file, animations: "disabled", caret: "hide" });
 	expect((await stat(file)).size).toBeGreaterThan(10_000);
 	if (UPDATE_DOCS) await copyFile(file, join(DOCS_DIR, `${name}.png`));
 }
@@ -72,5 +72,22 @@ describe.each(["light", "dark"] as const)("the comparison pane in the %s theme",
 		await pane(page).getByRole("button", { name: "Transpose" }).click();
 		await expect.poll(() => table(page).getAttribute("class")).toContain("fn-cmp-transposed");
 		await shoot(`comparison-transposed-${theme}`);
+	});
+});
+
+describe("the comparison pane on a phone-sized window", () => {
+	it("transposed, two notes selected and compared", async () => {
+		const phone = await browser.open("", { width: 390, height: 844 });
+		try {
+			await freshPane(phone);
+			await pane(phone).getByRole("checkbox", { name: "Select Django" }).check();
+			await pane(phone).getByRole("checkbox", { name: "Select Flask" }).check();
+			await pane(phone).getByRole("button", { name: "Compare selected (2)" }).click();
+			await pane(phone).getByRole("button", { name: "Transpose" }).click();
+			await expect.poll(() => table(phone).getAttribute("class")).toContain("fn-cmp-transposed");
+			await shoot("comparison-phone-light", phone);
+		} finally {
+			await phone.close();
+		}
 	});
 });

@@ -5,7 +5,7 @@
  */
 import "./globals";
 import type { Command, PluginManifest, ViewState } from "obsidian";
-import { App, TFile, TFolder, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
+import { App, Menu, TFile, TFolder, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import FrameworkNotesPlugin from "../../../main";
 import manifestJson from "../../../manifest.json";
 import { fillAppGaps } from "./app-gaps";
@@ -227,6 +227,16 @@ const api = {
 	comparisonSettled,
 	/** The open comparison panes' saved view states. */
 	comparisonStates: (): unknown[] => comparisonLeaves().map((leaf) => leaf.view?.getState() ?? null),
+	/** Right-click on a file or folder in the file explorer: the file menu, shown at (x, y). */
+	fileMenu(path: string, x = 240, y = 160): string[] {
+		const { app } = current();
+		const target = path === "/" ? app.vault.getRoot() : app.vault.getAbstractFileByPath(path);
+		if (!target) throw new Error(`Nothing at ${path}`);
+		const menu = Menu.create2__();
+		app.workspace.trigger("file-menu", menu.asOriginalType2__(), target, "file-explorer");
+		menu.showAtPosition({ x, y });
+		return menu.menuItems__.map((item) => (typeof item.title__ === "string" ? item.title__ : (item.title__.textContent ?? "")));
+	},
 	async openNote(path: string): Promise<void> {
 		await current().app.workspace.getLeaf("tab").openFile(fileAt(path));
 	},
