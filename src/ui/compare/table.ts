@@ -403,6 +403,7 @@ export class ComparisonTable {
 			const td = tr.createEl("td", differing ? { cls: "fn-cmp-differs" } : undefined);
 			td.setAttribute("data-c", String(i + 1));
 			td.setAttribute("data-key", column.key);
+			td.setAttribute("data-path", row.path);
 			renderCell(td, this.app, cellOf(row, column.key), column, row.path);
 		});
 		this.marks.set(tr, { selected, differs });
