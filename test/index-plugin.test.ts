@@ -262,11 +262,8 @@ describe("bursts", () => {
 		const writes = spyWrites(h);
 		const folder = h.app.vault.getFolderByPath("Src/Big");
 		if (!folder) throw new Error("no folder");
+		// Obsidian also reports every descendant as renamed (the harness replays those 200 events).
 		await h.app.vault.rename(folder, "Dst/Big");
-		// Obsidian also reports every descendant as renamed: 200 more events in the same burst.
-		for (const child of [...folder.children]) {
-			h.app.vault.trigger("rename", child, "Src/Big/" + child.name);
-		}
 		await settle(h);
 		expect(writes.counts()).toEqual({ "Src/Src.md": 1, "Dst/Dst.md": 1 });
 		expect(blockOf(await h.read("Src/Src.md"))).toEqual(["- [[keep]]"]);

@@ -1,4 +1,4 @@
-import type { CachedMetadata, TFile } from "obsidian";
+import type { CachedMetadata, TAbstractFile, TFile } from "obsidian";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Harness, loadPlugin } from "./plugin-harness";
 
@@ -73,5 +73,17 @@ describe("test harness covers the mock's gaps", () => {
 		expect(fm.generateMarkdownLink(harness.file("y/Solo.md"), "x/a.md")).toBe("[[Solo]]");
 		expect(fm.generateMarkdownLink(harness.file("y/Note.md"), "x/a.md")).toBe("[[y/Note]]");
 		expect(fm.generateMarkdownLink(harness.file("y/Solo.md"), "x/a.md", undefined, "S")).toBe("[[Solo|S]]");
+	});
+
+	it("reports every file inside a renamed folder as renamed too", async () => {
+		harness = await loadPlugin({ files: { "A/x.md": "", "A/S/y.md": "" } });
+		const { app } = harness;
+		const seen: string[] = [];
+		app.vault.on("rename", (file: TAbstractFile, oldPath: string) => {
+			seen.push(`${oldPath}->${file.path}`);
+		});
+		await app.vault.rename(app.vault.getFolderByPath("A")!, "B");
+		await harness.settle();
+		expect(seen.sort()).toEqual(["A->B", "A/S->B/S", "A/S/y.md->B/S/y.md", "A/x.md->B/x.md"]);
 	});
 });

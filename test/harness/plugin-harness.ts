@@ -23,6 +23,8 @@
  * 7. `fileManager.generateMarkdownLink` always returns `[[basename]]`. → it honours the vault's
  *    `useMarkdownLinks` and `newLinkFormat` (shortest / relative / absolute) config.
  * 8. `Plugin.loadData()` returns `{}` when nothing was saved; Obsidian returns `null`. → `null`.
+ * 9. Renaming a folder fires one `rename` event, for the folder; Obsidian also fires one for every
+ *    file and folder inside it. → the descendants' events follow the folder's.
  *
  * Known and not patched here (tests that need them work around them locally):
  * - `Modal.open()` closes the modal again after one tick; text inputs do not fire `onChange`.
@@ -31,7 +33,7 @@
  *   the original text and makes one undo step (see test/template-commands.test.ts).
  */
 import type { App as AppOriginal, PluginManifest, TAbstractFile, TFile as TFileOriginal, View, ViewState, WorkspaceLeaf as LeafOriginal } from "obsidian";
-import { App, TFile } from "obsidian-test-mocks/obsidian";
+import { App, TFile, TFolder } from "obsidian-test-mocks/obsidian";
 import { vi } from "vitest";
 import FrameworkNotesPlugin from "../../main.ts";
 import manifestJson from "../../manifest.json";
@@ -129,7 +131,27 @@ function patchMetadataCache(app: MockApp): void {
 	};
 
 	const vault = app.vault.asOriginalType2__();
+	let replaying = false;
 	vault.on("rename", (file: TAbstractFile, oldPath: string) => {
+		if (file instanceof TFolder && !replaying) {
+			const descendants: TAbstractFile[] = [];
+			const walk = (folder: TFolder): void => {
+				for (const child of folder.children) {
+					descendants.push(child as unknown as TAbstractFile);
+					if (child instanceof TFolder) walk(child);
+				}
+			};
+			walk(file);
+			// Delivered after this handler returns, like Obsidian's per-descendant events.
+			queueMicrotask(() => {
+				replaying = true;
+				try {
+					for (const child of descendants) vault.trigger("rename", child, oldPath + child.path.slice(file.path.length));
+				} finally {
+					replaying = false;
+				}
+			});
+		}
 		const moved: [string, string][] = [];
 		for (const key of cache.cache__.keys()) {
 			if (key === oldPath) moved.push([key, file.path]);
@@ -331,7 +353,8 @@ export async function loadPlugin(options: LoadOptions = {}): Promise<Harness> {
 			await flushPromises();
 			if (useFakeTimers) {
 				if (vi.getTimerCount() === 0) {
-					await flushPromises();
+					// Long promise chains: let the event loop turn once (setImmediate is not faked).
+					await new Promise((resolve) => setImmediate(resolve));
 					if (vi.getTimerCount() === 0) return;
 				}
 				await vi.runOnlyPendingTimersAsync();
