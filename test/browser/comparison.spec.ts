@@ -248,13 +248,15 @@ describe("keyboard", () => {
 		await expect.poll(() => readNote(page, `${FOLDER}/Bottle.md`)).toContain("license: MIT-0");
 	});
 
-	// Known defect found here (reported): a click marks the cell as the roving-tabindex target but
-	// does not move the keyboard focus to it, so arrow keys after a click do nothing.
-	it.fails("moves the keyboard focus to a clicked cell (known defect)", async () => {
+	it("moves the keyboard focus to a clicked cell, and the arrow keys go on from there", async () => {
 		await ungroup();
-		const target = cell(page, "Bottle", "category");
+		const names = await rowNames(page);
+		const target = cell(page, names[3] ?? "", "category");
 		await target.click();
-		await expect.poll(() => target.evaluate((el) => el === document.activeElement), { timeout: 2_000 }).toBe(true);
+		await expect.poll(() => target.evaluate((el) => el === document.activeElement)).toBe(true);
+		await page.keyboard.press("ArrowDown");
+		const below = cell(page, names[4] ?? "", "category");
+		await expect.poll(() => below.evaluate((el) => el === document.activeElement)).toBe(true);
 	});
 });
 
