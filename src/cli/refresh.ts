@@ -3,9 +3,9 @@
  * folder note holding a block or flag is refreshed with the same core function the plugin uses;
  * a note is written (atomically) only when its text changes.
  */
-import { folderNoteOf, holdsWaypointVia, mayContainIndex, refreshNoteText, type RefreshContext } from "../core/index/index";
+import { allFolderNotes, holdsWaypointVia, mayContainIndex, refreshNoteText, type RefreshContext } from "../core/index/index";
 import { createLinkGenerator } from "../core/links/link-text";
-import { isFolder, type VFile, type VFolder } from "../core/vault";
+import type { VFile } from "../core/vault";
 import type { VaultConfig } from "./config";
 import { DiskFile, errorMessage, type DiskVault } from "./disk-vault";
 import { writeNoteAtomic } from "./write";
@@ -41,22 +41,7 @@ function inFolder(path: string, folder: string): boolean {
 
 /** The folder notes of a vault, in path order (what the plugin's refresh-all visits). */
 export function folderNotes(vault: DiskVault, config: VaultConfig): VFile[] {
-	const settings = config.settings.index;
-	const seen = new Set<string>();
-	const notes: VFile[] = [];
-	const stack: VFolder[] = [vault.root];
-	while (stack.length > 0) {
-		const folder = stack.pop() as VFolder;
-		if (!folder.isRoot()) {
-			const note = folderNoteOf(folder, vault, settings);
-			if (note && !seen.has(note.path)) {
-				seen.add(note.path);
-				notes.push(note);
-			}
-		}
-		for (const child of folder.children) if (isFolder(child)) stack.push(child);
-	}
-	return notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	return allFolderNotes(vault, config.settings.index);
 }
 
 /**

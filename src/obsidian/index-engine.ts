@@ -1,4 +1,5 @@
 import {
+	allFolderNotes,
 	candidateIndexNotes,
 	folderNoteOf,
 	indexKindsIn,
@@ -370,23 +371,7 @@ export class IndexEngine {
 	private async runRefreshAll(progress?: (done: number, total: number) => void): Promise<RefreshReport> {
 		const settings = this.io.settings();
 		const snapshot = this.io.snapshot;
-		const notes: string[] = [];
-		const seen = new Set<string>();
-		const stack: VFolder[] = [snapshot.root];
-		while (stack.length > 0) {
-			const folder = stack.pop() as VFolder;
-			if (!folder.isRoot()) {
-				const note = folderNoteOf(folder, snapshot, settings);
-				if (note && !seen.has(note.path)) {
-					seen.add(note.path);
-					notes.push(note.path);
-				}
-			}
-			for (let i = folder.children.length - 1; i >= 0; i--) {
-				const child = folder.children[i];
-				if (child && isFolder(child)) stack.push(child);
-			}
-		}
+		const notes = allFolderNotes(snapshot, settings).map((note) => note.path);
 		const report = emptyReport();
 		// Read every folder note first: which ones hold a waypoint decides where trees stop.
 		const texts: [string, string][] = [];

@@ -98,3 +98,25 @@ export function isFolderNoteIn(file: VFile, folder: VFolder, siblingFolders: Rea
 			return siblingFolders.has(file.basename);
 	}
 }
+
+/**
+ * Every folder note of the vault (each once), sorted by path: what "refresh all index notes"
+ * visits. Only folder notes can hold an index, so the walk touches folders, not notes.
+ */
+export function allFolderNotes(snapshot: VaultSnapshot, settings: IndexSettings): VFile[] {
+	const seen = new Set<string>();
+	const notes: VFile[] = [];
+	const stack: VFolder[] = [snapshot.root];
+	while (stack.length > 0) {
+		const folder = stack.pop() as VFolder;
+		if (!folder.isRoot()) {
+			const note = folderNoteOf(folder, snapshot, settings);
+			if (note && !seen.has(note.path)) {
+				seen.add(note.path);
+				notes.push(note);
+			}
+		}
+		for (const child of folder.children) if (isFolder(child)) stack.push(child);
+	}
+	return notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
