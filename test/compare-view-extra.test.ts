@@ -10,6 +10,7 @@ import {
 	serializeViewState,
 	toViewOptions,
 	visibleWindow,
+	wordwiseMatcher,
 } from "../src/core/compare/view-extra";
 
 describe("view state", () => {
@@ -124,5 +125,30 @@ describe("generated comparison note", () => {
 		expect(isGeneratedComparison("# Comparison\n\nframework-notes: comparison\n")).toBe(false);
 		expect(isGeneratedComparison("---\ntype: framework\n---\nframework-notes: comparison\n")).toBe(false);
 		expect(isGeneratedComparison("---\r\nframework-notes: comparison\r\n---\r\n")).toBe(true);
+	});
+});
+
+describe("word-wise search", () => {
+	/** A subsequence matcher like Obsidian's fuzzy search (score: shorter span is better). */
+	const subsequence = (query: string) => (text: string) => {
+		let at = 0;
+		let first = -1;
+		for (let i = 0; i < text.length && at < query.length; i++) {
+			if (text[i] === query[at]) {
+				if (first < 0) first = i;
+				at++;
+			}
+		}
+		return at === query.length ? { score: -(text.length - first) } : null;
+	};
+
+	it("finds words as substrings or fuzzily inside one word, never spread over the whole text", () => {
+		const match = wordwiseMatcher(subsequence);
+		const web2py = "web2py\nemphasizes ease of use with a web-based ide and no installation\npython";
+		expect(match("zappa", web2py)).toBeNull();
+		expect(match("ease", web2py)).not.toBeNull();
+		expect(match("fstapi", "fastapi\nasync")).not.toBeNull();
+		expect(match("python ide", web2py)).not.toBeNull();
+		expect(match("python rust", web2py)).toBeNull();
 	});
 });

@@ -25,6 +25,7 @@ import {
 	parseViewState,
 	serializeViewState,
 	toViewOptions,
+	wordwiseMatcher,
 } from "../../core/compare/view-extra";
 import type { CompareSettings } from "../../core/settings";
 import type { VFile } from "../../core/vault";
@@ -40,17 +41,9 @@ export const COMPARISON_ICON = "table-2";
 export const EMPTY_STATE_TEXT = "No framework notes yet: insert the template or import an outline.";
 export const NO_MATCH_TEXT = "No notes match the search, filters or selection.";
 
-/** Obsidian's fuzzy search as the model's matcher (the query is prepared once). */
+/** Obsidian's fuzzy search, word by word (see `wordwiseMatcher`). */
 function fuzzyMatcher(): FuzzyMatcher {
-	let query: string | null = null;
-	let search: ((text: string) => { score: number } | null) | null = null;
-	return (q, text) => {
-		if (q !== query || search === null) {
-			query = q;
-			search = prepareFuzzySearch(q);
-		}
-		return search(text)?.score ?? null;
-	};
+	return wordwiseMatcher((query) => prepareFuzzySearch(query));
 }
 
 function toggleButton(parent: HTMLElement, text: string, title: string, onClick: () => void, owner: ItemView): HTMLButtonElement {

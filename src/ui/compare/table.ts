@@ -616,6 +616,8 @@ export class ComparisonTable {
 			this.focusRow = at.r;
 			this.focusCol = at.c;
 			this.applyRovingFocus();
+			// Arrow keys continue from the clicked cell (controls inside it keep their own focus).
+			if (!target.closest("input, a, button, select")) this.cellAt(at.r, at.c)?.focus();
 		}
 		if (target.closest("input")) return;
 		const link = target.closest<HTMLElement>("a.fn-cmp-link");
