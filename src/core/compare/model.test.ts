@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildModel, cellOf, DEFAULT_TEMPLATE_ORDER, updateModel } from "./index";
-import type { ComparisonModel, NoteInput } from "./index";
+import type { ComparisonModel, ModelChange, NoteInput } from "./index";
 
 function note(basename: string, frontmatter: Record<string, unknown> | null, frontmatterError: string | null = null): NoteInput {
 	return { path: `F/${basename}.md`, basename, frontmatter, frontmatterError };
@@ -168,23 +168,26 @@ describe("updateModel", () => {
 			fc.record({ kind: fc.constant("delete" as const), i: fc.integer({ min: 0, max: 5 }) }),
 		);
 		fc.assert(
-			fc.property(fc.array(fm, { maxLength: 5 }), fc.array(change, { maxLength: 6 }), fc.boolean(), (initial, changes, declare) => {
+			fc.property(fc.array(fm, { maxLength: 5 }), fc.array(change, { maxLength: 40, size: "max" }), fc.boolean(), fc.boolean(), (initial, changes, declare, batch) => {
 				const options = declare ? { propertyTypes: { a: "number" } } : {};
 				let notes = initial.map((f, i) => note(`N${i}`, f));
 				let model = buildModel(notes, options);
+				const modelChanges: ModelChange[] = [];
 				for (const c of changes) {
 					const path = `F/N${c.i}.md`;
 					if (c.kind === "delete") {
 						notes = notes.filter((n) => n.path !== path);
-						model = updateModel(model, { deleted: path });
+						modelChanges.push({ deleted: path });
 					} else {
 						const n = note(`N${c.i}`, c.fm);
 						const at = notes.findIndex((x) => x.path === path);
 						if (at >= 0) notes[at] = n;
 						else notes.push(n);
-						model = updateModel(model, n);
+						modelChanges.push(n);
 					}
 				}
+				if (batch) model = updateModel(model, modelChanges);
+				else for (const c of modelChanges) model = updateModel(model, c);
 				const rebuilt = buildModel(notes, options);
 				expect(summary(model)).toEqual(summary(rebuilt));
 				expect(model.rows.map((r) => [r.path, [...r.cells]])).toEqual(rebuilt.rows.map((r) => [r.path, [...r.cells]]));

@@ -206,28 +206,48 @@ export function updateModel(model: ComparisonModel, change: ModelChange | readon
 
 	const replaced = new Map<string, [Row, Row]>();
 	let structural = false;
+	/** Deleted rows become holes until the end, so indexes stay valid during the batch. */
+	const slots: (Row | null)[] = rows;
+	/** Rows made in this batch, and those of them replaced or deleted later in it. */
+	const made = new Set<Row>();
+	const stale = new Set<Row>();
+	/** Small batches scan the rows; large ones (a sync, a first indexing) use a path index. */
+	const index = changes.length > 16 ? new Map(rows.map((r, i) => [r.path, i])) : null;
+	const find = (path: string): number => (index !== null ? (index.get(path) ?? -1) : slots.findIndex((r) => r !== null && r.path === path));
 	for (const c of changes) {
 		const path = isDeletion(c) ? c.deleted : c.path;
-		const index = rows.findIndex((r) => r.path === path);
-		const old = index >= 0 ? rows[index] : undefined;
-		if (old !== undefined) remove(old);
+		const at = find(path);
+		const old = at >= 0 ? slots[at] : null;
+		if (old !== null && old !== undefined) {
+			remove(old);
+			if (made.has(old)) stale.add(old);
+		}
 		if (isDeletion(c)) {
-			if (index >= 0) {
-				rows.splice(index, 1);
+			if (at >= 0) {
+				slots[at] = null;
+				index?.delete(path);
 				structural = true;
 			}
 			continue;
 		}
 		const row = makeRow(c, model.declaredTypes);
+		made.add(row);
 		add(row);
-		if (old !== undefined) {
-			rows[index] = row;
+		if (old !== null && old !== undefined) {
+			slots[at] = row;
 			const pair = replaced.get(path);
-			replaced.set(path, [pair === undefined ? old : pair[0], row]);
+			if (pair !== undefined) replaced.set(path, [pair[0], row]);
+			else if (!made.has(old)) replaced.set(path, [old, row]);
 		} else {
-			rows.push(row);
+			index?.set(path, slots.length);
+			slots.push(row);
 			structural = true;
 		}
+	}
+	if (structural) {
+		let w = 0;
+		for (const r of slots) if (r !== null) rows[w++] = r;
+		rows.length = w;
 	}
 
 	const byKey = new Map(model.columns.map((col) => [col.key, col]));
@@ -245,7 +265,7 @@ export function updateModel(model: ComparisonModel, change: ModelChange | readon
 		let conflicts: TypeConflict[];
 		if (previous !== undefined && previous.type === type && t !== undefined) {
 			conflicts = previous.conflicts.filter((x) => !t.removed.has(x.path));
-			const fresh = scanConflicts(key, type, t.added.filter((r) => rows.includes(r)));
+			const fresh = scanConflicts(key, type, stale.size === 0 ? t.added : t.added.filter((r) => !stale.has(r)));
 			if (fresh.length > 0) conflicts = inRowOrder([...conflicts, ...fresh], rows);
 		} else {
 			conflicts = scanConflicts(key, type, rows);

@@ -11,7 +11,7 @@ import {
 	transposed,
 	updateModel,
 } from "./index";
-import type { NoteInput, ViewOptions } from "./index";
+import type { ModelChange, NoteInput, ViewOptions } from "./index";
 
 function note(basename: string, frontmatter: Record<string, unknown> | null): NoteInput {
 	return { path: `F/${basename}.md`, basename, frontmatter, frontmatterError: null };
@@ -218,7 +218,7 @@ describe("views of updated models", () => {
 			fc.constantFrom(["a"], ["a", "b"], []),
 		);
 		const fm = fc.record({ a: values, b: values, n: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constant(undefined)) }, { requiredKeys: [] });
-		const change = fc.record({ kind: fc.constantFrom("set", "set", "set", "delete"), i: fc.integer({ min: 0, max: 4 }), fm });
+		const change = fc.record({ kind: fc.constantFrom("set", "set", "set", "set", "set", "delete"), i: fc.integer({ min: 0, max: 4 }), fm });
 		const options = fc.record({
 			sort: fc.constantFrom([], [{ key: "a", dir: "asc" as const }], [{ key: "n", dir: "desc" as const }, { key: NAME_KEY, dir: "asc" as const }]),
 			filters: fc.constantFrom<Record<string, string[]>>({}, { b: ["x", STATE_TOKENS.absent] }, { n: ["1", "2", "3"] }),
@@ -229,23 +229,31 @@ describe("views of updated models", () => {
 			columns: r.columns.map((c) => [c.key, c.type, c.differs, c.min, c.max, [...(r.differingCells.get(c.key) ?? [])].sort()]),
 		});
 		fc.assert(
-			fc.property(fc.array(fm, { minLength: 1, maxLength: 5 }), fc.array(change, { maxLength: 8 }), options, (initial, changes, opts) => {
+			fc.property(fc.array(fm, { minLength: 1, maxLength: 5 }), fc.array(change, { maxLength: 30, size: "max" }), options, fc.boolean(), (initial, changes, opts, batch) => {
 				let notes = initial.map((f, i) => note(`N${i}`, f));
 				let model = buildModel(notes);
 				const v = view(opts);
 				applyView(model, v);
+				const pending: ModelChange[] = [];
 				for (const c of changes) {
 					const path = `F/N${c.i}.md`;
 					if (c.kind === "delete") {
 						notes = notes.filter((n) => n.path !== path);
-						model = updateModel(model, { deleted: path });
+						pending.push({ deleted: path });
 					} else {
 						const n = note(`N${c.i}`, c.fm);
 						const at = notes.findIndex((x) => x.path === path);
 						if (at >= 0) notes[at] = n;
 						else notes.push(n);
-						model = updateModel(model, n);
+						pending.push(n);
 					}
+					if (!batch) {
+						model = updateModel(model, pending.splice(0));
+						expect(summary(applyView(model, v))).toEqual(summary(applyView(buildModel(notes), v)));
+					}
+				}
+				if (batch) {
+					model = updateModel(model, pending);
 					expect(summary(applyView(model, v))).toEqual(summary(applyView(buildModel(notes), v)));
 				}
 			}),
