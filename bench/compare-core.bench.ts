@@ -116,7 +116,7 @@ describe("one changed note (10k model)", () => {
 		current = updateModel(current, frameworkNote(5_000 + (version % 7), rnd, version));
 		applyView(current, byNumberThenName);
 	});
-	const everyNote = notes10k.map((n, i) => frameworkNote(i, random(i), 1));
+	const everyNote = notes10k.map((_, i) => frameworkNote(i, random(i), 1));
 	bench("every note changed in one batch (10k edits) + applyView", () => {
 		applyView(updateModel(model10k, everyNote), byNumberThenName);
 	});
