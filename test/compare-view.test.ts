@@ -1,4 +1,5 @@
 import type { WorkspaceLeaf } from "obsidian";
+import { Menu } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openComparison } from "../src/commands/open-comparison";
 import { withSection } from "../src/core/settings";
@@ -412,5 +413,92 @@ describe("comparison pane: settings and keyboard", () => {
 		const rowHead = table(view).querySelector<HTMLElement>('tbody tr.fn-cmp-row th[scope="row"]');
 		rowHead?.dispatchEvent(new KeyboardEvent("keydown", { key: " ", bubbles: true }));
 		expect(view.getState().selected).toEqual(["Other/Rails.md"]);
+	});
+});
+
+describe("comparison pane: menus, placement, scroll", () => {
+	/** The next menu the pane shows, with a way to click one of its items by title. */
+	function captureMenu(): { click(title: string): void; titles(): string[] } {
+		const shown: Menu[] = [];
+		vi.spyOn(Menu.prototype, "showAtMouseEvent").mockImplementation(function (this: Menu) {
+			shown.push(this);
+			return this;
+		});
+		const title = (item: { title__: unknown }): string => (typeof item.title__ === "string" ? item.title__ : "");
+		const items = () => shown[shown.length - 1]?.menuItems__ ?? [];
+		return {
+			titles: () => items().map(title),
+			click: (wanted: string) => {
+				const item = items().find((i) => title(i) === wanted || title(i).startsWith(`${wanted} (`));
+				if (!item?.onClick__) throw new Error(`no menu item ${wanted}`);
+				item.onClick__(new MouseEvent("click"));
+			},
+		};
+	}
+
+	it("hides and reorders properties from the header menu and the properties menu", async () => {
+		const { view } = await open(FILES, null, { compare: { groupBy: "" } });
+		const keys = headerKeys(view);
+		const language = keys.indexOf("language");
+		let menu = captureMenu();
+		head(view, "language").dispatchEvent(new MouseEvent("contextmenu", { bubbles: true }));
+		menu.click("Move left");
+		expect(headerKeys(view).indexOf("language")).toBe(language - 1);
+		menu = captureMenu();
+		head(view, "language").dispatchEvent(new MouseEvent("contextmenu", { bubbles: true }));
+		menu.click("Hide property");
+		expect(headerKeys(view)).not.toContain("language");
+		expect(view.getState().hiddenColumns).toEqual(["language"]);
+		menu = captureMenu();
+		button(view, "Properties").click();
+		expect(menu.titles().some((t) => t.startsWith("language"))).toBe(true);
+		menu.click("language");
+		expect(headerKeys(view)).toContain("language");
+	});
+
+	it("puts differing properties first on request", async () => {
+		const { view } = await open(FILES, null, { compare: { groupBy: "" } });
+		button(view, "Differences first").click();
+		const keys = headerKeys(view).slice(1);
+		const firstSame = keys.indexOf("type");
+		for (const key of ["category", "language", "first_release"]) expect(keys.indexOf(key)).toBeLessThan(firstSame);
+	});
+
+	it("opens in the right sidebar when the settings say so", async () => {
+		h = await loadPlugin({ files: FILES, data: { compare: { openIn: "sidebar" } } });
+		const right = vi.spyOn(h.app.workspace, "getRightLeaf");
+		const leaf = await openComparison(h.plugin, null);
+		expect(right).toHaveBeenCalled();
+		expect(leaf?.view).toBeInstanceOf(ComparisonView);
+	});
+
+	it("compares the active note's folder from the command", async () => {
+		h = await loadPlugin({ files: FILES });
+		await h.app.workspace.getLeaf(false).openFile(h.file("Web/Flask.md"));
+		const command = (h.plugin as unknown as { commands__: Map<string, { checkCallback(checking: boolean): boolean }> }).commands__.get("compare-folder");
+		expect(command?.checkCallback(true)).toBe(true);
+		command?.checkCallback(false);
+		const harness = h;
+		await until(harness, () => harness.app.workspace.getLeavesOfType(COMPARISON_VIEW_TYPE).some((l) => l.view instanceof ComparisonView && l.view.getState().scope === "Web"));
+		const view = harness.app.workspace.getLeavesOfType(COMPARISON_VIEW_TYPE)[0]?.view;
+		if (!(view instanceof ComparisonView)) throw new Error("no view");
+		await view.ready;
+		expect(rowNames(view).sort()).toEqual(["Django", "FastAPI", "Flask"]);
+	});
+
+	it("keeps the scroll position and the scroller across a live update", async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 300; i++) files[`F/N${String(i).padStart(3, "0")}.md`] = `---\ntype: framework\nrank: ${i}\n---\n`;
+		const { view, h } = await open(files, null, { compare: { groupBy: "" } });
+		const scroller = view.contentEl.querySelector<HTMLElement>(".fn-cmp-scroller");
+		if (!scroller) throw new Error("no scroller");
+		scroller.scrollTop = 32 * 150;
+		scroller.dispatchEvent(new Event("scroll"));
+		await h.app.vault.modify(h.app.vault.getFileByPath("F/N151.md") as never, "---\ntype: framework\nrank: 9999\n---\n");
+		await h.settle();
+		await view.flushLive();
+		expect(view.contentEl.querySelector(".fn-cmp-scroller")).toBe(scroller);
+		expect(scroller.scrollTop).toBe(32 * 150);
+		expect(cell(view, "N151", "rank").textContent).toContain("9999");
 	});
 });
