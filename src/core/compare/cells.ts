@@ -71,7 +71,6 @@ export function resolveDeclared(propertyTypes: Readonly<Record<string, string>> 
 
 // ---------------------------------------------------------------- dates
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -85,8 +84,22 @@ function utcDay(y: number, m: number, d: number): number | null {
 
 /** `YYYY-MM-DD` (a real calendar day) → ms since epoch (UTC), else null. */
 export function dateKey(text: string): number | null {
-	const m = DATE_RE.exec(text);
-	return m ? utcDay(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+	if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+	const y = digits(text, 0, 4);
+	const m = digits(text, 5, 7);
+	const d = digits(text, 8, 10);
+	return y < 0 || m < 0 || d < 0 ? null : utcDay(y, m, d);
+}
+
+/** The number written with ASCII digits in `text[from, to)`, or -1. */
+function digits(text: string, from: number, to: number): number {
+	let n = 0;
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i) - 48;
+		if (c < 0 || c > 9) return -1;
+		n = n * 10 + c;
+	}
+	return n;
 }
 
 /** ISO date-time (local times read as UTC so every device sorts alike) → ms, else null. */
@@ -127,10 +140,11 @@ const URL_SHAPE = /^(https?:\/\/|mailto:|obsidian:\/\/)[^\s\u0000-\u001f\u007f-\
  */
 export function safeUrl(text: string): string | null {
 	const trimmed = text.trim();
-	const m = URL_SHAPE.exec(trimmed);
-	if (m === null) return null;
-	const scheme = m[1];
-	return scheme.toLowerCase() + trimmed.slice(scheme.length);
+	if (!URL_SHAPE.test(trimmed)) return null;
+	const colon = trimmed.indexOf(":");
+	const scheme = trimmed.slice(0, colon);
+	const lower = scheme.toLowerCase();
+	return lower === scheme ? trimmed : lower + trimmed.slice(colon);
 }
 
 const LINK_RE = /\[\[([^[\]]+)\]\]/g;
@@ -229,10 +243,12 @@ function otherText(value: unknown): string {
 	}
 }
 
-function textCell(text: string, type: PropertyTypeName, sortKey: number | string): ValueCell {
+/** Text (or url, when `text` is an allowed URL), with the wikilinks it contains. */
+function textCell(text: string): ValueCell {
 	const url = safeUrl(text);
-	const links = parseWikiLinks(text);
-	const cell: { -readonly [K in keyof ValueCell]: ValueCell[K] } = { state: "value", type, raw: text, display: text, sortKey };
+	const links = text.includes("[[") ? parseWikiLinks(text) : [];
+	if (url === null && links.length === 0) return { state: "value", type: "text", raw: text, display: text, sortKey: text };
+	const cell: { -readonly [K in keyof ValueCell]: ValueCell[K] } = { state: "value", type: url === null ? "text" : "url", raw: text, display: text, sortKey: text };
 	if (url !== null) cell.url = url;
 	if (links.length > 0) cell.links = links;
 	return cell;
@@ -247,8 +263,7 @@ function inferString(text: string): ValueCell {
 		const dt = datetimeKey(text);
 		if (dt !== null) return { state: "value", type: "datetime", raw: text, display: text, sortKey: dt };
 	}
-	const cell = textCell(text, "text", text);
-	return cell.url !== undefined ? { ...cell, type: "url" } : cell;
+	return textCell(text);
 }
 
 function itemOf(value: unknown, asTag: boolean): CellItem | null {

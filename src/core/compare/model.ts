@@ -115,7 +115,7 @@ export function buildModel(notes: readonly NoteInput[], options: BuildOptions = 
 	/** Row indexes per key and value type, so conflicts need no second pass over the rows. */
 	const rowsByType = new Map<string, Map<PropertyTypeName, number[]>>();
 	for (let i = 0; i < rows.length; i++) {
-		for (const [key, cell] of (rows[i]).cells) {
+		rows[i].cells.forEach((cell, key) => {
 			let s = stats.get(key);
 			let byType = rowsByType.get(key);
 			if (s === undefined || byType === undefined) {
@@ -125,11 +125,11 @@ export function buildModel(notes: readonly NoteInput[], options: BuildOptions = 
 				rowsByType.set(key, byType);
 			}
 			s.present++;
-			if (cell.state !== "value") continue;
+			if (cell.state !== "value") return;
 			const list = byType.get(cell.type);
 			if (list === undefined) byType.set(cell.type, [i]);
 			else list.push(i);
-		}
+		});
 	}
 	const columns: Column[] = [];
 	for (const [key, s] of stats) {
