@@ -319,6 +319,29 @@ describe("live updates", () => {
 	});
 });
 
+describe("links", () => {
+	it("opens a note from its name, and a linked note from a related chip", async () => {
+		await cell(page, "Flask", "related").getByText("Django").click();
+		await page.locator(`.workspace-leaf-content[data-type="markdown"][data-path="${FOLDER}/Django.md"]`).waitFor();
+		await page.getByRole("tab", { name: /Framework comparison/ }).click();
+		await table(page).locator(`tr[data-path="${FOLDER}/Bottle.md"] .fn-cmp-note-link`).click();
+		await page.locator(`.workspace-leaf-content[data-type="markdown"][data-path="${FOLDER}/Bottle.md"]`).waitFor();
+	});
+
+	it("asks for Obsidian's page preview when hovering an internal link", async () => {
+		await cell(page, "Flask", "related").getByText("Bottle").hover();
+		await expect
+			.poll(() => page.evaluate(() => window.fn.hoverLinks.map((h) => `${h.source} ${h.linktext} ${h.sourcePath}`)))
+			.toContain(`framework-notes-comparison Bottle ${FOLDER}/Flask.md`);
+	});
+
+	it("makes web addresses plain external links", async () => {
+		const link = cell(page, "Flask", "website").getByRole("link");
+		expect(await link.getAttribute("href")).toBe("https://flask.palletsprojects.com");
+		expect(await link.getAttribute("rel")).toContain("noopener");
+	});
+});
+
 describe("safety", () => {
 	it("renders a hostile frontmatter value as text: no element, no script, no dialog", async () => {
 		await page.evaluate(

@@ -39,6 +39,8 @@ interface State {
 
 let state: State | null = null;
 const errors: string[] = [];
+/** `hover-link` events (Obsidian's page preview trigger) seen since boot. */
+const hoverLinks: Array<{ source: string; linktext: string; sourcePath: string }> = [];
 
 window.addEventListener("error", (evt) => errors.push(String(evt.message)));
 window.addEventListener("unhandledrejection", (evt) => errors.push(String(evt.reason)));
@@ -108,6 +110,11 @@ async function boot(options: BootOptions = {}): Promise<void> {
 	const refresh = (): void => {
 		void refreshNoteLeaves(app.workspace);
 	};
+	hoverLinks.length = 0;
+	app.workspace.on("hover-link", (...data: unknown[]) => {
+		const info = data[0] as { source?: string; linktext?: string; sourcePath?: string };
+		hoverLinks.push({ source: info.source ?? "", linktext: info.linktext ?? "", sourcePath: info.sourcePath ?? "" });
+	});
 	app.vault.on("modify", refresh);
 	app.vault.on("create", refresh);
 }
@@ -185,6 +192,7 @@ const api = {
 	/** True once the first boot finished. */
 	ready: false,
 	errors,
+	hoverLinks,
 	boot,
 	/** `count` generated framework notes (15 properties each) in `Bench/`, for benchmarks. */
 	generatedVault,

@@ -5,7 +5,7 @@
  * Everything here patches the mocks' prototypes once, when the page's bundle loads.
  */
 import type { View, ViewCreator, ViewState } from "obsidian";
-import { ItemView, Menu, MenuItem, Modal, Plugin, Workspace, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
+import { FileView, ItemView, Menu, MenuItem, Modal, Plugin, Workspace, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import { getShell, type LeafSide } from "./shell";
 
 /** Every view type registered by a plugin in this page. */
@@ -217,6 +217,28 @@ Workspace.prototype.getActiveViewOfType = function getActiveViewOfType<T extends
 ): T | null {
 	const view = this.activeLeaf?.view;
 	return view instanceof type ? view : null;
+};
+
+/**
+ * Obsidian's `getLeaf(false)` reuses the active leaf only when it can be navigated (a file view,
+ * or an empty tab); a static view such as the comparison pane stays, and the note opens in the
+ * most recent navigable tab or a new one. (The mock always reuses the active leaf, and its
+ * `View.navigation` defaults to true where Obsidian's base `View` is not navigable.)
+ */
+function navigable(leaf: WorkspaceLeaf): boolean {
+	return leafSide.get(leaf) !== "right" && (leaf.view === null || leaf.view instanceof FileView);
+}
+
+const originalGetLeaf = original(Workspace.prototype, "getLeaf");
+Workspace.prototype.getLeaf = function getLeaf(this: Workspace, ...args: Parameters<Workspace["getLeaf"]>): WorkspaceLeaf {
+	const [newLeaf] = args;
+	if (newLeaf !== undefined && newLeaf !== false) return originalGetLeaf.apply(this, args);
+	const active = this.activeLeaf;
+	if (active && navigable(active)) return active;
+	const leaves: WorkspaceLeaf[] = [];
+	this.iterateRootLeaves((leaf) => leaves.push(WorkspaceLeaf.fromOriginalType3__(leaf as never)));
+	const recent = [...leaves].reverse().find((leaf) => navigable(leaf));
+	return recent ?? originalGetLeaf.call(this, "tab");
 };
 
 const originalGetRightLeaf = original(Workspace.prototype, "getRightLeaf");
