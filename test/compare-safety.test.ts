@@ -112,6 +112,21 @@ describe("comparison pane: large tables and keyboard", () => {
 		expect(names).not.toContain("N00000");
 	});
 
+	it("applies a burst that changes most notes (read again from scratch)", async () => {
+		const view = await open(many(300));
+		const harness = h;
+		if (!harness) throw new Error("no harness");
+		for (let i = 0; i < 300; i++) {
+			const path = `F/N${String(i).padStart(5, "0")}.md`;
+			await harness.app.vault.modify(harness.file(path), `---\ntype: framework\nrank: ${1000 + i}\nlanguage: L${i % 7}\n---\n`);
+		}
+		await harness.app.vault.delete(harness.file("F/N00299.md"));
+		await harness.settle();
+		await view.flushLive();
+		expect(view.current.model?.rows).toHaveLength(299);
+		expect(cell(view, "N00000", "rank").textContent).toContain("1000");
+	});
+
 	it("moves focus between cells with the arrow keys (one tab stop)", async () => {
 		const view = await open(many(5));
 		document.body.appendChild(view.containerEl);

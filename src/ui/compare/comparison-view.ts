@@ -254,6 +254,12 @@ export class ComparisonView extends ItemView implements HoverParent {
 			return;
 		}
 		this.viewState = { ...this.viewState, selected };
+		// A burst touching a large share of the notes (first indexing, a sync, a bulk edit) is
+		// cheaper to read again from scratch than to apply note by note.
+		if (touched.size + batch.removed.size > Math.max(200, this.model.rows.length / 4)) {
+			await this.rebuild();
+			return;
+		}
 
 		const files = [...touched].map((p) => this.app.vault.getAbstractFileByPath(p)).filter((f): f is TFile => f instanceof TFile);
 		await this.errors.check(files);
