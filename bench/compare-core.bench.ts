@@ -67,9 +67,15 @@ describe("build model", () => {
 	bench("10k notes × 15 properties", () => {
 		buildModel(notes10k);
 	});
+	bench("10k: build + first view (value ids interned), no sort", () => {
+		applyView(buildModel(notes10k), view({}));
+	});
+	bench("10k: build + first view, sort by number then name", () => {
+		applyView(buildModel(notes10k), view({ sort: [{ key: "first_release", dir: "desc" }, { key: NAME_KEY, dir: "asc" }] }));
+	});
 });
 
-/** A copy of the model under a new identity: per-model caches (column facts) start cold. */
+/** A copy of the model under a new identity: its column facts start cold (value ids are shared). */
 const fresh = (model: ComparisonModel): ComparisonModel => ({ ...model });
 const byNumberThenName = view({ sort: [{ key: "first_release", dir: "desc" }, { key: NAME_KEY, dir: "asc" }] });
 

@@ -32,11 +32,35 @@ function child(shape: Shape, key: string): Shape {
 	return made;
 }
 
+/** Small integer ids for the distinct values of one column (see `CellMap.valueId`). */
+export interface InternTable {
+	readonly ids: Map<unknown, number>;
+}
+
 export class CellMap implements ReadonlyMap<string, Cell> {
+	/** Per slot, the value id in its column's intern table (-1: not yet known). */
+	private valueIds: Int32Array | null = null;
+
 	private constructor(
 		private readonly shape: Shape,
 		private readonly cellList: readonly Cell[],
 	) {}
+
+	/**
+	 * The id of this row's value for `key` in `table`, remembered per slot. `identity` gives the
+	 * value's identity; `absentId` is returned when the row lacks the key. A row belongs to one
+	 * model lineage, and that lineage uses one table per key, so the remembered id stays valid.
+	 */
+	valueId(key: string, table: InternTable, identity: (cell: Cell) => unknown, absentId: number): number {
+		const slot = this.shape.index.get(key);
+		if (slot === undefined) return absentId;
+		const ids = (this.valueIds ??= new Int32Array(this.cellList.length).fill(-1));
+		const known = ids[slot];
+		if (known >= 0) return known;
+		const id = internId(table, identity(this.cellList[slot]));
+		ids[slot] = id;
+		return id;
+	}
 
 	/** Build from keys and cells in order (keys unique). */
 	static of(keys: readonly string[], cells: readonly Cell[]): CellMap {
@@ -79,4 +103,13 @@ export class CellMap implements ReadonlyMap<string, Cell> {
 	[Symbol.iterator](): MapIterator<[string, Cell]> {
 		return this.entries();
 	}
+}
+
+export function internId(table: InternTable, value: unknown): number {
+	let id = table.ids.get(value);
+	if (id === undefined) {
+		id = table.ids.size;
+		table.ids.set(value, id);
+	}
+	return id;
 }

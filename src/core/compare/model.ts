@@ -145,7 +145,7 @@ export function buildModel(notes: readonly NoteInput[], options: BuildOptions = 
 		});
 		columns.push({ key, type, declared: declaredTypes.has(key), coverage: { present: s.present, total: rows.length }, conflicts });
 	}
-	return { columns: orderColumns(columns, templateOrder), rows, declaredTypes, templateOrder, stats, collation: new Map() };
+	return { columns: orderColumns(columns, templateOrder), rows, declaredTypes, templateOrder, stats, collation: new Map(), interns: new Map() };
 }
 
 function isDeletion(change: ModelChange): change is { readonly deleted: string } {

@@ -160,6 +160,8 @@ export interface ComparisonModel {
 	 * first sort by that column and shared, append-only, by every model `updateModel` derives.
 	 */
 	readonly collation: Map<string, RankTable>;
+	/** @internal Value ids per column for counting differences; shared append-only like `collation`. */
+	readonly interns: Map<string, { readonly ids: Map<unknown, number> }>;
 	/**
 	 * @internal Set by `updateModel`: the model it came from and the rows it replaced (same path),
 	 * so `applyView` can update cached column facts instead of recounting. Only one step is kept.

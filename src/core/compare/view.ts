@@ -4,6 +4,7 @@
  */
 
 import { ABSENT, EMPTY, NULL, collator, facetTexts } from "./cells";
+import { CellMap, type InternTable, internId } from "./cellmap";
 import { buildRankTable, rankOf } from "./collation";
 import { cellOf } from "./model";
 import type {
@@ -228,9 +229,9 @@ interface ColumnFacts {
 	readonly min?: number;
 	readonly max?: number;
 	readonly numeric: boolean;
-	/** Rows per cell identity (null when all shown cells are equal); owned by one cache entry. */
-	readonly counts: Map<unknown, number> | null;
-	readonly top: unknown;
+	/** Shown rows per value id (null when all shown cells are equal); owned by one cache entry. */
+	readonly counts: Int32Array | null;
+	readonly top: number;
 	readonly tie: boolean;
 }
 
@@ -238,33 +239,47 @@ interface ColumnFacts {
  * Whether a column differs among the shown rows, which cells differ from its most common value
  * (every shown cell when no single value is most common: `allShown`), and its number range.
  */
-function columnFacts(rows: readonly Row[], key: string, numeric: boolean, allShown: () => ReadonlySet<string>): ColumnFacts {
+/** Value ids of the cell states; values get ids from 3 on. */
+const ABSENT_ID = 0;
+
+function internTable(model: ComparisonModel, key: string): InternTable {
+	let table = model.interns.get(key);
+	if (table === undefined) {
+		table = { ids: new Map<unknown, number>([[ABSENT, ABSENT_ID], [EMPTY, 1], [NULL, 2]]) };
+		model.interns.set(key, table);
+	}
+	return table;
+}
+
+function valueId(row: Row, key: string, table: InternTable): number {
+	const cells = row.cells;
+	if (cells instanceof CellMap) return cells.valueId(key, table, identity, ABSENT_ID);
+	return internId(table, identity(cells.get(key) ?? ABSENT));
+}
+
+function columnFacts(rows: readonly Row[], key: string, numeric: boolean, allShown: () => ReadonlySet<string>, table: InternTable): ColumnFacts {
 	const n = rows.length;
-	const ids: unknown[] = new Array<unknown>(n);
+	const ids = new Int32Array(n);
 	let min = Infinity;
 	let max = -Infinity;
-	let first: unknown = undefined;
-	/** Created at the first value that differs from the first row's; null while all are equal. */
-	let counts: Map<unknown, number> | null = null;
+	let same = true;
 	for (let i = 0; i < n; i++) {
-		const cell = rows[i].cells.get(key) ?? ABSENT;
-		const id = identity(cell);
+		const row = rows[i];
+		const id = valueId(row, key, table);
 		ids[i] = id;
-		if (numeric && cell.state === "value" && cell.type === "number" && typeof cell.sortKey === "number") {
-			if (cell.sortKey < min) min = cell.sortKey;
-			if (cell.sortKey > max) max = cell.sortKey;
-		}
-		if (i === 0) {
-			first = id;
-		} else if (counts !== null) {
-			counts.set(id, (counts.get(id) ?? 0) + 1);
-		} else if (id !== first) {
-			counts = new Map<unknown, number>([[first, i]]);
-			counts.set(id, (counts.get(id) ?? 0) + 1);
+		if (i > 0 && id !== ids[0]) same = false;
+		if (numeric) {
+			const cell = row.cells.get(key);
+			if (cell !== undefined && cell.state === "value" && cell.type === "number" && typeof cell.sortKey === "number") {
+				if (cell.sortKey < min) min = cell.sortKey;
+				if (cell.sortKey > max) max = cell.sortKey;
+			}
 		}
 	}
 	const range = numeric && min <= max ? { min, max } : {};
-	if (counts === null) return { differs: false, differing: null, ...range, numeric, counts: null, top: first, tie: false };
+	if (same) return { differs: false, differing: null, ...range, numeric, counts: null, top: n > 0 ? ids[0] : -1, tie: false };
+	const counts = new Int32Array(table.ids.size);
+	for (let i = 0; i < n; i++) counts[ids[i]]++;
 	const { top, tie } = mode(counts);
 	if (tie) return { differs: true, differing: allShown(), ...range, numeric, counts, top, tie };
 	const differing = new Set<string>();
@@ -272,11 +287,16 @@ function columnFacts(rows: readonly Row[], key: string, numeric: boolean, allSho
 	return { differs: true, differing, ...range, numeric, counts, top, tie };
 }
 
-function mode(counts: ReadonlyMap<unknown, number>): { top: unknown; tie: boolean } {
-	let top: unknown = undefined;
+/** The most common id, whether another id is as common, and how many ids occur at all. */
+function mode(counts: Int32Array): { top: number; tie: boolean; distinct: number } {
+	let top = -1;
 	let topCount = 0;
 	let tie = false;
-	for (const [id, count] of counts) {
+	let distinct = 0;
+	for (let id = 0; id < counts.length; id++) {
+		const count = counts[id];
+		if (count === 0) continue;
+		distinct++;
 		if (count > topCount) {
 			top = id;
 			topCount = count;
@@ -285,7 +305,7 @@ function mode(counts: ReadonlyMap<unknown, number>): { top: unknown; tie: boolea
 			tie = true;
 		}
 	}
-	return { top, tie };
+	return { top, tie, distinct };
 }
 
 /**
@@ -298,8 +318,8 @@ function updatedFacts(
 	numeric: boolean,
 	pairs: readonly (readonly [Row, Row])[],
 	shown: ReadonlySet<string>,
+	table: InternTable,
 ): ColumnFacts | null {
-	const changes = pairs.map(([o, n]) => [o.path, identity(cellOf(o, key)), identity(cellOf(n, key))] as const);
 	if (previous.numeric !== numeric) return null;
 	if (numeric) {
 		for (const [o, n] of pairs) {
@@ -314,17 +334,21 @@ function updatedFacts(
 			if (wasEdge || outside) return null;
 		}
 	}
+	const changes = pairs.map(([o, n]) => [o.path, valueId(o, key, table), valueId(n, key, table)] as const);
 	if (changes.every(([, before, after]) => before === after)) return previous;
-	const counts = previous.counts;
+	let counts = previous.counts;
 	if (counts === null) return null;
-	for (const [, before, after] of changes) {
-		const left = (counts.get(before) ?? 0) - 1;
-		if (left > 0) counts.set(before, left);
-		else counts.delete(before);
-		counts.set(after, (counts.get(after) ?? 0) + 1);
+	if (counts.length < table.ids.size) {
+		const grown = new Int32Array(table.ids.size);
+		grown.set(counts);
+		counts = grown;
 	}
-	if (counts.size <= 1) return null;
-	const { top, tie } = mode(counts);
+	for (const [, before, after] of changes) {
+		counts[before]--;
+		counts[after]++;
+	}
+	const { top, tie, distinct } = mode(counts);
+	if (distinct <= 1) return null;
 	const range = previous.min === undefined ? {} : { min: previous.min, max: previous.max as number };
 	if (tie) return { differs: true, differing: shown, ...range, numeric, counts, top, tie };
 	if (previous.tie || top !== previous.top || previous.differing === null) return null;
@@ -376,12 +400,13 @@ function factsFor(model: ComparisonModel, view: ViewOptions, fuzzy: FuzzyMatcher
 	return entry;
 }
 
-function factsOf(entry: FactsEntry, rows: readonly Row[], key: string, numeric: boolean): ColumnFacts {
+function factsOf(model: ComparisonModel, entry: FactsEntry, rows: readonly Row[], key: string, numeric: boolean): ColumnFacts {
 	let facts = entry.facts.get(key);
 	if (facts !== undefined) return facts;
+	const table = internTable(model, key);
 	const previous = entry.carried?.facts.get(key);
-	if (previous !== undefined && entry.carried !== null) facts = updatedFacts(previous, key, numeric, entry.carried.pairs, entry.shown) ?? undefined;
-	facts ??= columnFacts(rows, key, numeric, () => entry.shown);
+	if (previous !== undefined && entry.carried !== null) facts = updatedFacts(previous, key, numeric, entry.carried.pairs, entry.shown, table) ?? undefined;
+	facts ??= columnFacts(rows, key, numeric, () => entry.shown, table);
 	entry.facts.set(key, facts);
 	return facts;
 }
@@ -431,7 +456,7 @@ export function applyView(model: ComparisonModel, view: ViewOptions, fuzzy?: Fuz
 	const differingCells = new Map<string, ReadonlySet<string>>();
 	const entry = factsFor(model, view, fuzzy, rows);
 	let columns: ViewColumn[] = orderedColumns(model, view).map((col) => {
-		const colFacts = factsOf(entry, rows, col.key, col.type === "number");
+		const colFacts = factsOf(model, entry, rows, col.key, col.type === "number");
 		if (colFacts.differing !== null) differingCells.set(col.key, colFacts.differing);
 		const out: { -readonly [K in keyof ViewColumn]: ViewColumn[K] } = { ...col, differs: colFacts.differs };
 		if (colFacts.min !== undefined) out.min = colFacts.min;
