@@ -258,6 +258,23 @@ describe("keyboard", () => {
 	});
 });
 
+describe("keyboard focus and live updates", () => {
+	// Known defect found here (reported): when the focused cell's note changes, the live update
+	// rebuilds its row and the keyboard focus falls back to the page. When the pane keeps the focus,
+	// this test fails: turn `it.fails` into `it`.
+	it.fails("keeps the keyboard focus on a cell whose note changes (known defect)", async () => {
+		await ungroup();
+		const target = cell(page, "CherryPy", "category");
+		await target.click();
+		await expect.poll(() => target.evaluate((el) => el === document.activeElement)).toBe(true);
+		const path = `${FOLDER}/CherryPy.md`;
+		const text = (await readNote(page, path)) ?? "";
+		await page.evaluate(([p, t]) => window.fn.modifyNote(p, t), [path, text.replace("first_release: 2002", "first_release: 2003")] as const);
+		await expect.poll(() => cell(page, "CherryPy", "first_release").textContent()).toContain("2003");
+		expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.path ?? null)).toBe(path);
+	});
+});
+
 describe("editing", () => {
 	it("edits a cell in place and writes only that key to the note's frontmatter", async () => {
 		const path = `${FOLDER}/Flask.md`;

@@ -104,6 +104,9 @@ async function boot(options: BootOptions = {}): Promise<void> {
 		app.vault.createSync__(path, notes[path] ?? "");
 	}
 	(window as unknown as { app: unknown }).app = app;
+	// The metadata cache finishes indexing the vault (its deferred `changed` events and `resolved`)
+	// before the plugin loads, as when Obsidian starts on an indexed vault.
+	await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
 	const plugin = await loadPlugin(app, options.data);
 	state = { app, plugin };
 	app.workspace.setLayoutReady__();
