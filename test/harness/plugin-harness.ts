@@ -16,7 +16,8 @@
  * 4. `TFile.stat` stays `{ctime: 0, mtime: 0, size: 0}` for ever. → create/modify set the times
  *    from `Date.now()` and the size from the text.
  * 5. `WorkspaceLeaf.setViewState` records the state but does not construct a registered view.
- *    → it builds the view from the plugin's `registerView` creator, opens it and passes the state.
+ *    → it builds the view from the plugin's `registerView` creator, loads and opens it, and passes
+ *    the state.
  * 6. `getFirstLinkpathDest` ignores the source path, case and duplicate names (first match wins).
  *    → Obsidian's rules: exact path, then relative to the source, then by name preferring the
  *    source's folder, then the shortest path; case-insensitive.
@@ -203,6 +204,8 @@ function patchLeaves(app: MockApp, plugin: FrameworkNotesPlugin): void {
 				await (leaf.view as unknown as { onClose?: () => Promise<void> } | null)?.onClose?.();
 				const view = creator(leaf);
 				await (leaf as unknown as { open(view: View): Promise<View> }).open(view);
+				// Obsidian's leaf.open() loads the view (a Component) and then calls onOpen().
+				view.load();
 				await (view as unknown as { onOpen(): Promise<void> }).onOpen();
 			}
 			if (state.state) await leaf.view.setState(state.state, { history: false });
