@@ -38,8 +38,8 @@ export interface InternTable {
 }
 
 export class CellMap implements ReadonlyMap<string, Cell> {
-	/** Per slot, the value id in its column's intern table (-1: not yet known). */
-	private valueIds: Int32Array | null = null;
+	/** Per slot, 1 + the value id in its column's intern table (0: not yet known). */
+	private valueIds: number[] | null = null;
 
 	private constructor(
 		private readonly shape: Shape,
@@ -54,11 +54,11 @@ export class CellMap implements ReadonlyMap<string, Cell> {
 	valueId(key: string, table: InternTable, identity: (cell: Cell) => unknown, absentId: number): number {
 		const slot = this.shape.index.get(key);
 		if (slot === undefined) return absentId;
-		const ids = (this.valueIds ??= new Int32Array(this.cellList.length).fill(-1));
+		const ids = (this.valueIds ??= new Array<number>(this.cellList.length).fill(0));
 		const known = ids[slot];
-		if (known >= 0) return known;
+		if (known > 0) return known - 1;
 		const id = internId(table, identity(this.cellList[slot]));
-		ids[slot] = id;
+		ids[slot] = id + 1;
 		return id;
 	}
 
