@@ -8,7 +8,7 @@ import type { Command, PluginManifest, ViewState } from "obsidian";
 import { App, Menu, TFile, TFolder, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import FrameworkNotesPlugin from "../../../main";
 import manifestJson from "../../../manifest.json";
-import { fillAppGaps } from "./app-gaps";
+import { patchMockGaps } from "../../harness/mock-gaps";
 import { generatedVault } from "./generated-vault";
 import { refreshNoteLeaves, viewRegistry } from "./patches";
 import { getShell } from "./shell";
@@ -95,7 +95,7 @@ async function boot(options: BootOptions = {}): Promise<void> {
 		else notes[path] = text;
 	}
 	const app = App.createConfigured__({});
-	fillAppGaps(app);
+	patchMockGaps(app);
 	const adapter = app.vault.adapter as unknown as { writeSync__(path: string, data: string): void };
 	for (const [path, text] of config) adapter.writeSync__(path, text);
 	for (const path of Object.keys(notes).sort()) {

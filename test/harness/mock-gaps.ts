@@ -1,0 +1,250 @@
+/**
+ * The gaps between obsidian-test-mocks (v3.11) and Obsidian that the plugin can notice, and the
+ * fixes for them. Free of Vitest, so the happy-dom harness (`plugin-harness.ts`) and the
+ * browser test page (`test/browser/page`) share one implementation.
+ *
+ * 1. `metadataCache` fires `changed` synchronously inside `vault.create/modify`, and never fires
+ *    `resolved`. Obsidian parses later and then fires `resolved`. → `changed` is queued and
+ *    delivered on a timer, followed by one `resolved`.
+ * 2. A note whose frontmatter is invalid YAML makes the mock's parser throw (the `create` event
+ *    rejects). Obsidian keeps the note, with no frontmatter in its cache. → parse failures are
+ *    caught and the note is cached without frontmatter.
+ * 3. `vault.rename` / `vault.delete` leave the metadata cache keyed by the old path (Obsidian moves
+ *    or drops the entry and fires `deleted`). → the cache follows renames and deletes.
+ * 4. `TFile.stat` stays `{ctime: 0, mtime: 0, size: 0}` for ever. → create/modify set the times
+ *    from `Date.now()` and the size from the text.
+ * 6. `getFirstLinkpathDest` ignores the source path, case and duplicate names (first match wins).
+ *    → Obsidian's rules: exact path, then relative to the source, then by name preferring the
+ *    source's folder, then the shortest path; case-insensitive. Lookups go through maps kept
+ *    current by vault events, so resolving links in a 10,000-note vault is not quadratic.
+ * 7. `fileManager.generateMarkdownLink` always returns `[[basename]]`. → it honours the vault's
+ *    `useMarkdownLinks` and `newLinkFormat` (shortest / relative / absolute) config.
+ * 9. Renaming a folder fires one `rename` event, for the folder; Obsidian also fires one for every
+ *    file and folder inside it. → the descendants' events follow the folder's.
+ * (Gaps 5 and 8 concern views and plugin data: see plugin-harness.ts.)
+ */
+import type { TAbstractFile, TFile as TFileOriginal } from "obsidian";
+import { type App, TFile, TFolder } from "obsidian-test-mocks/obsidian";
+
+export type MockApp = ReturnType<typeof App.createConfigured__>;
+
+interface EventsInternals {
+	_: Record<string, unknown[] | undefined>;
+	trigger(name: string, ...data: unknown[]): void;
+}
+
+interface MetadataCacheInternals extends EventsInternals {
+	cache__: Map<string, unknown>;
+	parseFileMetadata(file: unknown): void;
+}
+
+/** Gap 1, 2, 3: deferred `changed`, `resolved`, invalid YAML, cache follows rename/delete. */
+function patchMetadataCache(app: MockApp): void {
+	const cache = app.metadataCache as unknown as MetadataCacheInternals;
+	const trigger = cache.trigger.bind(cache);
+	let queue: unknown[][] = [];
+	let scheduled = false;
+	const flush = (): void => {
+		scheduled = false;
+		const batch = queue;
+		queue = [];
+		for (const data of batch) trigger("changed", ...data);
+		if (batch.length > 0) trigger("resolved");
+	};
+	cache.trigger = (name: string, ...data: unknown[]): void => {
+		if (name !== "changed") {
+			trigger(name, ...data);
+			return;
+		}
+		queue.push(data);
+		if (!scheduled) {
+			scheduled = true;
+			window.setTimeout(flush, 0);
+		}
+	};
+
+	const parse = cache.parseFileMetadata.bind(cache);
+	cache.parseFileMetadata = (file: unknown): void => {
+		try {
+			parse(file);
+		} catch {
+			// Obsidian keeps a note whose YAML is invalid, with no frontmatter in its cache.
+			if (file instanceof TFile) {
+				cache.cache__.set(file.path, {});
+				cache.trigger("changed", file, "", {});
+			}
+		}
+	};
+
+	const vault = app.vault.asOriginalType2__();
+	let replaying = false;
+	vault.on("rename", (file: TAbstractFile, oldPath: string) => {
+		if (file instanceof TFolder && !replaying) {
+			const descendants: TAbstractFile[] = [];
+			const walk = (folder: TFolder): void => {
+				for (const child of folder.children) {
+					descendants.push(child as unknown as TAbstractFile);
+					if (child instanceof TFolder) walk(child);
+				}
+			};
+			walk(file);
+			// Delivered after this handler returns, like Obsidian's per-descendant events.
+			queueMicrotask(() => {
+				replaying = true;
+				try {
+					for (const child of descendants) vault.trigger("rename", child, oldPath + child.path.slice(file.path.length));
+				} finally {
+					replaying = false;
+				}
+			});
+		}
+		const moved: [string, string][] = [];
+		for (const key of cache.cache__.keys()) {
+			if (key === oldPath) moved.push([key, file.path]);
+			else if (key.startsWith(oldPath + "/")) moved.push([key, file.path + key.slice(oldPath.length)]);
+		}
+		for (const [from, to] of moved) {
+			const entry = cache.cache__.get(from);
+			cache.cache__.delete(from);
+			cache.cache__.set(to, entry);
+		}
+	});
+	vault.on("delete", (file: TAbstractFile) => {
+		const entry = cache.cache__.get(file.path);
+		if (entry !== undefined) {
+			cache.cache__.delete(file.path);
+			trigger("deleted", file, null, entry);
+		}
+	});
+}
+
+/** Gap 4: file times and sizes. */
+function patchStats(app: MockApp): void {
+	const touch = (file: TAbstractFile, created: boolean): void => {
+		if (!(file instanceof TFile)) return;
+		const now = Date.now();
+		const size = (app.vault as unknown as { adapter: { readSync__?: (p: string) => string } }).adapter.readSync__?.(file.path)?.length ?? 0;
+		file.stat = { ctime: created ? now : file.stat.ctime || now, mtime: now, size };
+	};
+	const vault = app.vault.asOriginalType2__();
+	vault.on("create", (file: TAbstractFile) => touch(file, true));
+	vault.on("modify", (file: TAbstractFile) => touch(file, false));
+}
+
+export function folderOf(path: string): string {
+	const i = path.lastIndexOf("/");
+	return i < 0 ? "" : path.slice(0, i);
+}
+
+function stripMd(path: string): string {
+	return path.toLowerCase().endsWith(".md") ? path.slice(0, -3) : path;
+}
+
+function normalizeSegments(path: string): string {
+	const out: string[] = [];
+	for (const part of path.split("/")) {
+		if (part === "" || part === ".") continue;
+		if (part === "..") out.pop();
+		else out.push(part);
+	}
+	return out.join("/");
+}
+
+/** Gap 6: link resolution close to Obsidian's, through maps kept current by vault events. */
+function patchLinkResolution(app: MockApp): void {
+	const vault = app.vault;
+	const cache = app.metadataCache as unknown as { getFirstLinkpathDest: (l: string, s: string) => TFileOriginal | null };
+	const insensitive = vault as unknown as { getAbstractFileByPathInsensitive__(path: string): unknown };
+	const byPath = (path: string): TFileOriginal | null => {
+		for (const candidate of [path, `${path}.md`]) {
+			const found = insensitive.getAbstractFileByPathInsensitive__(candidate);
+			if (found instanceof TFile) return found as unknown as TFileOriginal;
+		}
+		return null;
+	};
+	const byName = new Map<string, Set<TFile>>();
+	const nameKey = (path: string): string => stripMd(path.slice(path.lastIndexOf("/") + 1).toLowerCase());
+	const addName = (file: unknown): void => {
+		if (!(file instanceof TFile)) return;
+		const key = nameKey(file.path);
+		const set = byName.get(key) ?? new Set<TFile>();
+		set.add(file);
+		byName.set(key, set);
+	};
+	const removeName = (file: unknown, path: string): void => {
+		if (file instanceof TFile) byName.get(nameKey(path))?.delete(file);
+	};
+	for (const file of vault.getFiles()) addName(file);
+	const events = vault.asOriginalType2__();
+	events.on("create", (file: TAbstractFile) => addName(file));
+	events.on("delete", (file: TAbstractFile) => removeName(file, file.path));
+	events.on("rename", (file: TAbstractFile, oldPath: string) => {
+		if (file instanceof TFile) {
+			removeName(file, oldPath);
+			addName(file);
+			return;
+		}
+		byName.clear();
+		for (const each of vault.getFiles()) addName(each);
+	});
+	cache.getFirstLinkpathDest = (linkpath: string, sourcePath: string): TFileOriginal | null => {
+		if (linkpath === "") return byPath(sourcePath);
+		const exact = byPath(linkpath);
+		if (exact) return exact;
+		const relative = byPath(normalizeSegments(`${folderOf(sourcePath)}/${linkpath}`));
+		if (relative) return relative;
+		const wanted = linkpath.toLowerCase();
+		const matches = [...(byName.get(nameKey(wanted)) ?? [])]
+			.filter((f) => {
+				const p = f.path.toLowerCase();
+				return p === wanted || stripMd(p) === wanted || p.endsWith(`/${wanted}`) || p.endsWith(`/${wanted}.md`);
+			})
+			.map((f) => f as unknown as TFileOriginal);
+		const sameFolder = matches.find((f) => folderOf(f.path) === folderOf(sourcePath));
+		if (sameFolder) return sameFolder;
+		return [...matches].sort((a, b) => a.path.length - b.path.length || (a.path < b.path ? -1 : 1))[0] ?? null;
+	};
+}
+
+/** Gap 7: `generateMarkdownLink` follows the vault's link settings. */
+function patchLinkGeneration(app: MockApp): void {
+	const vault = app.vault as unknown as { getConfig__(key: string): unknown; getFiles(): TFileOriginal[] };
+	const resolve = app.metadataCache as unknown as { getFirstLinkpathDest: (l: string, s: string) => TFileOriginal | null };
+	(app.fileManager as unknown as { generateMarkdownLink: (f: TFileOriginal, s: string, sub?: string, alias?: string) => string }).generateMarkdownLink = (
+		file: TFileOriginal,
+		sourcePath: string,
+		subpath?: string,
+		alias?: string,
+	): string => {
+		const format = (vault.getConfig__("newLinkFormat") as string | undefined) ?? "shortest";
+		const markdown = vault.getConfig__("useMarkdownLinks") === true;
+		const isMd = file.extension === "md";
+		let target: string;
+		if (format === "absolute") target = file.path;
+		else if (format === "relative") {
+			const from = folderOf(sourcePath).split("/").filter(Boolean);
+			const to = file.path.split("/");
+			let common = 0;
+			while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+			target = [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
+		} else {
+			const short = isMd ? file.basename : file.name;
+			target = resolve.getFirstLinkpathDest(short, sourcePath)?.path === file.path ? file.name : file.path;
+		}
+		if (!markdown && isMd) target = stripMd(target) === target.toLowerCase() ? target : target.slice(0, -3);
+		const sub = subpath ? `#${subpath}` : "";
+		if (markdown) {
+			const text = alias ?? (isMd ? file.basename : file.name);
+			return `[${text}](${encodeURI(target)}${sub})`;
+		}
+		return alias ? `[[${target}${sub}|${alias}]]` : `[[${target}${sub}]]`;
+	};
+}
+
+/** Apply every fix above to a freshly created mock app (before its files are added). */
+export function patchMockGaps(app: MockApp): void {
+	patchMetadataCache(app);
+	patchStats(app);
+	patchLinkResolution(app);
+	patchLinkGeneration(app);
+}
