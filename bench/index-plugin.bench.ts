@@ -15,7 +15,7 @@
  */
 import { afterAll, bench, describe } from "vitest";
 import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from "../src/core/settings";
-import { IndexEngine, type RefreshReport } from "../src/obsidian/index-engine";
+import { IndexEngine, type RefreshReport } from "../src/core/index/engine";
 import { MemoryVault } from "../test/index-memory-vault";
 
 const DUPLICATES = ["Overview", "Setup", "Usage", "Notes", "API"];

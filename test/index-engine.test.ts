@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from "../src/core/settings";
-import { IndexEngine } from "../src/obsidian/index-engine";
+import { IndexEngine } from "../src/core/index/engine";
 import { MemFile, MemFolder, MemoryVault } from "./index-memory-vault";
 
 function seedVault(): MemoryVault {

@@ -5,7 +5,7 @@
  */
 import type { IndexSettings } from "../src/core/settings";
 import type { Frontmatter, VFile, VFileStat, VFolder, VNode, VaultSnapshot } from "../src/core/vault";
-import type { IndexIO } from "../src/obsidian/index-engine";
+import type { IndexIO } from "../src/core/index/engine";
 
 export class MemFolder implements VFolder {
 	readonly children: MemNode[] = [];

@@ -6,7 +6,7 @@ import { registerGoToParentIndex } from "../commands/go-to-parent-index";
 import { registerInsertIndexBlock } from "../commands/insert-index-block";
 import { registerRefreshAllIndexes } from "../commands/refresh-all-indexes";
 import type { PluginHost } from "./host";
-import { IndexEngine, type IndexIO, type RefreshReport } from "./index-engine";
+import { IndexEngine, type IndexIO, type RefreshReport } from "../core/index/engine";
 import { vaultSnapshot } from "./index-snapshot";
 import { TemplatesFolder } from "./index-templates";
 

@@ -9,9 +9,9 @@ import {
 	frontmatterCandidates,
 	refreshNoteText,
 	type RefreshContext,
-} from "../core/index/index";
-import type { IndexSettings } from "../core/settings";
-import { isFile, isFolder, type Frontmatter, type VFolder, type VaultSnapshot } from "../core/vault";
+} from "./index";
+import type { IndexSettings } from "../settings";
+import { isFile, isFolder, type Frontmatter, type VFolder, type VaultSnapshot } from "../vault";
 
 /**
  * What the engine needs from the app. The Obsidian adapter (`index-service.ts`) backs it with
