@@ -20,8 +20,11 @@ export const FORMATS = ["table", "markdown", "csv", "json"] as const;
 export type CompareFormat = (typeof FORMATS)[number];
 
 interface OptionSpec {
-	/** Takes a value (`--folder F` or `--folder=F`). */
-	readonly value: boolean;
+	/**
+	 * Takes a value (`--folder F` or `--folder=F`). `"optional"`: `--save`, `--save=F`, or
+	 * `--save F` when F is an argument beyond the command's own (`compare V --save F`).
+	 */
+	readonly value: boolean | "optional";
 	readonly short?: string;
 }
 
@@ -35,7 +38,7 @@ const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 const COMMAND_OPTIONS: Readonly<Record<CommandName, Readonly<Record<string, OptionSpec>>>> = {
 	refresh: { "no-fsync": { value: false } },
 	check: {},
-	compare: { folder: { value: true }, format: { value: true }, width: { value: true } },
+	compare: { folder: { value: true }, format: { value: true }, width: { value: true }, save: { value: "optional" } },
 	"import-outline": { "dry-run": { value: false, short: "n" } },
 };
 
@@ -78,6 +81,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 	const raw: Record<string, string> = {};
 	const positionals: string[] = [];
 	let onlyPositionals = false;
+	/** An optional-value option given without `=`, and the positional that may be its value. */
+	let pendingOptional: { readonly name: string; readonly at: number } | null = null;
 	for (let i = 0; i < argv.length; i++) {
 		const token = argv[i];
 		if (onlyPositionals || !token.startsWith("-") || token === "-") {
@@ -99,6 +104,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 		const found = findOption(specs, key);
 		if (!found) throw new UsageError(`unknown option "${key}"`, command);
 		const [name, spec] = found;
+		if (spec.value === "optional") {
+			if (eq > 0 && token.startsWith("--")) {
+				raw[name] = token.slice(eq + 1);
+			} else {
+				raw[name] = "";
+				const next = argv[i + 1];
+				if (next !== undefined && !next.startsWith("-")) pendingOptional = { name, at: positionals.length };
+			}
+			continue;
+		}
 		if (!spec.value) {
 			if (eq > 0 && token.startsWith("--")) throw new UsageError(`option "--${name}" takes no value`, command);
 			raw[name] = "true";
@@ -111,6 +126,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 		raw[name] = value;
 	}
 
+	// `compare V --save F`: an argument beyond the command's own is the optional option's value.
+	if (pendingOptional !== null && command !== null && positionals.length > POSITIONALS[command].length) {
+		raw[pendingOptional.name] = positionals.splice(pendingOptional.at, 1)[0] ?? "";
+	}
 	const help = raw.help === "true";
 	const version = raw.version === "true";
 	const named: Record<string, string> = {};
@@ -127,6 +146,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 	for (const [key, value] of Object.entries(raw)) if (!(key in GLOBAL_OPTIONS)) options[key] = value;
 	if (options.format !== undefined && !(FORMATS as readonly string[]).includes(options.format)) {
 		throw new UsageError(`unknown format "${options.format}" (use ${FORMATS.join(", ")})`, command);
+	}
+	if (options.save !== undefined && (options.format !== undefined || options.width !== undefined)) {
+		throw new UsageError(`--save writes a Markdown note; it takes no --format or --width`, command);
 	}
 	if (options.width !== undefined && !/^[1-9]\d{0,4}$/.test(options.width)) {
 		throw new UsageError(`--width needs a positive whole number`, command);
@@ -148,6 +170,7 @@ Commands:
   refresh <vault>                 Rewrite every out-of-date index block; lists the notes changed
   check <vault>                   Like refresh, but writes nothing; exit 1 if any index is stale
   compare <vault>                 Print the comparison of the vault's framework notes
+                                  (--save: write it as a comparison note)
   import-outline <vault> <note>   Create one framework note per item of an outline note
 
 Options:
@@ -195,19 +218,30 @@ Exit codes: 0 every index is current, 1 some index is stale or a note could not 
 2 usage error.
 `,
 	compare: `Usage: framework-notes compare [options] <vault>
+       framework-notes compare [--folder <path>] --save [<note>] <vault>
 
 Prints the comparison of the vault's framework notes (chosen by the plugin's selector setting,
 by default "type: framework"): one row per note, one column per property.
+
+With --save, writes the static comparison note instead, exactly as the plugin's "Save as note"
+does from a freshly opened comparison pane (same text, byte for byte): a Markdown table under
+the frontmatter marker "framework-notes: comparison". The note is written atomically and only
+when its text changes; a note at that path that is not a generated comparison is never
+replaced (message, exit 1).
 
 Options:
   --folder <path>      Only notes inside this vault folder
   --format <format>    table (default; aligned to the terminal width, long cells cut with "…"),
                        markdown, csv or json
   --width <columns>    Width of the table (default: the terminal's, or 100)
+  --save [<note>]      Write the comparison note: <note> is a vault path ("Folder/Note.md");
+                       by default the plugin's "comparison note path" setting (comparison.md)
+                       inside the --folder folder, or at the vault root
   --config-dir <name>  Name of the vault's config folder (default: .obsidian)
+  -q, --quiet          With --save: print only problems
 
-Exit codes: 0 done, 1 some note has invalid frontmatter (named on stderr; still listed),
-2 usage error.
+Exit codes: 0 done, 1 some note has invalid frontmatter (named on stderr; still listed), or
+--save found a note that it may not replace, 2 usage error.
 `,
 	"import-outline": `Usage: framework-notes import-outline [options] <vault> <note>
 

@@ -16,8 +16,10 @@ import {
 	type Cell,
 	type ViewOptions,
 } from "../core/compare/index";
+import { isGeneratedFrontmatter } from "../core/compare/view-extra";
 import { isFolder } from "../core/vault";
 import type { CompareFormat } from "./args";
+import { saveComparison } from "./compare-save";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "./context";
 import { renderTable, terminalSafeLines } from "./table";
 
@@ -43,7 +45,8 @@ export function compareCommand(ctx: CommandContext): number {
 			return EXIT_USAGE;
 		}
 	}
-	const files = selectNotes(vault, config.settings.compare, scope === "" ? undefined : scope);
+	// As in the pane: a generated comparison note is never itself compared.
+	const files = selectNotes(vault, config.settings.compare, scope === "" ? undefined : scope).filter((f) => !isGeneratedFrontmatter(vault.frontmatter(f.path)));
 	const inputs = noteInputs(vault, files);
 	let invalid = 0;
 	for (const note of inputs) {
@@ -53,6 +56,10 @@ export function compareCommand(ctx: CommandContext): number {
 		}
 	}
 	const model = buildModel(inputs, { propertyTypes: config.propertyTypes });
+	if (args.options.save !== undefined) {
+		const code = saveComparison(ctx, model, scope === undefined || scope === "" ? null : scope);
+		return code === EXIT_OK && invalid > 0 ? EXIT_PROBLEMS : code;
+	}
 	const groupBy = config.settings.compare.groupBy.trim();
 	const view: ViewOptions = {
 		...DEFAULT_VIEW_OPTIONS,

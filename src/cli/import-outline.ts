@@ -2,14 +2,11 @@
  * `import-outline <vault> <note>`: one framework note per outline item, beside the outline
  * note, from the plugin's template; existing notes are never overwritten.
  */
-import * as crypto from "node:crypto";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { linkOutlineItems, planOutlineImport, type OutlineLink } from "../core/template/index";
 import { isFile, isFolder, parentPath, type VFile } from "../core/vault";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "./context";
 import { DiskFile, errorMessage } from "./disk-vault";
-import { writeNoteAtomic } from "./write";
+import { createNoteExclusive, writeNoteAtomic } from "./write";
 
 function findNote(ctx: CommandContext, arg: string): VFile | null {
 	const wanted = arg.replace(/\\/g, "/").replace(/^\/+/, "");
@@ -18,18 +15,6 @@ function findNote(ctx: CommandContext, arg: string): VFile | null {
 		if (node && isFile(node)) return node;
 	}
 	return null;
-}
-
-/** Create a new file with `text`, failing if one exists; never leaves a half-written note. */
-export function createNoteExclusive(absolute: string, text: string): void {
-	const dir = path.dirname(absolute);
-	const temp = path.join(dir, `.${path.basename(absolute)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
-	fs.writeFileSync(temp, text, { encoding: "utf8", flag: "wx" });
-	try {
-		fs.linkSync(temp, absolute);
-	} finally {
-		fs.unlinkSync(temp);
-	}
 }
 
 export function importOutlineCommand(ctx: CommandContext): number {

@@ -64,3 +64,25 @@ export function writeNoteAtomic(target: WriteTarget, text: string): void {
 		throw e;
 	}
 }
+
+/**
+ * Create a new note with `text`, failing (EEXIST) if anything, even a dangling symbolic link, is
+ * already at `absolute`: the text goes to a temporary file first, which is then hard-linked to
+ * its name, so the note appears complete or not at all and nothing existing is ever replaced.
+ */
+export function createNoteExclusive(absolute: string, text: string, options: { readonly fsync?: boolean } = {}): void {
+	const dir = path.dirname(absolute);
+	const temp = path.join(dir, `.${path.basename(absolute)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+	const fd = fs.openSync(temp, "wx", 0o666);
+	try {
+		try {
+			fs.writeFileSync(fd, text, "utf8");
+			if (options.fsync !== false) fs.fsyncSync(fd);
+		} finally {
+			fs.closeSync(fd);
+		}
+		fs.linkSync(temp, absolute);
+	} finally {
+		fs.unlinkSync(temp);
+	}
+}

@@ -1,6 +1,6 @@
 import { type App, normalizePath, Notice, TFile, TFolder } from "obsidian";
-import { cellOf, type ComparisonModel, parseCellInput, toMarkdownTable, type ViewColumn, type ViewResult } from "../core/compare";
-import { comparisonNoteText, isGeneratedComparison } from "../core/compare/view-extra";
+import { cellOf, type ComparisonModel, parseCellInput, type ViewColumn, type ViewResult } from "../core/compare";
+import { comparisonNoteOf, comparisonNoteTarget, comparisonSaveAction, isGeneratedComparison } from "../core/compare/view-extra";
 import { sameData } from "../core/settings";
 
 /** What happened to an edit (for tests and callers; the user sees a Notice when it matters). */
@@ -46,9 +46,7 @@ export async function writeCell(app: App, model: ComparisonModel, path: string, 
 
 /** Where "Save as note" writes: the settings' path under the scope folder (or the vault root). */
 export function comparisonNotePath(scope: string | null, settingPath: string): string {
-	const name = settingPath.trim() === "" ? "comparison.md" : settingPath.trim();
-	const withExt = name.toLowerCase().endsWith(".md") ? name : `${name}.md`;
-	return normalizePath(scope ? `${scope}/${withExt}` : withExt);
+	return normalizePath(comparisonNoteTarget(scope, settingPath));
 }
 
 /**
@@ -56,19 +54,19 @@ export function comparisonNotePath(scope: string | null, settingPath: string): s
  * generated comparison (frontmatter `framework-notes: comparison`); unchanged text is not written.
  */
 export async function saveComparisonNote(app: App, path: string, title: string, model: ComparisonModel, view: ViewResult): Promise<"created" | "updated" | "unchanged" | "refused"> {
-	const text = comparisonNoteText(title, toMarkdownTable(model, view), view.rows.length);
+	const text = comparisonNoteOf(title, model, view);
 	const existing = app.vault.getAbstractFileByPath(path);
 	if (existing instanceof TFolder) {
 		new Notice(`${path} is a folder; choose another comparison note path in settings.`);
 		return "refused";
 	}
 	if (existing instanceof TFile) {
-		const current = await app.vault.read(existing);
-		if (!isGeneratedComparison(current)) {
+		const action = comparisonSaveAction(await app.vault.read(existing), text);
+		if (action === "refuse") {
 			new Notice(`${path} exists and was not made by Framework Notes, so it was left alone. Choose another comparison note path in settings.`);
 			return "refused";
 		}
-		if (current === text) {
+		if (action === "unchanged") {
 			new Notice(`${path} is already up to date.`);
 			return "unchanged";
 		}

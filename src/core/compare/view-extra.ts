@@ -5,8 +5,9 @@
 
 import type { CompareSettings } from "../settings";
 import { type Frontmatter, parentPath, type VaultSnapshot } from "../vault";
+import { toMarkdownTable } from "./export";
 import { normalizeFolder, propertyMatches, tagMatches } from "./select";
-import type { SortKey, ViewOptions } from "./types";
+import type { ComparisonModel, SortKey, ViewOptions, ViewResult } from "./types";
 
 export type Orientation = "rows" | "columns";
 
@@ -206,6 +207,37 @@ export function comparisonNoteText(title: string, table: string, noteCount: numb
 		"",
 	];
 	return lines.join("\n");
+}
+
+/** Title of the generated comparison note of a scope folder (or of the whole vault). */
+export function comparisonNoteTitle(scope: string | null): string {
+	return scope ? `Comparison: ${scope.split("/").pop() ?? ""}` : "Framework comparison";
+}
+
+/** The generated comparison note of what a view shows (the plugin's and the CLI's "save as note"). */
+export function comparisonNoteOf(title: string, model: ComparisonModel, view: ViewResult): string {
+	return comparisonNoteText(title, toMarkdownTable(model, view), view.rows.length);
+}
+
+/**
+ * Where "Save as note" writes: the settings' path (default `comparison.md`, `.md` added) under
+ * the scope folder, or at the vault root. Not yet normalized: the caller applies its vault's rules.
+ */
+export function comparisonNoteTarget(scope: string | null, settingPath: string): string {
+	const name = settingPath.trim() === "" ? "comparison.md" : settingPath.trim();
+	const withExt = name.toLowerCase().endsWith(".md") ? name : `${name}.md`;
+	return scope ? `${scope}/${withExt}` : withExt;
+}
+
+/**
+ * What "Save as note" does, given the text now at the target path (null: no note there):
+ * create it, replace a generated comparison whose text differs, leave an up-to-date one alone,
+ * or refuse to touch a note that is not a generated comparison.
+ */
+export function comparisonSaveAction(current: string | null, text: string): "create" | "replace" | "unchanged" | "refuse" {
+	if (current === null) return "create";
+	if (!isGeneratedComparison(current)) return "refuse";
+	return current === text ? "unchanged" : "replace";
 }
 
 /**
