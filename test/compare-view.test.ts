@@ -189,10 +189,19 @@ describe("comparison pane: rendering", () => {
 		expect(trigger).toHaveBeenCalledWith("hover-link", expect.objectContaining({ linktext: "Flask", source: COMPARISON_VIEW_TYPE, sourcePath: "Web/Django.md" }));
 	});
 
-	it("highlights values that differ from the column's most common value", async () => {
+	it("highlights values that differ from the column's strict-majority value", async () => {
 		const { view } = await open();
 		expect(cell(view, "Rails", "language").classList.contains("fn-cmp-differs")).toBe(true);
 		expect(cell(view, "Django", "language").classList.contains("fn-cmp-differs")).toBe(false);
+		expect(head(view, "language").querySelector(".fn-cmp-differs-mark")).not.toBeNull();
+	});
+
+	it("marks no cell of a property without a strict majority; its header says it differs", async () => {
+		const { view } = await open();
+		// category: full-stack 2 of 4, micro, async: no value is shared by more than half.
+		for (const name of ["Django", "Flask", "FastAPI", "Rails"]) expect(cell(view, name, "category").classList.contains("fn-cmp-differs")).toBe(false);
+		expect(head(view, "category").querySelector(".fn-cmp-differs-mark")?.getAttribute("aria-label")).toBe("values differ");
+		expect(head(view, "type").querySelector(".fn-cmp-differs-mark")).toBeNull();
 	});
 });
 

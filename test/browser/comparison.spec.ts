@@ -192,9 +192,26 @@ describe("comparing", () => {
 		await expect.poll(() => statusText(page)).toContain("2 selected");
 		await pane(page).getByRole("button", { name: "Compare selected (2)" }).click();
 		await expect.poll(async () => sorted(await rowNames(page))).toEqual(["Django", "Flask"]);
-		// Differences between the two are marked: Django has an ORM, Flask has not.
+		// Two notes compared: both cells of every difference are marked (Django has an ORM, Flask has not).
 		await expect.poll(async () => (await cell(page, "Django", "orm").getAttribute("class")) ?? "").toContain("fn-cmp-differs");
+		expect((await cell(page, "Flask", "orm").getAttribute("class")) ?? "").toContain("fn-cmp-differs");
 		expect((await cell(page, "Django", "language").getAttribute("class")) ?? "").not.toContain("fn-cmp-differs");
+		expect((await cell(page, "Flask", "language").getAttribute("class")) ?? "").not.toContain("fn-cmp-differs");
+	});
+
+	it("marks only cells that differ from a strict-majority value; other differences show in the header", async () => {
+		// category: five values, two notes each: no majority, so no cell is yellow, the header says it.
+		const marked = (key: string) => table(page).locator(`td.fn-cmp-differs[data-key="${key}"]`).count();
+		await expect.poll(() => columnHeader(page, "category").locator(".fn-cmp-differs-mark").count()).toBe(1);
+		expect(await marked("category")).toBe(0);
+		expect(await columnHeader(page, "language").locator(".fn-cmp-differs-mark").count()).toBe(0);
+		// async: 4 of 10 are true, 6 false: the 4 true cells are marked, nothing else.
+		const asyncTrue = await table(page).locator('td[data-key="async"] .fn-cmp-yes').count();
+		expect(asyncTrue).toBeLessThan(5);
+		expect(await marked("async")).toBe(asyncTrue);
+		// Far fewer marked cells than cells in differing columns (it used to be nearly all of them).
+		const all = await table(page).locator("tbody td[data-key]").count();
+		expect(await table(page).locator("tbody td.fn-cmp-differs").count()).toBeLessThan(all / 4);
 	});
 });
 

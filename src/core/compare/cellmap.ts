@@ -62,6 +62,12 @@ export class CellMap implements ReadonlyMap<string, Cell> {
 		return id;
 	}
 
+	/** The number of a number cell (its sort key), or null for any other cell or none. */
+	numberOf(key: string): number | null {
+		const cell = this.get(key);
+		return cell !== undefined && cell.state === "value" && cell.type === "number" && typeof cell.sortKey === "number" ? cell.sortKey : null;
+	}
+
 	/** Build from keys and cells in order (keys unique). */
 	static of(keys: readonly string[], cells: readonly Cell[]): CellMap {
 		let shape = ROOT;

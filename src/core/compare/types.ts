@@ -250,8 +250,11 @@ export interface ViewResult {
 	/** Rows before search, filters and selection. */
 	readonly totalRows: number;
 	/**
-	 * Per column key, the paths of shown rows whose cell differs from the column's most common
-	 * value (all of them when no single value is most common). Missing key: nothing differs.
+	 * Per column key, the paths of shown rows whose cell is marked as differing. With exactly two
+	 * shown rows: both rows of every column that differs. Otherwise: the rows whose value is not
+	 * the column's strict-majority value (one that more than half of the shown rows share); a
+	 * column without a strict majority marks no cell (its `differs` flag alone says it differs).
+	 * Missing key: no cell of that column is marked.
 	 */
 	readonly differingCells: ReadonlyMap<string, ReadonlySet<string>>;
 }

@@ -156,16 +156,50 @@ describe("differences", () => {
 		note("C", { same: "x", lang: "Go", n: 3 }),
 	]);
 
-	it("flags columns that differ and marks cells that differ from the most common value", () => {
+	it("flags columns that differ and marks only the cells that differ from a strict-majority value", () => {
 		const r = applyView(three, view({}));
 		const byKey = new Map(r.columns.map((c) => [c.key, c]));
 		expect(byKey.get("same")?.differs).toBe(false);
 		expect(byKey.get("lang")?.differs).toBe(true);
+		// Python in 2 of 3 rows is a strict majority: only Go is marked.
 		expect(cellDiffers(r, "lang", "F/C.md")).toBe(true);
 		expect(cellDiffers(r, "lang", "F/A.md")).toBe(false);
 		expect(cellDiffers(r, "same", "F/A.md")).toBe(false);
-		expect([...(r.differingCells.get("n") ?? [])]).toEqual(["F/A.md", "F/B.md", "F/C.md"]);
-		expect([...(r.differingCells.get("maybe") ?? [])]).toEqual(["F/A.md", "F/B.md", "F/C.md"]);
+		// Every value different (1, 5, 3; "v", "", absent): the column differs, no cell is marked.
+		expect(byKey.get("n")?.differs).toBe(true);
+		expect(byKey.get("maybe")?.differs).toBe(true);
+		expect(r.differingCells.get("n")).toBeUndefined();
+		expect(r.differingCells.get("maybe")).toBeUndefined();
+	});
+
+	it("marks no cell when no value has a strict majority (5 categories × 2 notes each)", () => {
+		const categories = ["a", "b", "c", "d", "e"];
+		const m = buildModel(categories.flatMap((c) => [note(`${c}1`, { category: c, kind: "x" }), note(`${c}2`, { category: c, kind: c === "a" ? "y" : "x" })]));
+		const r = applyView(m, view({}));
+		const category = r.columns.find((c) => c.key === "category");
+		expect(category?.differs).toBe(true);
+		expect(r.differingCells.get("category")).toBeUndefined();
+		expect(m.rows.some((row) => cellDiffers(r, "category", row.path))).toBe(false);
+		// 9 of 10 share "x": only the one "y" is marked.
+		expect([...(r.differingCells.get("kind") ?? [])]).toEqual(["F/a2.md"]);
+	});
+
+	it("marks no cell at exactly half: 2 of 4 is not a strict majority", () => {
+		const m = buildModel([note("A", { v: "x" }), note("B", { v: "x" }), note("C", { v: "y" }), note("D", { v: "z" })]);
+		const r = applyView(m, view({}));
+		expect(r.columns[0]?.differs).toBe(true);
+		expect(r.differingCells.get("v")).toBeUndefined();
+	});
+
+	it("marks both cells of every differing property when exactly two notes are compared", () => {
+		const r = applyView(three, view({ selected: ["F/A.md", "F/C.md"] }));
+		expect([...(r.differingCells.get("lang") ?? [])].sort()).toEqual(["F/A.md", "F/C.md"]);
+		expect([...(r.differingCells.get("n") ?? [])].sort()).toEqual(["F/A.md", "F/C.md"]);
+		expect([...(r.differingCells.get("maybe") ?? [])].sort()).toEqual(["F/A.md", "F/C.md"]);
+		expect(r.differingCells.get("same")).toBeUndefined();
+		const equal = applyView(three, view({ selected: ["F/A.md", "F/B.md"] }));
+		expect(equal.differingCells.get("lang")).toBeUndefined();
+		expect([...(equal.differingCells.get("n") ?? [])].sort()).toEqual(["F/A.md", "F/B.md"]);
 	});
 
 	it("treats absent and empty as different from each other and from values", () => {

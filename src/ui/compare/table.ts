@@ -34,7 +34,7 @@ interface RenderedRow {
 /** What `decorateRow` last applied to a row, so unchanged marks cost no DOM work. */
 interface RowMarks {
 	selected: boolean;
-	/** One flag per value cell (column order): differs from the column's most common value. */
+	/** One flag per value cell (column order): marked as differing (see `ViewResult.differingCells`). */
 	differs: boolean[];
 }
 
@@ -242,7 +242,7 @@ export class ComparisonTable {
 		const signature = [
 			this.columnSignature,
 			input.sort.map((k) => `${k.key}:${k.dir}`).join(","),
-			view.columns.map((c) => `${c.coverage.present}/${c.coverage.total}/${c.conflicts.length}`).join(","),
+			view.columns.map((c) => `${c.coverage.present}/${c.coverage.total}/${c.conflicts.length}/${c.differs ? 1 : 0}`).join(","),
 			input.orientation === "rows" ? String(shown.length > 0 && shown.every((r) => input.selected.has(r.path))) : shown.map((r) => `${r.path}:${input.selected.has(r.path) ? 1 : 0}:${r.warning ?? ""}`).join("\u0001"),
 			`${cols.start}:${cols.end}:${view.rows.length}`,
 		].join("\u0002");
@@ -293,6 +293,9 @@ export class ComparisonTable {
 		this.headerLabel(th, column.key, column.key);
 		const { present, total } = column.coverage;
 		th.createSpan({ cls: "fn-cmp-coverage", text: `${present}/${total}`, attr: { "aria-label": `${present} of ${total} notes have it` } });
+		// The column-level difference marker: cells are marked only against a strict-majority value
+		// (or both cells when two notes are compared), so this is what says "the values differ".
+		if (column.differs) th.createSpan({ cls: "fn-cmp-differs-mark", text: "≠", attr: { title: "Values differ between the shown notes", "aria-label": "values differ" } });
 		if (column.conflicts.length > 0) {
 			const lines = column.conflicts.map((c) => `${column.key} is ${c.actualType} in ${c.basename}`);
 			th.createSpan({ cls: "fn-cmp-conflict", text: "⚠", attr: { title: lines.join("\n"), "aria-label": lines.join("; ") } });
