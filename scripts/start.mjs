@@ -4,8 +4,14 @@
 //      examples/vault/.obsidian/plugins/framework-notes/ and makes sure the plugin is enabled
 //      there (community-plugins.json), so the vault opens in Obsidian with the plugin on;
 //   3. refreshes the vault's index notes with the CLI;
-//   4. prints the comparison table.
+//   4. saves the folder's comparison note (WEBFramework/NOtes/comparison.md) with
+//      `compare --save`, exactly as the plugin's "Save as note" would;
+//   5. prints the comparison table.
 // Every step writes only when something differs, so a second run changes nothing.
+//
+// For tests (not needed by users): `--vault <dir>` works on another copy of the example vault,
+// `--no-build` skips step 1, `--cli <file>` runs that CLI bundle, `--plugin-from <dir>` installs
+// the plugin files found there.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -13,7 +19,19 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const vault = path.join(root, "examples", "vault");
+
+/** The value after `--name` on the command line, or undefined. */
+function option(name) {
+	const at = process.argv.indexOf(`--${name}`);
+	return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+const vault = path.resolve(root, option("vault") ?? path.join("examples", "vault"));
+const build = !process.argv.includes("--no-build");
+const cli = path.resolve(root, option("cli") ?? path.join("dist", "cli.cjs"));
+const pluginFrom = path.resolve(root, option("plugin-from") ?? ".");
+/** The example's folder of framework notes, whose comparison note `compare --save` keeps current. */
+const NOTES_FOLDER = "WEBFramework/NOtes";
 const pluginDir = path.join(vault, ".obsidian", "plugins", "framework-notes");
 const communityPlugins = path.join(vault, ".obsidian", "community-plugins.json");
 const PLUGIN_ID = "framework-notes";
@@ -56,24 +74,29 @@ function enablePlugin() {
 	return true;
 }
 
-step("Building the plugin (main.js) and the CLI (dist/cli.cjs)");
-if (runNode(["esbuild.config.mjs", "--production"]) !== 0) fail("the plugin build failed");
-if (runNode(["esbuild.config.mjs", "--cli"]) !== 0) fail("the CLI build failed");
+if (build) {
+	step("Building the plugin (main.js) and the CLI (dist/cli.cjs)");
+	if (runNode(["esbuild.config.mjs", "--production"]) !== 0) fail("the plugin build failed");
+	if (runNode(["esbuild.config.mjs", "--cli"]) !== 0) fail("the CLI build failed");
+}
 
 step(`Installing the plugin into ${path.relative(root, pluginDir)}`);
 mkdirSync(pluginDir, { recursive: true });
 for (const file of ["main.js", "manifest.json", "styles.css"]) {
-	const copied = copyIfChanged(path.join(root, file), path.join(pluginDir, file));
+	const copied = copyIfChanged(path.join(pluginFrom, file), path.join(pluginDir, file));
 	console.log(`${copied ? "installed" : "unchanged"}  ${file}`);
 }
 console.log(`${enablePlugin() ? "enabled" : "already enabled"}  ${PLUGIN_ID} in ${path.relative(root, communityPlugins)}`);
 
-const cli = path.join(root, "dist", "cli.cjs");
-const vaultArg = path.relative(root, vault);
+const vaultArg = path.relative(root, vault) || ".";
 
 step(`Refreshing the index notes of ${vaultArg}`);
 const refreshed = runNode([cli, "refresh", vaultArg]);
 if (refreshed !== 0) fail(`refresh exited with code ${refreshed}`);
+
+step(`Saving the comparison note of ${NOTES_FOLDER}`);
+const saved = runNode([cli, "compare", vaultArg, "--folder", NOTES_FOLDER, "--save"]);
+if (saved !== 0) fail(`compare --save exited with code ${saved}`);
 
 step(`Comparing the framework notes of ${vaultArg}`);
 const compared = runNode([cli, "compare", vaultArg]);

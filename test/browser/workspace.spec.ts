@@ -92,13 +92,16 @@ describe("export", () => {
 
 	it("leaves a hand-written note at the comparison path alone and says so", async () => {
 		const path = `${FOLDER}/comparison.md`;
-		await page.evaluate(async (folder) => {
+		// The example vault's comparison.md is a generated one: make it hand-written first.
+		await page.evaluate(async ([folder, note]) => {
 			await window.fn.boot();
+			await window.fn.modifyNote(note, "# My comparison\n\nWritten by hand.\n");
 			window.fn.fileMenu(folder);
-		}, FOLDER);
+		}, [FOLDER, path] as const);
 		await page.getByRole("menuitem", { name: "Compare frameworks in this folder" }).click();
 		await table(page).locator("tbody tr.fn-cmp-row").first().waitFor();
 		const before = await readNote(page, path);
+		expect(before).toBe("# My comparison\n\nWritten by hand.\n");
 		await saveAsNote(page);
 		await expect.poll(() => page.evaluate(() => window.fn.notices().join("\n"))).toContain("was not made by Framework Notes");
 		expect(await readNote(page, path)).toBe(before);
