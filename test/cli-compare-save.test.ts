@@ -9,7 +9,7 @@ import { parseArgs, UsageError } from "../src/cli/args";
 import { normalizeVaultPath, unwritableVaultPath } from "../src/cli/compare-save";
 import { openComparison } from "../src/commands/open-comparison";
 import { ComparisonView } from "../src/ui/compare/comparison-view";
-import { cleanup, makeVault, mtimes, readVaultFile } from "./cli-helpers";
+import { cleanup, failingReader, makeVault, mtimes, readVaultFile } from "./cli-helpers";
 import { runCli } from "./cli-run-helper";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
@@ -186,6 +186,16 @@ describe("compare --save", () => {
 		fs.symlinkSync(path.join(outside, "nothing.md"), path.join(root, "Web", "comparison.md"));
 		expect(runCli(["compare", root, "--folder", "Web", "--save"]).code).toBe(1);
 		expect(fs.readdirSync(outside)).toEqual(["keep.md"]);
+	});
+});
+
+describe("compare --save: an unreadable note at the path", () => {
+	it("is named and left alone", () => {
+		const root = vault({ ...FRAMEWORKS, "Web/comparison.md": "---\nframework-notes: comparison\n---\nold\n" });
+		const result = runCli(["compare", root, "--folder", "Web", "--save"], { readFile: failingReader("EACCES", "Web/comparison.md") });
+		expect(result).toMatchObject({ code: 1, stdout: "" });
+		expect(result.stderr).toContain("Web/comparison.md: comparison not saved: permission denied");
+		expect(readVaultFile(root, "Web/comparison.md")).toBe("---\nframework-notes: comparison\n---\nold\n");
 	});
 });
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DiskVault } from "../src/cli/disk-vault";
 import { frontmatterSource } from "../src/cli/text";
 import { isFile, isFolder, type VFolder } from "../src/core/vault";
-import { cleanup, makeVault, tempDir } from "./cli-helpers";
+import { cleanup, failingReader, makeVault, tempDir } from "./cli-helpers";
 
 const dirs: string[] = [];
 afterEach(() => cleanup(...dirs.splice(0)));
@@ -154,11 +154,13 @@ describe("DiskVault text and frontmatter", () => {
 		expect(vault.readText("Gone.md")).toEqual({ ok: false, message: "no such file or folder" });
 	});
 
-	// Permissions do not stop root: the test runs for other users only.
-	it.skipIf(process.getuid?.() === 0)("reports an unreadable note without failing the vault", () => {
-		const root = vaultOf({ "Locked.md": "x" });
-		fs.chmodSync(path.join(root, "Locked.md"), 0o000);
-		expect(DiskVault.load(root).readText("Locked.md")).toEqual({ ok: false, message: "permission denied" });
+	// Root reads anything whatever the permissions, so the failure is injected (CI runs as root).
+	it("reports an unreadable note without failing the vault", () => {
+		const root = vaultOf({ "Locked.md": "x", "Open.md": "y" });
+		const vault = DiskVault.load(root, { readFile: failingReader("EACCES", "Locked.md") });
+		expect(vault.readText("Locked.md")).toEqual({ ok: false, message: "permission denied" });
+		expect(vault.readText("Open.md")).toEqual({ ok: true, text: "y" });
+		expect(vault.frontmatter("Locked.md")).toBeNull();
 	});
 });
 

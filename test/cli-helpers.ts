@@ -39,3 +39,15 @@ export function mtimes(root: string): Map<string, bigint> {
 export function cleanup(...dirs: string[]): void {
 	for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * A file reader that fails with `code` (like Node's, e.g. EACCES) for files whose path ends with
+ * one of `suffixes`, and reads the others: an unreadable note even for root, who reads anything.
+ */
+export function failingReader(code: string, ...suffixes: string[]): (absolutePath: string) => Uint8Array {
+	return (absolutePath) => {
+		const posix = absolutePath.split(path.sep).join("/");
+		if (suffixes.some((s) => posix.endsWith(`/${s}`))) throw Object.assign(new Error(`${code}: cannot open '${absolutePath}'`), { code });
+		return fs.readFileSync(absolutePath);
+	};
+}

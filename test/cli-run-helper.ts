@@ -1,4 +1,5 @@
 /** Run the CLI in-process with captured output (tests). */
+import type { ReadFile } from "../src/cli/disk-vault";
 import { run } from "../src/cli/run";
 
 export interface RunResult {
@@ -8,7 +9,7 @@ export interface RunResult {
 }
 
 /** Run the CLI in-process with captured output. */
-export function runCli(argv: readonly string[], options: { cwd?: string; columns?: number; stdoutIsTTY?: boolean; stderrIsTTY?: boolean; now?: Date } = {}): RunResult {
+export function runCli(argv: readonly string[], options: { cwd?: string; columns?: number; stdoutIsTTY?: boolean; stderrIsTTY?: boolean; now?: Date; readFile?: ReadFile } = {}): RunResult {
 	let stdout = "";
 	let stderr = "";
 	const code = run(argv, {
@@ -19,6 +20,7 @@ export function runCli(argv: readonly string[], options: { cwd?: string; columns
 		stdoutIsTTY: options.stdoutIsTTY ?? false,
 		stderrIsTTY: options.stderrIsTTY ?? false,
 		now: options.now ? () => options.now as Date : undefined,
+		readFile: options.readFile,
 	});
 	return { code, stdout, stderr };
 }

@@ -1,7 +1,7 @@
 /** Types and constants shared by the CLI's commands. */
 import type { ParsedArgs } from "./args";
 import type { VaultConfig } from "./config";
-import type { DiskVault } from "./disk-vault";
+import type { DiskVault, ReadFile } from "./disk-vault";
 
 export const EXIT_OK = 0;
 /** `check` found stale indexes, or a note could not be processed. */
@@ -20,6 +20,8 @@ export interface CliIO {
 	readonly columns?: number;
 	/** The current time (templates' `{{date}}`). */
 	readonly now?: () => Date;
+	/** How notes are read (default `fs.readFileSync`); tests inject read failures. */
+	readonly readFile?: ReadFile;
 }
 
 /** Everything a command needs once the vault is open. */

@@ -82,10 +82,17 @@ export interface VaultProblem {
 
 export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
 
+/** Reads the bytes of a file by absolute path (throws like `fs.readFileSync`). */
+export type ReadFile = (absolutePath: string) => Uint8Array;
+
 export interface DiskVaultOptions {
 	/** Name of the config folder at the vault root (skipped). Default `.obsidian`. */
 	readonly configDir?: string;
+	/** How notes are read; default `fs.readFileSync`. (Tests inject failures such as EACCES.) */
+	readonly readFile?: ReadFile;
 }
+
+const readFileSync: ReadFile = (absolutePath) => fs.readFileSync(absolutePath);
 
 interface FrontmatterEntry {
 	readonly data: Frontmatter | null;
@@ -102,9 +109,11 @@ export class DiskVault implements VaultSnapshot {
 	private readonly files: DiskFile[] = [];
 	private readonly fmSource = new Map<string, string | null>();
 	private readonly fmCache = new Map<string, FrontmatterEntry>();
+	private readonly readFile: ReadFile;
 
 	private constructor(rootReal: string, options: DiskVaultOptions) {
 		this.rootReal = rootReal;
+		this.readFile = options.readFile ?? readFileSync;
 		this.root = new DiskFolder("/", "", null);
 		this.walk(options.configDir ?? ".obsidian");
 	}
@@ -153,7 +162,7 @@ export class DiskVault implements VaultSnapshot {
 		if (!(node instanceof DiskFile)) return { ok: false, message: "no such file in the vault" };
 		let text: string;
 		try {
-			text = decodeUtf8(fs.readFileSync(node.realPath));
+			text = decodeUtf8(this.readFile(node.realPath));
 		} catch (e) {
 			return { ok: false, message: errorMessage(e) };
 		}

@@ -47,7 +47,7 @@ function openVault(args: ParsedArgs, io: CliIO): { vault: DiskVault; config: Vau
 	if (!stat.isDirectory()) return `not a folder: ${vaultArg}`;
 	let vault: DiskVault;
 	try {
-		vault = DiskVault.load(dir, { configDir: args.configDir });
+		vault = DiskVault.load(dir, { configDir: args.configDir, readFile: io.readFile });
 	} catch (e) {
 		return `cannot read the vault folder ${vaultArg}: ${errorMessage(e)}`;
 	}
