@@ -266,6 +266,35 @@ describe("comparison pane: sort, filter, group, transpose, select", () => {
 		expect(table(view).querySelectorAll("tbody tr.fn-cmp-row")).toHaveLength(4);
 	});
 
+	it("shows groups in transposed mode as a header row spanning each group's note columns", async () => {
+		const { view } = await open();
+		button(view, "Transpose").click();
+		const head = table(view).querySelectorAll("thead tr");
+		expect(head).toHaveLength(2);
+		const groups = Array.from(head[0]?.querySelectorAll<HTMLTableCellElement>("th.fn-cmp-group-cell") ?? []).map((th) => [
+			th.querySelector(".fn-cmp-group-label")?.textContent,
+			th.colSpan,
+			th.getAttribute("scope"),
+		]);
+		expect(groups).toEqual([
+			["async", 1, "colgroup"],
+			["full-stack", 2, "colgroup"],
+			["micro", 1, "colgroup"],
+		]);
+		// The note columns below follow the groups.
+		const noteHeads = Array.from(head[1]?.querySelectorAll("th.fn-cmp-note-head a.fn-cmp-note-link") ?? []).map((a) => a.textContent);
+		expect(noteHeads.slice(1, 3).sort()).toEqual(["Django", "Rails"]);
+		expect(noteHeads[0]).toBe("FastAPI");
+		expect(noteHeads[3]).toBe("Flask");
+		// Without grouping there is one header row.
+		const groupBy = view.contentEl.querySelector<HTMLSelectElement>("select.fn-cmp-group-by");
+		if (!groupBy) throw new Error("no group select");
+		groupBy.value = "";
+		groupBy.dispatchEvent(new Event("change"));
+		expect(table(view).querySelectorAll("thead tr")).toHaveLength(1);
+		expect(table(view).querySelectorAll("th.fn-cmp-group-cell")).toHaveLength(0);
+	});
+
 	it("compares only the checked notes and hides identical properties", async () => {
 		const { view } = await open();
 		for (const name of ["Django", "Rails"]) {
@@ -353,6 +382,23 @@ describe("comparison pane: live updates", () => {
 		expect(cell(view, "Flask", "language").textContent).toBe("Rust");
 		expect(cell(view, "Django", "language").closest("tr")).toBe(untouched);
 		expect(view.getState().selected).toEqual(["Web/Flask.md"]);
+	});
+
+	it("keeps the keyboard focus on the same note and property when the focused note changes", async () => {
+		const { view, h } = await open(FILES, null, { compare: { groupBy: "" } });
+		// Focus needs the pane in the document (the harness keeps it detached).
+		if (!view.containerEl.isConnected) document.body.appendChild(view.containerEl);
+		const focused = cell(view, "Flask", "category");
+		focused.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+		expect(document.activeElement).toBe(focused);
+		await h.app.vault.modify(h.app.vault.getFileByPath("Web/Flask.md") as never, note({ type: "framework", category: "micro", language: "Rust", async: "false", orm: "false", first_release: "2010" }));
+		await h.settle();
+		await view.flushLive();
+		const now = cell(view, "Flask", "category");
+		expect(cell(view, "Flask", "language").textContent).toBe("Rust");
+		expect(now).not.toBe(focused);
+		expect(document.activeElement).toBe(now);
+		expect(now.getAttribute("tabindex")).toBe("0");
 	});
 
 	it("follows a rename and drops a deleted note", async () => {

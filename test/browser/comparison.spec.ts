@@ -174,6 +174,41 @@ describe("comparing", () => {
 		expect((await rowNames(page)).length).toBe(FRAMEWORKS.length);
 	});
 
+	it("shows the groups above the note columns when transposed, each spanning its notes", async () => {
+		await pane(page).getByRole("button", { name: "Transpose" }).click();
+		await expect.poll(() => table(page).getAttribute("class")).toContain("fn-cmp-transposed");
+		const layout = await table(page).evaluate((t) => {
+			const box = (el: Element) => el.getBoundingClientRect();
+			const notes = Array.from(t.querySelectorAll("thead th.fn-cmp-note-head")).map((th) => ({
+				name: th.querySelector(".fn-cmp-note-link")?.textContent ?? "",
+				left: box(th).left,
+				right: box(th).right,
+			}));
+			const groups = Array.from(t.querySelectorAll<HTMLTableCellElement>("thead th.fn-cmp-group-cell")).map((th) => ({
+				label: th.querySelector(".fn-cmp-group-label")?.textContent ?? "",
+				span: th.colSpan,
+				left: box(th).left,
+				right: box(th).right,
+				top: box(th).top,
+			}));
+			const noteTop = notes.length > 0 ? box(t.querySelector("thead th.fn-cmp-note-head") as Element).top : 0;
+			return { notes, groups, noteTop };
+		});
+		expect(layout.groups.map((g) => g.label)).toEqual(["asynchronous", "full-stack", "microframework", "other", "serverless"]);
+		expect(layout.groups.reduce((n, g) => n + g.span, 0)).toBe(FRAMEWORKS.length);
+		let at = 0;
+		for (const group of layout.groups) {
+			const first = layout.notes[at];
+			const last = layout.notes[at + group.span - 1];
+			expect(Math.abs(group.left - (first?.left ?? -99))).toBeLessThanOrEqual(1);
+			expect(Math.abs(group.right - (last?.right ?? -99))).toBeLessThanOrEqual(1);
+			expect(group.top).toBeLessThan(layout.noteTop);
+			at += group.span;
+		}
+		// The category groups hold the right notes: serverless is AWS Chalice and Zappa.
+		expect(sorted(layout.notes.slice(-2).map((n) => n.name))).toEqual(["AWS Chalice", "Zappa"]);
+	});
+
 	it("hides properties whose values are identical in every note", async () => {
 		await expect.poll(() => columnHeader(page, "language").count()).toBe(1); // Python everywhere
 		const hide = pane(page).getByRole("button", { name: "Hide identical properties" });
@@ -276,10 +311,9 @@ describe("keyboard", () => {
 });
 
 describe("keyboard focus and live updates", () => {
-	// Known defect found here (reported): when the focused cell's note changes, the live update
-	// rebuilds its row and the keyboard focus falls back to the page. When the pane keeps the focus,
-	// this test fails: turn `it.fails` into `it`.
-	it.fails("keeps the keyboard focus on a cell whose note changes (known defect)", async () => {
+	// The live update rebuilds the changed note's row; the focus moves to the new cell of the same
+	// note and property instead of falling back to the page.
+	it("keeps the keyboard focus on a cell whose note changes", async () => {
 		await ungroup();
 		const target = cell(page, "CherryPy", "category");
 		await target.click();
@@ -289,6 +323,12 @@ describe("keyboard focus and live updates", () => {
 		await page.evaluate(([p, t]) => window.fn.modifyNote(p, t), [path, text.replace("first_release: 2002", "first_release: 2003")] as const);
 		await expect.poll(() => cell(page, "CherryPy", "first_release").textContent()).toContain("2003");
 		expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.path ?? null)).toBe(path);
+		expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key ?? null)).toBe("category");
+		// The arrow keys go on from there.
+		const names = await rowNames(page);
+		const below = names[names.indexOf("CherryPy") + 1] ?? "";
+		await page.keyboard.press("ArrowDown");
+		await expect.poll(() => cell(page, below, "category").evaluate((el) => el === document.activeElement)).toBe(true);
 	});
 });
 

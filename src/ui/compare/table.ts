@@ -92,6 +92,30 @@ function pathOf(el: HTMLElement): string | null {
 	return el.closest("[data-path]")?.getAttribute("data-path") ?? null;
 }
 
+/** Which cell it is, independent of where it is rendered: its line (note, property or header) and its place in it. */
+interface CellIdentity {
+	readonly line: string;
+	readonly cell: string;
+}
+
+/** A note row by its path, a transposed line by its property, the header row, else null. */
+function lineIdentity(tr: HTMLElement): string | null {
+	if (tr.dataset.path !== undefined) return `p\u0001${tr.dataset.path}`;
+	if (tr.dataset.key !== undefined) return `k\u0001${tr.dataset.key}`;
+	return tr.parentElement?.tagName === "THEAD" ? "head" : null;
+}
+
+/** A cell within its line: its property and note (either may be missing) and whether it is a header. */
+function cellKey(cell: HTMLElement): string {
+	return `${cell.tagName}\u0001${cell.dataset.key ?? ""}\u0001${cell.dataset.path ?? ""}`;
+}
+
+function cellIdentity(cell: HTMLElement): CellIdentity | null {
+	const tr = cell.closest<HTMLElement>("tr");
+	const line = tr ? lineIdentity(tr) : null;
+	return line === null ? null : { line, cell: cellKey(cell) };
+}
+
 /** Text to put in the editor for a cell's current value. */
 export function editText(cell: Cell): string {
 	if (cell.state !== "value") return "";
@@ -128,6 +152,7 @@ export class ComparisonTable {
 	private bottomSpacer: HTMLElement | null = null;
 	private groupRows = new Map<string, HTMLTableRowElement>();
 	private readonly marks = new WeakMap<HTMLElement, RowMarks>();
+	private restoringFocus = false;
 
 	constructor(
 		parent: HTMLElement,
@@ -159,6 +184,10 @@ export class ComparisonTable {
 
 	/** Show a new result. Rows whose `Row` object is unchanged are reused when the columns are. */
 	update(input: TableInput): void {
+		this.keepingFocus(() => this.show(input));
+	}
+
+	private show(input: TableInput): void {
 		this.input = input;
 		const { view } = input;
 		this.table.toggleClass("fn-cmp-transposed", input.orientation === "columns");
@@ -245,6 +274,7 @@ export class ComparisonTable {
 			view.columns.map((c) => `${c.coverage.present}/${c.coverage.total}/${c.conflicts.length}/${c.differs ? 1 : 0}`).join(","),
 			input.orientation === "rows" ? String(shown.length > 0 && shown.every((r) => input.selected.has(r.path))) : shown.map((r) => `${r.path}:${input.selected.has(r.path) ? 1 : 0}:${r.warning ?? ""}`).join("\u0001"),
 			`${cols.start}:${cols.end}:${view.rows.length}`,
+			input.orientation === "columns" && view.groups ? view.groups.map((g) => `${g.value}:${g.label}:${g.rows.length}`).join("\u0001") : "",
 		].join("\u0002");
 		if (!force && signature === this.headerSignature && this.thead.firstChild) return;
 		this.headerSignature = signature;
@@ -277,7 +307,42 @@ export class ComparisonTable {
 				this.noteHeader(th, row, input.selected.has(row.path));
 			});
 			if (end < input.view.rows.length) this.spacer("th", tr, (input.view.rows.length - end) * COLUMN_WIDTH, 0, 1);
+			if (view.groups && view.groups.length > 0) this.groupHeader(tr, view.groups, start, end, input.view.rows.length);
 		}
+	}
+
+	/** The header row of the keyboard grid (row -1); a group row may stand above it. */
+	private headerRow(): HTMLElement | null {
+		const rows = this.thead.children;
+		for (let i = 0; i < rows.length; i++) {
+			const tr = rows[i] as HTMLElement;
+			if (tr.dataset.r === "-1") return tr;
+		}
+		return null;
+	}
+
+	/**
+	 * Transposed and grouped: a row above the note headers with one cell per group spanning its
+	 * notes' columns (the notes are already in group order), cut to the rendered column window.
+	 */
+	private groupHeader(before: HTMLElement, groups: readonly RowGroup[], start: number, end: number, total: number): void {
+		const tr = createEl("tr", { cls: "fn-cmp-group-head" });
+		this.thead.insertBefore(tr, before);
+		tr.createEl("th", { cls: "fn-cmp-name-head fn-cmp-group-corner", attr: { "aria-hidden": "true" } });
+		if (start > 0) this.spacer("th", tr, start * COLUMN_WIDTH, 0, 1);
+		let offset = 0;
+		for (const group of groups) {
+			const from = Math.max(offset, start);
+			const to = Math.min(offset + group.rows.length, end);
+			offset += group.rows.length;
+			if (to <= from) continue;
+			const th = tr.createEl("th", { cls: "fn-cmp-group-cell", attr: { scope: "colgroup" } });
+			if (to - from > 1) th.colSpan = to - from;
+			th.dataset.group = group.value;
+			th.createSpan({ cls: "fn-cmp-group-label", text: group.label });
+			th.createSpan({ cls: "fn-cmp-group-count", text: `${group.rows.length}` });
+		}
+		if (end < total) this.spacer("th", tr, (total - end) * COLUMN_WIDTH, 0, 1);
 	}
 
 	private headerLabel(th: HTMLElement, label: string, key: string): void {
@@ -311,8 +376,60 @@ export class ComparisonTable {
 		}
 	}
 
+	/**
+	 * Run a render that may replace the cell holding the keyboard focus (a live update rebuilds
+	 * the row of a changed note, a new sort moves it): afterwards the focus goes to the cell of
+	 * the same note and property, wherever it now is, instead of falling back to the page.
+	 */
+	private keepingFocus(render: () => void): void {
+		if (this.restoringFocus) {
+			render();
+			return;
+		}
+		const active = this.table.ownerDocument.activeElement;
+		const focused = active !== null && this.table.contains(active) ? (active as HTMLElement) : null;
+		const cell = focused?.closest<HTMLElement>("[data-c]") ?? null;
+		const id = cell ? cellIdentity(cell) : null;
+		this.restoringFocus = true;
+		try {
+			render();
+		} finally {
+			this.restoringFocus = false;
+		}
+		if (!focused || !id || focused.isConnected) return;
+		const replacement = this.findCell(id);
+		if (!replacement) return;
+		const at = this.cellIndices(replacement);
+		if (at) {
+			this.focusRow = at.r;
+			this.focusCol = at.c;
+		}
+		this.applyRovingFocus();
+		replacement.focus({ preventScroll: true });
+	}
+
+	/** The rendered cell with this identity (see `cellIdentity`), if it is in the DOM. */
+	private findCell(id: CellIdentity): HTMLElement | null {
+		const lines: HTMLElement[] = [];
+		const head = this.headerRow();
+		if (head) lines.push(head);
+		for (const tr of this.rowsByIndex.values()) lines.push(tr);
+		for (const tr of lines) {
+			if (lineIdentity(tr) !== id.line) continue;
+			for (let i = 0; i < tr.children.length; i++) {
+				const cell = tr.children[i] as HTMLElement;
+				if (cell.dataset.c !== undefined && cellKey(cell) === id.cell) return cell;
+			}
+		}
+		return null;
+	}
+
 	/** Render the rows (or note columns) in view; cheap when the window did not move. */
 	renderWindow(force: boolean): void {
+		this.keepingFocus(() => this.renderWindowNow(force));
+	}
+
+	private renderWindowNow(force: boolean): void {
 		const input = this.input;
 		if (!input || this.editing) return;
 		const rows = this.rowWindow();
@@ -476,7 +593,7 @@ export class ComparisonTable {
 	// Focus -------------------------------------------------------------------------------------
 
 	private cellAt(r: number, c: number): HTMLElement | null {
-		const tr = r < 0 ? (this.thead.firstElementChild as HTMLElement | null) : this.rowsByIndex.get(r);
+		const tr = r < 0 ? this.headerRow() : this.rowsByIndex.get(r);
 		if (!tr) return null;
 		let first: HTMLElement | null = null;
 		const wanted = String(c);
