@@ -145,15 +145,33 @@ describe("small windows", () => {
 				const root = document.querySelector<HTMLElement>('.workspace-leaf-content[data-type="framework-notes-comparison"] .view-content');
 				const toolbar = root?.querySelector<HTMLElement>(".fn-cmp-toolbar");
 				const scroller = root?.querySelector<HTMLElement>(".fn-cmp-scroller");
+				const filterRow = root?.querySelector<HTMLElement>(".fn-cmp-filter-row");
 				return {
 					page: document.documentElement.scrollWidth - window.innerWidth,
 					toolbarRight: (toolbar?.getBoundingClientRect().right ?? 0) - window.innerWidth,
 					tableScrolls: (scroller?.scrollWidth ?? 0) > (scroller?.clientWidth ?? 0),
+					// Everything above the table: toolbar, filter chips, status line.
+					controlsHeight: (scroller?.getBoundingClientRect().top ?? 0) - (toolbar?.getBoundingClientRect().top ?? 0),
+					paneHeight: root?.getBoundingClientRect().height ?? 0,
+					toolbarHeight: toolbar?.getBoundingClientRect().height ?? 0,
+					filterRowHeight: filterRow?.getBoundingClientRect().height ?? 0,
+					toolbarScrolls: (toolbar?.scrollWidth ?? 0) > (toolbar?.clientWidth ?? 0),
 				};
 			});
 			expect(overflow.page).toBeLessThanOrEqual(0);
 			expect(overflow.toolbarRight).toBeLessThanOrEqual(0);
 			expect(overflow.tableScrolls).toBe(true);
+			// The toolbar is one row that scrolls sideways (it wrapped into five rows, ~40 % of the height).
+			expect(overflow.toolbarScrolls).toBe(true);
+			expect(overflow.toolbarHeight).toBeLessThan(60);
+			expect(overflow.filterRowHeight).toBeLessThan(50);
+			expect(overflow.controlsHeight).toBeLessThan(overflow.paneHeight * 0.2);
+			// Buttons past the edge are reachable: scrolled into view, they work.
+			const exportButton = phone.getByRole("button", { name: "Export" });
+			await exportButton.scrollIntoViewIfNeeded();
+			await exportButton.click();
+			await phone.getByRole("menuitem", { name: "Copy as CSV" }).waitFor();
+			await phone.keyboard.press("Escape");
 			await phone.getByRole("button", { name: "Transpose" }).click();
 			await expect.poll(() => table(phone).getAttribute("class")).toContain("fn-cmp-transposed");
 		} finally {
