@@ -9,7 +9,9 @@
  * (110 / 1,010 index notes). Notes carry frontmatter (type, title, order, …).
  *
  * Scenarios: `check` with current indexes (the target: 100k under 5 s), `check` with titles
- * from frontmatter (every listed note's YAML parsed; all indexes then differ, exit 1), `refresh` with nothing to write, and
+ * from frontmatter (every note has a `title`, so every listed note's YAML is parsed; all indexes
+ * then differ, exit 1), `check` with titles on from a property no note has (the prefilter skips
+ * every parse), `refresh` with nothing to write, and
  * `refresh` with every index stale (flags written back before each run; that reset, ~1k small
  * writes, is inside the timing) with and without `--no-fsync`.
  * Besides Vitest's table, a table of medians and peak memory (`/usr/bin/time`'s maximum resident
@@ -25,6 +27,8 @@ const BASE = path.resolve("bench", ".vaults");
 const CLI = path.resolve("dist", "cli.cjs");
 const TIME = "/usr/bin/time";
 const TITLES_CONFIG = ".fn-titles";
+/** Titles on, but from a property no note has (the usual case: a few notes set a title). */
+const TITLES_ABSENT_CONFIG = ".fn-titles-absent";
 
 interface Sample {
 	readonly ms: number;
@@ -76,9 +80,14 @@ function median(values: readonly number[]): number {
 }
 
 function titlesConfig(root: string): void {
-	const dir = path.join(root, TITLES_CONFIG, "plugins", "framework-notes");
-	fs.mkdirSync(dir, { recursive: true });
-	fs.writeFileSync(path.join(dir, "data.json"), JSON.stringify({ index: { useTitleProperty: true } }));
+	for (const [configDir, index] of [
+		[TITLES_CONFIG, { useTitleProperty: true }],
+		[TITLES_ABSENT_CONFIG, { useTitleProperty: true, titleProperty: "display-title" }],
+	] as const) {
+		const dir = path.join(root, configDir, "plugins", "framework-notes");
+		fs.mkdirSync(dir, { recursive: true });
+		fs.writeFileSync(path.join(dir, "data.json"), JSON.stringify({ index }));
+	}
 }
 
 const roots = new Map<string, string>();
@@ -102,6 +111,11 @@ function scenarios(shape: VaultShape, iterations: number): void {
 		const fewer = { ...options, iterations: Math.max(2, Math.floor(iterations / 2)) };
 		bench(label("check, indexes current"), () => cli(label("check, indexes current"), ["check", "-q", root()], 0), options);
 		bench(label("check, titles from frontmatter"), () => cli(label("check, titles from frontmatter"), ["check", "-q", "--config-dir", TITLES_CONFIG, root()], 1), fewer);
+		bench(
+			label("check, titles on, no note has the property"),
+			() => cli(label("check, titles on, no note has the property"), ["check", "-q", "--config-dir", TITLES_ABSENT_CONFIG, root()], 0),
+			fewer,
+		);
 		bench(label("refresh, nothing to write"), () => cli(label("refresh, nothing to write"), ["refresh", "-q", root()], 0), options);
 		bench(
 			label("refresh, every index stale"),

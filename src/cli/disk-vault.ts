@@ -14,6 +14,7 @@ import * as path from "node:path";
 import { sep } from "node:path";
 import { parseDocument } from "yaml";
 import type { Frontmatter, VFile, VFileStat, VFolder, VNode, VaultSnapshot } from "../core/vault";
+import { mayHoldKeys } from "./frontmatter-keys";
 import { decodeUtf8, frontmatterSource } from "./text";
 
 export class DiskFolder implements VFolder {
@@ -94,7 +95,7 @@ export interface DiskVaultOptions {
 
 const readFileSync: ReadFile = (absolutePath) => fs.readFileSync(absolutePath);
 
-interface FrontmatterEntry {
+export interface FrontmatterEntry {
 	readonly data: Frontmatter | null;
 	readonly error: string | null;
 }
@@ -110,6 +111,11 @@ export class DiskVault implements VaultSnapshot {
 	private readonly fmSource = new Map<string, string | null>();
 	private readonly fmCache = new Map<string, FrontmatterEntry>();
 	private readonly readFile: ReadFile;
+	/** Top-level keys a command reads (null: any). See `limitFrontmatterKeys`. */
+	private keyFilter: ReadonlySet<string> | null = null;
+	private keyFilterVersion = 0;
+	/** Notes whose parse was skipped, with the `keyFilterVersion` that allowed it. */
+	private readonly skipped = new Map<string, number>();
 
 	private constructor(rootReal: string, options: DiskVaultOptions) {
 		this.rootReal = rootReal;
@@ -170,7 +176,28 @@ export class DiskVault implements VaultSnapshot {
 		return { ok: true, text };
 	}
 
+	/**
+	 * Announce the only top-level frontmatter keys the caller will read (null: it may read any).
+	 * A note whose frontmatter source certainly holds none of them is then not parsed:
+	 * `frontmatter()` answers null for it, which gives the same (absent) value for those keys as
+	 * a parse would. The set may be widened later: notes skipped before are checked again.
+	 * `frontmatterError()` always parses.
+	 */
+	limitFrontmatterKeys(keys: Iterable<string> | null): void {
+		this.keyFilter = keys === null ? null : new Set(keys);
+		this.keyFilterVersion++;
+	}
+
 	frontmatter(p: string): Frontmatter | null {
+		const filter = this.keyFilter;
+		if (filter !== null && !this.fmCache.has(p)) {
+			if (this.skipped.get(p) === this.keyFilterVersion) return null;
+			const source = this.sourceOf(p);
+			if (source !== null && !mayHoldKeys(source, filter)) {
+				this.skipped.set(p, this.keyFilterVersion);
+				return null;
+			}
+		}
 		return this.parsedFrontmatter(p).data;
 	}
 
@@ -178,21 +205,26 @@ export class DiskVault implements VaultSnapshot {
 		return this.parsedFrontmatter(p).error;
 	}
 
+	/** The frontmatter source of a note, read from disk once (null: none, not a note, unreadable). */
+	private sourceOf(p: string): string | null {
+		const known = this.fmSource.get(p);
+		if (known !== undefined) return known;
+		let source: string | null = null;
+		const node = this.getNode(p);
+		if (node instanceof DiskFile && node.extension.toLowerCase() === "md") {
+			const read = this.readText(p);
+			source = read.ok ? (this.fmSource.get(p) ?? null) : null;
+		}
+		this.fmSource.set(p, source);
+		return source;
+	}
+
 	private parsedFrontmatter(p: string): FrontmatterEntry {
 		const cached = this.fmCache.get(p);
 		if (cached) return cached;
-		let source = this.fmSource.get(p);
-		if (source === undefined) {
-			const node = this.getNode(p);
-			if (node instanceof DiskFile && node.extension.toLowerCase() === "md") {
-				const read = this.readText(p);
-				source = read.ok ? this.fmSource.get(p) ?? null : null;
-			} else {
-				source = null;
-			}
-		}
-		const entry = parseFrontmatter(source);
+		const entry = parseFrontmatter(this.sourceOf(p));
 		this.fmSource.delete(p);
+		this.skipped.delete(p);
 		this.fmCache.set(p, entry);
 		return entry;
 	}
@@ -255,11 +287,12 @@ export class DiskVault implements VaultSnapshot {
 	}
 }
 
-function parseFrontmatter(source: string | null): FrontmatterEntry {
+/** Parse a frontmatter source with `yaml` (exported for tests). */
+export function parseFrontmatter(source: string | null): FrontmatterEntry {
 	if (source === null || source.trim() === "") return { data: null, error: null };
 	let value: unknown;
 	try {
-		const doc = parseDocument(source, { uniqueKeys: false });
+		const doc = parseDocument(source, { uniqueKeys: false, logLevel: "error" });
 		const first = doc.errors[0];
 		if (first) return { data: null, error: `invalid YAML in frontmatter: ${yamlMessage(first.message)}` };
 		value = doc.toJS({ maxAliasCount: 100 });

@@ -3,7 +3,19 @@
  * folder note holding a block or flag is refreshed with the same core function the plugin uses;
  * a note is written (atomically) only when its text changes.
  */
-import { allFolderNotes, holdsWaypointVia, mayContainIndex, refreshNoteText, type RefreshContext } from "../core/index/index";
+import {
+	allFolderNotes,
+	holdsWaypointVia,
+	indexOptions,
+	mayContainIndex,
+	OPTION_DEPTH,
+	OPTION_DIRECTION,
+	OPTION_GROUP,
+	OPTION_SORT,
+	refreshNoteText,
+	type RefreshContext,
+} from "../core/index/index";
+import type { IndexSettings } from "../core/settings";
 import { createLinkGenerator } from "../core/links/link-text";
 import type { VFile } from "../core/vault";
 import type { VaultConfig } from "./config";
@@ -64,7 +76,33 @@ export function refreshContext(vault: DiskVault, config: VaultConfig, texts: Rea
 	};
 }
 
+/**
+ * The frontmatter keys an index refresh reads: each index note's own options, the title property
+ * (when titles are on), the order property (when some index sorts by it) and every index's group
+ * property. `indexes` are the index notes' paths; their options are read here.
+ */
+export function frontmatterKeysRead(vault: DiskVault, settings: IndexSettings, indexes: readonly string[]): Set<string> {
+	const keys = new Set([OPTION_SORT, OPTION_DIRECTION, OPTION_DEPTH, OPTION_GROUP]);
+	if (settings.useTitleProperty) keys.add(settings.titleProperty);
+	if (settings.sortBy === "order") keys.add(settings.orderProperty);
+	vault.limitFrontmatterKeys(keys);
+	for (const path of indexes) {
+		const own = indexOptions(vault.frontmatter(path), settings);
+		if (own.sortBy === "order") keys.add(settings.orderProperty);
+		if (own.groupBy !== null) keys.add(own.groupBy);
+	}
+	return keys;
+}
+
 export function refreshVault(vault: DiskVault, config: VaultConfig, options: RefreshOptions): RefreshOutcome {
+	try {
+		return refreshNotes(vault, config, options);
+	} finally {
+		vault.limitFrontmatterKeys(null);
+	}
+}
+
+function refreshNotes(vault: DiskVault, config: VaultConfig, options: RefreshOptions): RefreshOutcome {
 	const settings = config.settings.index;
 	const notes = folderNotes(vault, config);
 	const stale: string[] = [];
@@ -90,6 +128,8 @@ export function refreshVault(vault: DiskVault, config: VaultConfig, options: Ref
 		texts.set(note.path, read.text);
 		if (!inFolder(note.path, config.coreTemplatesFolder)) work.push(note);
 	}
+	// Parse only frontmatter that can change an index (most notes' YAML is then never parsed).
+	vault.limitFrontmatterKeys(frontmatterKeysRead(vault, settings, work.map((note) => note.path)));
 	const context = refreshContext(vault, config, texts);
 	let indexes = 0;
 	done = notes.length * 2 - work.length;
