@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { cellIdentity, cellKind, NEEDS_CELL, quickDisplay, quickIdentity } from "./cells";
 import { ABSENT, EMPTY, EMPTY_LIST, NULL, makeCell, mapObsidianType, parsePropertyTypes, parseWikiLinks, safeUrl } from "./index";
-import type { Cell, ValueCell } from "./index";
+import type { Cell, PropertyTypeName, ValueCell } from "./index";
 
 function value(cell: Cell): ValueCell {
 	if (cell.state !== "value") throw new Error(`expected a value cell, got ${cell.state}`);
@@ -214,5 +216,57 @@ describe("hostile values stay plain text", () => {
 		const fm = JSON.parse('{"__proto__": "x", "constructor": 1}') as Record<string, unknown>;
 		expect(value(makeCell(fm.__proto__)).display).toBe("x");
 		expect(value(makeCell(fm.constructor)).display).toBe("1");
+	});
+});
+
+describe("quick paths agree with makeCell (the model is built without making cells)", () => {
+	const declaredTypes = fc.constantFrom<PropertyTypeName | undefined>(
+		undefined, "text", "number", "checkbox", "date", "datetime", "list", "links", "tags", "url", "object", "unknown",
+	);
+	const scalar = fc.oneof(
+		fc.constant(null),
+		fc.constant(""),
+		fc.boolean(),
+		fc.integer(),
+		fc.double(),
+		fc.bigInt({ min: -100000000000000000000n, max: 100000000000000000000n }),
+		fc.constantFrom(
+			"2024-02-29", "2023-02-29", "2024-01-15T10:00", "2024-01-15 10:00:00Z", "2024-01-15T25:00", "1999",
+			"https://a.example/x", " http://b.example ", "HTTPS://C.example", "mailto:a@b.c", "obsidian://open?x=1", "javascript:alert(1)",
+			"[[Flask]]", " [[Web/Flask#Intro|the Flask]] ", "see [[A]] and [[B]]", "#tag", "a, b c", "  ",
+		),
+		fc.string(),
+		fc.date({ noInvalidDate: false }),
+	);
+	const value = fc.oneof(
+		scalar,
+		fc.array(fc.oneof(scalar, fc.constant(undefined), fc.constantFrom("[[A]]", "[[B|b]]")), { maxLength: 4 }),
+		fc.dictionary(fc.string({ maxLength: 3 }), scalar, { maxKeys: 2 }),
+	);
+
+	it("cellKind gives the state and type makeCell gives", () => {
+		fc.assert(
+			fc.property(value, declaredTypes, (v, declared) => {
+				const cell = makeCell(v, declared);
+				expect(cellKind(v, declared)).toBe(cell.state === "value" ? cell.type : cell.state);
+			}),
+			{ numRuns: 3000 },
+		);
+		expect(cellKind(undefined)).toBe("absent");
+	});
+
+	it("quickIdentity and quickDisplay give the identity and display text of the cell", () => {
+		fc.assert(
+			fc.property(value, declaredTypes, (v, declared) => {
+				const cell = makeCell(v, declared);
+				const identity = quickIdentity(v, declared);
+				if (identity !== NEEDS_CELL) expect(identity).toStrictEqual(cellIdentity(cell));
+				const display = quickDisplay(v, declared);
+				if (display !== NEEDS_CELL) expect(display).toBe(cell.state === "value" ? cell.display : null);
+			}),
+			{ numRuns: 3000 },
+		);
+		// Plain scalars never need the cell.
+		for (const v of ["x", 1, true, null, ""]) expect(quickIdentity(v, undefined)).not.toBe(NEEDS_CELL);
 	});
 });

@@ -360,6 +360,124 @@ export function makeCell(value: unknown, declared?: PropertyTypeName): Cell {
 	return cell;
 }
 
+// ---------------------------------------------------------------- without building cells
+
+/**
+ * What `makeCell(value, declared)` gives, without building it: the state, or for a value its
+ * type. The model is built from these (columns, coverage, type counts, conflicts); the cells
+ * themselves are made when first read (see `CellMap`). Kept in step with `makeCell` by a
+ * property test.
+ */
+export function cellKind(value: unknown, declared?: PropertyTypeName): PropertyTypeName | "absent" | "empty" | "null" {
+	if (value === undefined) return "absent";
+	if (value === null) return "null";
+	if (declared === "unknown") declared = undefined;
+	let type: PropertyTypeName;
+	switch (typeof value) {
+		case "boolean":
+			type = "checkbox";
+			break;
+		case "number":
+			type = Number.isFinite(value) ? "number" : "text";
+			break;
+		case "bigint":
+			type = "number";
+			break;
+		case "string":
+			if (value === "") return "empty";
+			if (declared === "tags") type = "tags";
+			else if (declared === "list" || declared === "links") type = listType(wholeLink(value) !== null, declared);
+			else type = stringType(value);
+			break;
+		case "object":
+			if (Array.isArray(value)) {
+				if (value.length === 0) return "empty";
+				let allLinks = declared !== "tags";
+				for (let i = 0; allLinks && i < value.length; i++) {
+					const item: unknown = value[i];
+					allLinks = typeof item === "string" && wholeLink(item) !== null;
+				}
+				type = listType(allLinks, declared);
+			} else if (value instanceof Date) {
+				const t = value.getTime();
+				type = Number.isNaN(t) ? "text" : t % 86_400_000 === 0 ? "date" : "datetime";
+			} else {
+				type = "object";
+			}
+			break;
+		default:
+			type = "text";
+	}
+	return declared !== undefined && declared !== type && fits(declared, type) ? declared : type;
+}
+
+function listType(allLinks: boolean, declared: PropertyTypeName | undefined): PropertyTypeName {
+	const type: PropertyTypeName = allLinks ? "links" : "list";
+	return declared !== undefined && fits(declared, type) ? declared : type;
+}
+
+/** The type `inferString` gives a non-empty string. */
+function stringType(text: string): PropertyTypeName {
+	const c0 = text.charCodeAt(0);
+	if (c0 >= 48 && c0 <= 57 && text.length >= 10) {
+		if (dateKey(text) !== null) return "date";
+		if (datetimeKey(text) !== null) return "datetime";
+	}
+	return URL_SHAPE.test(text.trim()) ? "url" : "text";
+}
+
+/** A value equal for equal cells: the shared state cell, or the number / checkbox / display text. */
+export function cellIdentity(cell: Cell): unknown {
+	if (cell.state !== "value") return cell.state === "absent" ? ABSENT : cell.state === "empty" ? EMPTY : NULL;
+	if (cell.type === "number") return cell.sortKey;
+	if (cell.type === "checkbox") return cell.raw === true;
+	return cell.display;
+}
+
+/** Returned by the quick paths below when only the cell itself can tell. */
+export const NEEDS_CELL: unique symbol = Symbol("needs cell");
+
+/** `cellIdentity(makeCell(value, declared))` for plain scalars, without building the cell. */
+export function quickIdentity(value: unknown, declared: PropertyTypeName | undefined): unknown {
+	switch (typeof value) {
+		case "string":
+			if (value === "") return EMPTY;
+			return declared === "tags" || declared === "list" || declared === "links" ? NEEDS_CELL : value;
+		case "number":
+			return Number.isFinite(value) ? value : String(value);
+		case "boolean":
+			return value;
+		case "undefined":
+			return ABSENT;
+		case "object":
+			return value === null ? NULL : NEEDS_CELL;
+		default:
+			return NEEDS_CELL;
+	}
+}
+
+/**
+ * The display text of `makeCell(value, declared)` for plain scalars without building the cell;
+ * null when the cell is not a value (absent, empty, null).
+ */
+export function quickDisplay(value: unknown, declared: PropertyTypeName | undefined): string | null | typeof NEEDS_CELL {
+	switch (typeof value) {
+		case "string":
+			if (value === "") return null;
+			return declared === "tags" || declared === "list" || declared === "links" ? NEEDS_CELL : value;
+		case "number":
+			return String(value);
+		case "boolean":
+			return value ? "true" : "false";
+		case "undefined":
+			return null;
+		case "object":
+			return value === null ? null : NEEDS_CELL;
+		default:
+			return NEEDS_CELL;
+	}
+}
+
 /** The state token or the texts a cell offers to filters (list items one by one). */
 export function facetTexts(cell: Cell, tokens: { readonly absent: string; readonly empty: string; readonly null: string }): readonly string[] {
 	switch (cell.state) {

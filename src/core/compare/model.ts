@@ -2,8 +2,8 @@
  * Notes → columns and rows, and cheap updates when one note changes.
  */
 
-import { CellMap } from "./cellmap";
-import { ABSENT, collator, fits, inferColumnType, makeCell, resolveDeclared } from "./cells";
+import { CellMap, childShape, ROOT_SHAPE, type Shape } from "./cellmap";
+import { ABSENT, cellKind, collator, fits, inferColumnType, resolveDeclared } from "./cells";
 import type {
 	BuildOptions,
 	Cell,
@@ -15,7 +15,6 @@ import type {
 	PropertyTypeName,
 	Row,
 	TypeConflict,
-	ValueCell,
 } from "./types";
 
 /** The framework-note template's property order (default column order). */
@@ -40,40 +39,53 @@ export function cellOf(row: Row, key: string): Cell {
 	return row.cells.get(key) ?? ABSENT;
 }
 
-function makeRow(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeName>): Row {
-	const keys: string[] = [];
-	const cells: Cell[] = [];
+/** A row's shape (its keys, `undefined` values left out) and values, from the note's frontmatter. */
+function rowCells(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeName>): CellMap {
 	const fm = note.frontmatter;
-	if (fm !== null) {
-		for (const key of Object.keys(fm)) {
-			const cell = makeCell(fm[key], declared.get(key));
-			if (cell === ABSENT) continue;
-			keys.push(key);
-			cells.push(cell);
-		}
+	if (fm === null) return CellMap.lazy(ROOT_SHAPE, EMPTY_VALUES, declared);
+	let shape = ROOT_SHAPE;
+	const keys = Object.keys(fm);
+	const values: unknown[] = [];
+	for (let i = 0; i < keys.length; i++) {
+		const key = keys[i];
+		const value = fm[key];
+		if (value === undefined) continue;
+		shape = childShape(shape, key);
+		values.push(value);
 	}
-	const row: { -readonly [K in keyof Row]: Row[K] } = {
-		path: note.path,
-		basename: note.basename,
-		warning: note.frontmatterError,
-		cells: CellMap.of(keys, cells),
-	};
-	if (note.mtime !== undefined) row.mtime = note.mtime;
-	return row;
+	return CellMap.lazy(shape, values, declared);
+}
+
+const EMPTY_VALUES: readonly unknown[] = Object.freeze([]);
+
+function makeRow(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeName>): Row {
+	const cells = rowCells(note, declared);
+	return note.mtime === undefined
+		? { path: note.path, basename: note.basename, warning: note.frontmatterError, cells }
+		: { path: note.path, basename: note.basename, warning: note.frontmatterError, cells, mtime: note.mtime };
+}
+
+/** The state, or for a value its type, of a row's cell (without making the cell when possible). */
+function kindIn(row: Row, key: string): PropertyTypeName | "absent" | "empty" | "null" {
+	const cells = row.cells;
+	if (cells instanceof CellMap) return cells.kindOf(key);
+	const cell = cells.get(key);
+	return cell === undefined ? "absent" : cell.state === "value" ? cell.type : cell.state;
 }
 
 function tally(stats: Map<string, ColumnStats>, row: Row, sign: 1 | -1): void {
-	for (const [key, cell] of row.cells) {
+	for (const key of row.cells.keys()) {
 		let s = stats.get(key);
 		if (s === undefined) {
 			s = { present: 0, typeCounts: new Map() };
 			stats.set(key, s);
 		}
 		s.present += sign;
-		if (cell.state === "value") {
-			const n = (s.typeCounts.get(cell.type) ?? 0) + sign;
-			if (n > 0) s.typeCounts.set(cell.type, n);
-			else s.typeCounts.delete(cell.type);
+		const kind = kindIn(row, key);
+		if (kind !== "absent" && kind !== "empty" && kind !== "null") {
+			const n = (s.typeCounts.get(kind) ?? 0) + sign;
+			if (n > 0) s.typeCounts.set(kind, n);
+			else s.typeCounts.delete(kind);
 		}
 	}
 }
@@ -85,9 +97,9 @@ function columnType(key: string, stats: ColumnStats, declared: ReadonlyMap<strin
 function scanConflicts(key: string, type: PropertyTypeName, rows: readonly Row[]): TypeConflict[] {
 	const out: TypeConflict[] = [];
 	for (const row of rows) {
-		const cell = row.cells.get(key);
-		if (cell !== undefined && cell.state === "value" && !fits(type, cell.type)) {
-			out.push({ path: row.path, basename: row.basename, actualType: cell.type });
+		const kind = kindIn(row, key);
+		if (kind !== "absent" && kind !== "empty" && kind !== "null" && !fits(type, kind)) {
+			out.push({ path: row.path, basename: row.basename, actualType: kind });
 		}
 	}
 	return out;
@@ -107,43 +119,66 @@ function orderColumns(columns: Column[], templateOrder: readonly string[]): Colu
 	});
 }
 
+/** Kinds a value can have while building (see `cellKind`): the types, then "empty" and "null". */
+const KINDS: readonly (PropertyTypeName | "empty" | "null" | "absent")[] = [
+	"text", "number", "checkbox", "date", "datetime", "list", "links", "tags", "url", "object", "unknown", "empty", "null", "absent",
+];
+const KIND_INDEX = new Map(KINDS.map((k, i) => [k, i]));
+const VALUE_KINDS = 11;
+
+/** Per property while building: how many notes have it and how many values of each kind. */
+interface KeyTally {
+	readonly key: string;
+	readonly declared: PropertyTypeName | undefined;
+	present: number;
+	readonly kinds: Int32Array;
+}
+
 export function buildModel(notes: readonly NoteInput[], options: BuildOptions = {}): ComparisonModel {
 	const declaredTypes = resolveDeclared(options.propertyTypes);
 	const templateOrder = options.templateOrder ?? DEFAULT_TEMPLATE_ORDER;
-	const rows = notes.map((n) => makeRow(n, declaredTypes));
-	const stats = new Map<string, ColumnStats>();
-	/** Row indexes per key and value type, so conflicts need no second pass over the rows. */
-	const rowsByType = new Map<string, Map<PropertyTypeName, number[]>>();
-	for (let i = 0; i < rows.length; i++) {
-		rows[i].cells.forEach((cell, key) => {
-			let s = stats.get(key);
-			let byType = rowsByType.get(key);
-			if (s === undefined || byType === undefined) {
-				s = { present: 0, typeCounts: new Map() };
-				byType = new Map();
-				stats.set(key, s);
-				rowsByType.set(key, byType);
-			}
-			s.present++;
-			if (cell.state !== "value") return;
-			const list = byType.get(cell.type);
-			if (list === undefined) byType.set(cell.type, [i]);
-			else list.push(i);
-		});
+	const tallies = new Map<string, KeyTally>();
+	/** The tallies of a shape's keys in slot order: one lookup per row instead of one per value. */
+	const byShape = new Map<Shape, KeyTally[]>();
+	const rows: Row[] = new Array<Row>(notes.length);
+	for (let i = 0; i < notes.length; i++) {
+		const note = notes[i];
+		const row = makeRow(note, declaredTypes);
+		rows[i] = row;
+		const cells = row.cells as CellMap;
+		const shape = cells.shapeOf();
+		if (shape.keys.length === 0) continue;
+		let slots = byShape.get(shape);
+		if (slots === undefined) {
+			slots = shape.keys.map((key) => {
+				let t = tallies.get(key);
+				if (t === undefined) {
+					t = { key, declared: declaredTypes.get(key), present: 0, kinds: new Int32Array(KINDS.length) };
+					tallies.set(key, t);
+				}
+				return t;
+			});
+			byShape.set(shape, slots);
+		}
+		const values = cells.rawValues();
+		for (let j = 0; j < slots.length; j++) {
+			const t = slots[j];
+			t.present++;
+			t.kinds[KIND_INDEX.get(cellKind(values[j], t.declared)) as number]++;
+		}
 	}
+	const stats = new Map<string, ColumnStats>();
 	const columns: Column[] = [];
-	for (const [key, s] of stats) {
-		const byType = rowsByType.get(key) as Map<PropertyTypeName, number[]>;
-		for (const [type, list] of byType) s.typeCounts.set(type, list.length);
+	for (const [key, t] of tallies) {
+		const typeCounts = new Map<PropertyTypeName, number>();
+		for (let k = 0; k < VALUE_KINDS; k++) if (t.kinds[k] > 0) typeCounts.set(KINDS[k] as PropertyTypeName, t.kinds[k]);
+		const s: ColumnStats = { present: t.present, typeCounts };
+		stats.set(key, s);
 		const type = columnType(key, s, declaredTypes);
-		const misfits: number[] = [];
-		for (const [actual, list] of byType) if (!fits(type, actual)) misfits.push(...list);
-		misfits.sort((a, b) => a - b);
-		const conflicts = misfits.map((i) => {
-			const row = rows[i];
-			return { path: row.path, basename: row.basename, actualType: (row.cells.get(key) as ValueCell).type };
-		});
-		columns.push({ key, type, declared: declaredTypes.has(key), coverage: { present: s.present, total: rows.length }, conflicts });
+		let misfit = false;
+		for (const actual of typeCounts.keys()) if (!fits(type, actual)) misfit = true;
+		const conflicts = misfit ? scanConflicts(key, type, rows) : [];
+		columns.push({ key, type, declared: declaredTypes.has(key), coverage: { present: t.present, total: rows.length }, conflicts });
 	}
 	return { columns: orderColumns(columns, templateOrder), rows, declaredTypes, templateOrder, stats, collation: new Map(), interns: new Map() };
 }

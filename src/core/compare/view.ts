@@ -3,7 +3,7 @@
  * visible columns, and which cells differ.
  */
 
-import { ABSENT, EMPTY, NULL, collator, facetTexts } from "./cells";
+import { ABSENT, EMPTY, NULL, cellIdentity, collator, facetTexts } from "./cells";
 import { CellMap, type InternTable, internId } from "./cellmap";
 import { buildRankTable, rankOf } from "./collation";
 import { cellOf } from "./model";
@@ -55,8 +55,10 @@ const haystacks = new WeakMap<Row, string>();
 function haystack(row: Row): string {
 	let text = haystacks.get(row);
 	if (text === undefined) {
+		const cells = row.cells;
 		const parts = [row.basename];
-		for (const cell of row.cells.values()) if (cell.state === "value") parts.push(cell.display);
+		if (cells instanceof CellMap) parts.push(...cells.displays());
+		else for (const cell of cells.values()) if (cell.state === "value") parts.push(cell.display);
 		text = parts.join("\n").toLowerCase();
 		haystacks.set(row, text);
 	}
@@ -215,14 +217,6 @@ function groupRows(rows: readonly Row[], key: string): RowGroup[] {
 
 // ---------------------------------------------------------------- differences
 
-/** A value that is equal for equal cells: the shared state cell, or the number / display text. */
-function identity(cell: Cell): unknown {
-	if (cell.state !== "value") return cell.state === "absent" ? ABSENT : cell.state === "empty" ? EMPTY : NULL;
-	if (cell.type === "number") return cell.sortKey;
-	if (cell.type === "checkbox") return cell.raw === true;
-	return cell.display;
-}
-
 interface ColumnFacts {
 	readonly differs: boolean;
 	readonly differing: ReadonlySet<string> | null;
@@ -250,8 +244,8 @@ function internTable(model: ComparisonModel, key: string): InternTable {
 
 function valueId(row: Row, key: string, table: InternTable): number {
 	const cells = row.cells;
-	if (cells instanceof CellMap) return cells.valueId(key, table, identity, ABSENT_ID);
-	return internId(table, identity(cells.get(key) ?? ABSENT));
+	if (cells instanceof CellMap) return cells.valueId(key, table, ABSENT_ID);
+	return internId(table, cellIdentity(cells.get(key) ?? ABSENT));
 }
 
 /**
