@@ -223,6 +223,27 @@ describe("comparison pane: sort, filter, group, transpose, select", () => {
 		expect(rowNames(view)).toEqual(["Django", "Flask", "FastAPI", "Rails"]);
 	});
 
+	it("re-sorts cheaply: header cells stay, sort ranks update in place, no row measured again", async () => {
+		const { view } = await open(FILES, null, { compare: { groupBy: "" } });
+		const before = Array.from(table(view).querySelectorAll("thead th"));
+		const measure = vi.spyOn(HTMLElement.prototype, "getBoundingClientRect");
+		head(view, "first_release").click();
+		head(view, "language").dispatchEvent(new MouseEvent("click", { bubbles: true, shiftKey: true }));
+		expect(rowNames(view)).toEqual(["Rails", "Django", "Flask", "FastAPI"]);
+		// The header was patched, not rebuilt: same cells, new aria-sort and rank marks.
+		expect(Array.from(table(view).querySelectorAll("thead th"))).toEqual(before);
+		expect(before.every((th, i) => th === table(view).querySelectorAll("thead th")[i])).toBe(true);
+		expect(head(view, "first_release").getAttribute("aria-sort")).toBe("ascending");
+		expect(head(view, "first_release").querySelector(".fn-cmp-sort-rank")?.textContent).toBe(" 1");
+		expect(head(view, "language").querySelector(".fn-cmp-sort-rank")?.textContent).toBe(" 2");
+		head(view, "first_release").click();
+		expect(head(view, "first_release").querySelector(".fn-cmp-sort-rank")).toBeNull();
+		expect(head(view, "language").getAttribute("aria-sort")).toBe("none");
+		// Measuring a row forces a layout in a browser: the row height is measured once, not per sort.
+		expect(measure).not.toHaveBeenCalled();
+		measure.mockRestore();
+	});
+
 	it("filters by search text (fuzzy) and by value chips", async () => {
 		const { view } = await open();
 		const search = view.contentEl.querySelector<HTMLInputElement>("input.fn-cmp-search");

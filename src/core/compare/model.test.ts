@@ -21,6 +21,23 @@ function summary(model: ComparisonModel) {
 	}));
 }
 
+describe("lazy cells", () => {
+	it("builds the model without making cells; a cell is made when first read, then kept", () => {
+		let printed = 0;
+		const value = { toJSON: () => (printed++, { a: 1 }) };
+		const model = buildModel([note("A", { meta: value, n: 1 }), note("B", { meta: { a: 2 }, n: 2 })]);
+		expect(model.columns.find((c) => c.key === "meta")?.type).toBe("object");
+		expect(printed).toBe(0);
+		const row = model.rows[0];
+		if (!row) throw new Error("no row");
+		const cell = cellOf(row, "meta");
+		expect(cell.state === "value" ? cell.display : null).toBe('{"a":1}');
+		expect(printed).toBe(1);
+		expect(cellOf(row, "meta")).toBe(cell);
+		expect(printed).toBe(1);
+	});
+});
+
 describe("columns", () => {
 	it("orders by the template, then by how many notes have the property, then by name", () => {
 		const model = buildModel([django, flask, fastapi]);

@@ -118,13 +118,13 @@ function rankTable(model: ComparisonModel, key: string): RankTable {
 	return table;
 }
 
+/** Per shown row (in model order): its sort class and value for one key. */
 interface SortColumn {
 	readonly cls: Uint8Array;
 	readonly val: Float64Array;
-	readonly dir: number;
 }
 
-function sortColumn(model: ComparisonModel, rows: readonly Row[], key: string, dir: number): SortColumn {
+function sortColumn(model: ComparisonModel, rows: readonly Row[], key: string): SortColumn {
 	const n = rows.length;
 	const cls = new Uint8Array(n);
 	const val = new Float64Array(n);
@@ -151,17 +151,24 @@ function sortColumn(model: ComparisonModel, rows: readonly Row[], key: string, d
 			cls[i] = cell.state === "empty" ? CLASS_EMPTY : cell.state === "null" ? CLASS_NULL : CLASS_ABSENT;
 		}
 	}
-	return { cls, val, dir };
+	return { cls, val };
 }
 
 /**
  * Multi-key sort. Per key: numbers before text (reversed when descending), text by collation
  * rank, blanks last in both directions (empty, null, absent); ties keep the model order.
  */
-function sortRows(model: ComparisonModel, rows: readonly Row[], sort: ViewOptions["sort"]): Row[] {
-	if (sort.length === 0) return rows.slice();
-	const columns = sort.map((s) => sortColumn(model, rows, s.key, s.dir === "desc" ? -1 : 1));
+function sortOrder(model: ComparisonModel, rows: readonly Row[], sort: ViewOptions["sort"], cache: Map<string, SortColumn>): number[] {
 	const order = Array.from({ length: rows.length }, (_, i) => i);
+	if (sort.length === 0) return order;
+	const columns = sort.map((s) => {
+		let column = cache.get(s.key);
+		if (column === undefined) {
+			column = sortColumn(model, rows, s.key);
+			cache.set(s.key, column);
+		}
+		return { cls: column.cls, val: column.val, dir: s.dir === "desc" ? -1 : 1 };
+	});
 	order.sort((a, b) => {
 		for (const { cls, val, dir } of columns) {
 			const ca = cls[a];
@@ -174,7 +181,7 @@ function sortRows(model: ComparisonModel, rows: readonly Row[], sort: ViewOption
 		}
 		return a - b;
 	});
-	return order.map((i) => rows[i]);
+	return order;
 }
 
 // ---------------------------------------------------------------- groups
@@ -192,27 +199,43 @@ function groupValue(cell: Cell): string {
 	}
 }
 
-function groupRows(rows: readonly Row[], key: string): RowGroup[] {
-	const buckets = new Map<string, { cell: Cell; rows: Row[] }>();
-	for (const row of rows) {
-		const cell = cellOf(row, key);
+/** The group of each shown row (model order), and each group's value, label and a sample cell. */
+interface GroupColumn {
+	readonly bucket: Int32Array;
+	readonly groups: readonly { readonly value: string; readonly cell: Cell }[];
+}
+
+function groupColumn(rows: readonly Row[], key: string): GroupColumn {
+	const index = new Map<string, number>();
+	const groups: { value: string; cell: Cell }[] = [];
+	const bucket = new Int32Array(rows.length);
+	for (let i = 0; i < rows.length; i++) {
+		const cell = cellOf(rows[i], key);
 		const value = groupValue(cell);
-		let bucket = buckets.get(value);
-		if (bucket === undefined) {
-			bucket = { cell, rows: [] };
-			buckets.set(value, bucket);
+		let b = index.get(value);
+		if (b === undefined) {
+			b = groups.length;
+			index.set(value, b);
+			groups.push({ value, cell });
 		}
-		bucket.rows.push(row);
+		bucket[i] = b;
 	}
-	const entries = [...buckets.entries()];
-	entries.sort(([, a], [, b]) => {
+	return { bucket, groups };
+}
+
+/** Groups in sorted value order (blanks last), each holding its rows in `order`. */
+function groupRows(rows: readonly Row[], order: readonly number[], column: GroupColumn): RowGroup[] {
+	const members: Row[][] = column.groups.map(() => []);
+	for (const i of order) members[column.bucket[i]].push(rows[i]);
+	const ranked = column.groups.map((g, i) => ({ ...g, rows: members[i] })).filter((g) => g.rows.length > 0);
+	ranked.sort((a, b) => {
 		const ra = blankRank(a.cell);
 		const rb = blankRank(b.cell);
 		if (ra !== rb) return ra - rb;
 		if (a.cell.state !== "value" || b.cell.state !== "value") return 0;
 		return compareSortKeys(a.cell.sortKey, b.cell.sortKey);
 	});
-	return entries.map(([value, b]) => ({ value, label: facetLabel(value), rows: b.rows }));
+	return ranked.map((g) => ({ value: g.value, label: facetLabel(g.value), rows: g.rows }));
 }
 
 // ---------------------------------------------------------------- differences
@@ -388,6 +411,9 @@ interface FactsEntry {
 	readonly facts: Map<string, ColumnFacts>;
 	/** Paths of the shown rows. */
 	readonly shown: ReadonlySet<string>;
+	/** Sort keys and groups per property over the shown rows (model order): a re-sort reuses them. */
+	readonly sortColumns: Map<string, SortColumn>;
+	readonly groupColumns: Map<string, GroupColumn>;
 	/** Facts of the model this one came from, to update column by column. */
 	readonly carried: { readonly facts: Map<string, ColumnFacts>; readonly pairs: readonly (readonly [Row, Row])[] } | null;
 }
@@ -411,7 +437,7 @@ function factsFor(model: ComparisonModel, view: ViewOptions, fuzzy: FuzzyMatcher
 			carried = { facts: before.facts, pairs: origin.replaced.filter(([o]) => before.shown.has(o.path)) };
 		}
 	}
-	const entry: FactsEntry = { key, fuzzy, facts: new Map(), shown: shown ?? new Set(rows.map((r) => r.path)), carried };
+	const entry: FactsEntry = { key, fuzzy, facts: new Map(), shown: shown ?? new Set(rows.map((r) => r.path)), carried, sortColumns: new Map(), groupColumns: new Map() };
 	factsCache.set(model, entry);
 	return entry;
 }
@@ -461,16 +487,26 @@ export function applyView(model: ComparisonModel, view: ViewOptions, fuzzy?: Fuz
 	}
 	const matches = searchFilter(view.search, fuzzy);
 	if (matches !== null) rows = rows.filter(matches);
-	let sorted = sortRows(model, rows, view.sort);
+	// Everything below depends on which rows are shown, not on their order: cached per model and
+	// row set (`FactsEntry`), so a header click only sorts numbers and regroups.
+	const entry = factsFor(model, view, fuzzy, rows);
+	const order = sortOrder(model, rows, view.sort, entry.sortColumns);
+	let sorted: Row[];
 	let groups: RowGroup[] | null = null;
 	if (view.groupBy !== null && view.groupBy !== "") {
-		groups = groupRows(sorted, view.groupBy);
+		let column = entry.groupColumns.get(view.groupBy);
+		if (column === undefined) {
+			column = groupColumn(rows, view.groupBy);
+			entry.groupColumns.set(view.groupBy, column);
+		}
+		groups = groupRows(rows, order, column);
 		sorted = groups.flatMap((g) => g.rows);
+	} else {
+		sorted = order.map((i) => rows[i]);
 	}
 
 	const sortIndex = new Map(view.sort.map((s, i) => [s.key, i]));
 	const differingCells = new Map<string, ReadonlySet<string>>();
-	const entry = factsFor(model, view, fuzzy, rows);
 	let columns: ViewColumn[] = orderedColumns(model, view).map((col) => {
 		const colFacts = factsOf(model, entry, rows, col.key, col.type === "number");
 		if (colFacts.differing !== null) differingCells.set(col.key, colFacts.differing);

@@ -167,7 +167,7 @@ export class ComparisonView extends ItemView implements HoverParent {
 
 	/** The pane was resized or shown: the number of rows in view may differ. */
 	override onResize(): void {
-		this.table?.renderWindow(false);
+		this.table?.resized();
 	}
 
 	/** Apply pending vault events now (commands and tests; normally debounced). */

@@ -38,6 +38,14 @@ interface RowMarks {
 	differs: boolean[];
 }
 
+/** The scroller's scroll position and client size. */
+interface Viewport {
+	readonly top: number;
+	readonly left: number;
+	readonly height: number;
+	readonly width: number;
+}
+
 /** Fallbacks when layout is unknown (hidden pane, tests): CSS sets the same sizes. */
 export const ROW_HEIGHT = 32;
 export const COLUMN_WIDTH = 160;
@@ -145,6 +153,7 @@ export class ComparisonTable {
 	private editing: { readonly field: HTMLInputElement; finish(commit: boolean): Promise<void> } | null = null;
 	private rowHeight = ROW_HEIGHT;
 	private headerSignature = "";
+	private sortSignature = "";
 	/** Rendered rows by row index (`-1` is the header row). */
 	private rowsByIndex = new Map<number, HTMLElement>();
 	private tabStop: HTMLElement | null = null;
@@ -153,6 +162,8 @@ export class ComparisonTable {
 	private groupRows = new Map<string, HTMLTableRowElement>();
 	private readonly marks = new WeakMap<HTMLElement, RowMarks>();
 	private restoringFocus = false;
+	private viewport: Viewport | null = null;
+	private rowHeightKnown = false;
 
 	constructor(
 		parent: HTMLElement,
@@ -184,10 +195,17 @@ export class ComparisonTable {
 
 	/** Show a new result. Rows whose `Row` object is unchanged are reused when the columns are. */
 	update(input: TableInput): void {
-		this.keepingFocus(() => this.show(input));
+		try {
+			this.keepingFocus(() => this.show(input));
+		} finally {
+			this.viewport = null;
+		}
 	}
 
 	private show(input: TableInput): void {
+		// Read the scroll position and size before writing to the DOM: reading them after a write
+		// would force the browser to lay out the table again in the middle of the render.
+		this.viewport = this.measureViewport();
 		this.input = input;
 		const { view } = input;
 		this.table.toggleClass("fn-cmp-transposed", input.orientation === "columns");
@@ -227,24 +245,45 @@ export class ComparisonTable {
 		return input.orientation === "rows" ? this.items.length : input.view.columns.length;
 	}
 
+	/** The pane was resized: measure the rows again on the next render. */
+	resized(): void {
+		this.rowHeightKnown = false;
+		this.renderWindow(false);
+	}
+
+	private measureViewport(): Viewport {
+		const s = this.scroller;
+		return {
+			top: s.scrollTop,
+			left: s.scrollLeft,
+			height: s.clientHeight > 0 ? s.clientHeight : FALLBACK_VIEWPORT_HEIGHT,
+			width: s.clientWidth > 0 ? s.clientWidth : FALLBACK_VIEWPORT_WIDTH,
+		};
+	}
+
+	/** The scroller's position and size: read once per render (see `show`), else now. */
+	private get scrollState(): Viewport {
+		return this.viewport ?? this.measureViewport();
+	}
+
 	private viewportHeight(): number {
-		return this.scroller.clientHeight > 0 ? this.scroller.clientHeight : FALLBACK_VIEWPORT_HEIGHT;
+		return this.scrollState.height;
 	}
 
 	private viewportWidth(): number {
-		return this.scroller.clientWidth > 0 ? this.scroller.clientWidth : FALLBACK_VIEWPORT_WIDTH;
+		return this.scrollState.width;
 	}
 
 	private rowWindow(): { start: number; end: number } {
 		const input = this.input;
 		if (!input || input.orientation === "columns") return { start: 0, end: this.lineCount };
-		return visibleWindow(this.scroller.scrollTop - this.rowHeight, this.viewportHeight(), this.rowHeight, this.items.length, ROW_BUFFER);
+		return visibleWindow(this.scrollState.top - this.rowHeight, this.viewportHeight(), this.rowHeight, this.items.length, ROW_BUFFER);
 	}
 
 	private columnWindow(): { start: number; end: number } {
 		const input = this.input;
 		if (!input || input.orientation === "rows") return { start: 0, end: this.columnCount };
-		return visibleWindow(this.scroller.scrollLeft - COLUMN_WIDTH, this.viewportWidth(), COLUMN_WIDTH, input.view.rows.length, COLUMN_BUFFER);
+		return visibleWindow(this.scrollState.left - COLUMN_WIDTH, this.viewportWidth(), COLUMN_WIDTH, input.view.rows.length, COLUMN_BUFFER);
 	}
 
 	private spacer(tag: "td" | "th", parent: HTMLElement, width: number, height: number, colSpan: number): void {
@@ -268,16 +307,25 @@ export class ComparisonTable {
 		const { view } = input;
 		const cols = this.columnWindow();
 		const shown = input.orientation === "rows" ? view.rows : view.rows.slice(cols.start, cols.end);
+		const sortSignature = input.sort.map((k) => `${k.key}:${k.dir}`).join(",");
 		const signature = [
 			this.columnSignature,
-			input.sort.map((k) => `${k.key}:${k.dir}`).join(","),
 			view.columns.map((c) => `${c.coverage.present}/${c.coverage.total}/${c.conflicts.length}/${c.differs ? 1 : 0}`).join(","),
 			input.orientation === "rows" ? String(shown.length > 0 && shown.every((r) => input.selected.has(r.path))) : shown.map((r) => `${r.path}:${input.selected.has(r.path) ? 1 : 0}:${r.warning ?? ""}`).join("\u0001"),
 			`${cols.start}:${cols.end}:${view.rows.length}`,
 			input.orientation === "columns" && view.groups ? view.groups.map((g) => `${g.value}:${g.label}:${g.rows.length}`).join("\u0001") : "",
 		].join("\u0002");
-		if (!force && signature === this.headerSignature && this.thead.firstChild) return;
+		if (!force && signature === this.headerSignature && this.thead.firstChild) {
+			// Same header, another sort (a header click): update the sort marks in place, so the
+			// header cells (and the keyboard focus on them) stay.
+			if (sortSignature !== this.sortSignature) {
+				this.sortSignature = sortSignature;
+				this.patchSortMarks(input.sort);
+			}
+			return;
+		}
 		this.headerSignature = signature;
+		this.sortSignature = sortSignature;
 		this.thead.empty();
 		const tr = this.thead.createEl("tr");
 		tr.dataset.r = "-1";
@@ -343,6 +391,30 @@ export class ComparisonTable {
 			th.createSpan({ cls: "fn-cmp-group-count", text: `${group.rows.length}` });
 		}
 		if (end < total) this.spacer("th", tr, (total - end) * COLUMN_WIDTH, 0, 1);
+	}
+
+	/** Set `aria-sort` and the sort rank of the header cells to `sort`. */
+	private patchSortMarks(sort: readonly SortKey[]): void {
+		const tr = this.headerRow();
+		if (!tr) return;
+		for (let i = 0; i < tr.children.length; i++) {
+			const th = tr.children[i] as HTMLElement;
+			const key = th.dataset.key;
+			if (key === undefined) continue;
+			const sorted = sortState(sort, key);
+			const aria = ariaSort(sorted?.dir);
+			if (th.getAttribute("aria-sort") !== aria) th.setAttr("aria-sort", aria);
+			const rankText = sorted && sort.length > 1 ? ` ${sorted.index + 1}` : null;
+			const rank = th.querySelector<HTMLElement>(".fn-cmp-sort-rank");
+			if (rankText === null) {
+				rank?.remove();
+			} else if (rank) {
+				if (rank.textContent !== rankText) rank.setText(rankText);
+			} else {
+				const label = th.querySelector(".fn-cmp-head-label");
+				th.insertBefore(createSpan({ cls: "fn-cmp-sort-rank", text: rankText }), label ? label.nextSibling : null);
+			}
+		}
 	}
 
 	private headerLabel(th: HTMLElement, label: string, key: string): void {
@@ -426,7 +498,13 @@ export class ComparisonTable {
 
 	/** Render the rows (or note columns) in view; cheap when the window did not move. */
 	renderWindow(force: boolean): void {
-		this.keepingFocus(() => this.renderWindowNow(force));
+		const outer = this.viewport === null;
+		if (outer) this.viewport = this.measureViewport();
+		try {
+			this.keepingFocus(() => this.renderWindowNow(force));
+		} finally {
+			if (outer) this.viewport = null;
+		}
 	}
 
 	private renderWindowNow(force: boolean): void {
@@ -494,8 +572,11 @@ export class ComparisonTable {
 		this.rendered = keep;
 		this.groupRows = groups;
 		reconcile(this.tbody, nodes);
+		// Measuring a row forces a layout: done once, and again after a resize (a hidden pane
+		// measures 0 and keeps the CSS height until it is shown, which Obsidian reports as a resize).
 		const first = nodes[1];
-		if (first && first !== nodes[nodes.length - 1]) {
+		if (!this.rowHeightKnown && first && first !== nodes[nodes.length - 1]) {
+			this.rowHeightKnown = true;
 			const height = first.getBoundingClientRect().height;
 			if (height > 0) this.rowHeight = height;
 		}
