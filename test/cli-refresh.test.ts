@@ -173,16 +173,47 @@ describe("refresh and check", () => {
 		expect(result.stderr).toBe("");
 	});
 
-	it("shows progress on stderr for a long run on a terminal only, and erases it", () => {
+	it("shows progress on stderr for a long run on a terminal only, erased before any other output", () => {
 		const files: Record<string, string> = {};
-		for (let i = 0; i < 1000; i++) files[`F${i}/F${i}.md`] = "%% Waypoint %%";
+		for (let i = 0; i < 30; i++) {
+			files[`F${i}/F${i}.md`] = "%% Waypoint %%";
+			files[`F${i}/n.md`] = "---\ntitle: N\n---\n";
+		}
 		const root = vault(files);
-		const onTerminal = runCli(["check", root], { stderrIsTTY: true });
-		expect(onTerminal.stderr).toMatch(/\rchecking \d+\/2000/);
-		expect(onTerminal.stderr).toContain("\r\u001b[K");
-		const piped = runCli(["check", root]);
-		expect(piped.stderr).not.toContain("\r");
-		expect(runCli(["check", "-q", root], { stderrIsTTY: true }).stderr).toBe("");
+		configure(root, { useTitleProperty: true });
+		// A clock on which every reading is a second later: the run is long, progress is drawn.
+		let t = 0;
+		const slow = (): number => (t += 1000);
+		const ERASE = "\r\u001b[K";
+		const onTerminal = runCli(["check", root], { stderrIsTTY: true, clock: slow });
+		const err = onTerminal.stderr;
+		expect(err).toContain(`${ERASE}checking: listing the vault, `);
+		expect(err).toContain(`${ERASE}checking: folder notes 30/30`);
+		expect(err).toContain(`${ERASE}checking: index notes 30/30, `);
+		expect(err).toMatch(/checking: index notes 30\/30, \d+ notes read/);
+		// Each progress line is erased before the next output: the summary starts on a clean line.
+		expect(err.endsWith(`30 of 30 index notes are out of date. Run: framework-notes refresh ${root}\n`)).toBe(true);
+		const lastLine = err.lastIndexOf("checking: ");
+		expect(err.indexOf(ERASE, lastLine)).toBeGreaterThan(lastLine);
+		expect(onTerminal.stdout).not.toContain("\r");
+		expect(onTerminal.stdout.split("\n")).toHaveLength(31);
+
+		// A quick run (the clock does not move), a pipe, or --quiet: no progress at all.
+		expect(runCli(["check", root], { stderrIsTTY: true, clock: () => 0 }).stderr).not.toContain("\r");
+		expect(runCli(["check", root], { clock: slow }).stderr).not.toContain("\r");
+		expect(runCli(["check", "-q", root], { stderrIsTTY: true, clock: slow }).stderr).toBe("");
+	});
+
+	it("shows how many notes compare has read", () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 40; i++) files[`W/n${i}.md`] = `---\ntype: framework\norder: ${i}\n---\n`;
+		const root = vault(files);
+		let t = 0;
+		const result = runCli(["compare", root, "--format", "csv"], { stderrIsTTY: true, clock: () => (t += 1000) });
+		expect(result.stderr).toContain("\r\u001b[Kcomparing: ");
+		expect(result.stderr).toMatch(/comparing: \d+ notes read/);
+		expect(result.stderr.endsWith("\r\u001b[K")).toBe(true);
+		expect(result.stdout.split("\n")[0]).toMatch(/^note,path,type,order/);
 	});
 
 	it("resolves a relative vault path against the working folder", () => {

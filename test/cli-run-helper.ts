@@ -9,7 +9,7 @@ export interface RunResult {
 }
 
 /** Run the CLI in-process with captured output. */
-export function runCli(argv: readonly string[], options: { cwd?: string; columns?: number; stdoutIsTTY?: boolean; stderrIsTTY?: boolean; now?: Date; readFile?: ReadFile } = {}): RunResult {
+export function runCli(argv: readonly string[], options: { cwd?: string; columns?: number; stdoutIsTTY?: boolean; stderrIsTTY?: boolean; now?: Date; readFile?: ReadFile; clock?: () => number } = {}): RunResult {
 	let stdout = "";
 	let stderr = "";
 	const code = run(argv, {
@@ -21,6 +21,7 @@ export function runCli(argv: readonly string[], options: { cwd?: string; columns
 		stderrIsTTY: options.stderrIsTTY ?? false,
 		now: options.now ? () => options.now as Date : undefined,
 		readFile: options.readFile,
+		clock: options.clock,
 	});
 	return { code, stdout, stderr };
 }

@@ -2,6 +2,7 @@
 import type { ParsedArgs } from "./args";
 import type { VaultConfig } from "./config";
 import type { DiskVault, ReadFile } from "./disk-vault";
+import type { ProgressSink } from "./progress";
 
 export const EXIT_OK = 0;
 /** `check` found stale indexes, or a note could not be processed. */
@@ -22,6 +23,8 @@ export interface CliIO {
 	readonly now?: () => Date;
 	/** How notes are read (default `fs.readFileSync`); tests inject read failures. */
 	readonly readFile?: ReadFile;
+	/** A clock in milliseconds for progress output (default `performance.now`). */
+	readonly clock?: () => number;
 }
 
 /** Everything a command needs once the vault is open. */
@@ -36,4 +39,6 @@ export interface CommandContext {
 	problem(vaultPath: string, message: string): void;
 	/** Print a summary line on stderr unless `--quiet`. */
 	info(text: string): void;
+	/** Progress of a long run (terminal only; output through `io` clears it first). */
+	readonly progress: ProgressSink;
 }

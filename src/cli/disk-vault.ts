@@ -15,6 +15,7 @@ import { sep } from "node:path";
 import { parseDocument } from "yaml";
 import type { Frontmatter, VFile, VFileStat, VFolder, VNode, VaultSnapshot } from "../core/vault";
 import { mayHoldKeys } from "./frontmatter-keys";
+import { NO_PROGRESS, type ProgressSink } from "./progress";
 import { decodeUtf8, frontmatterSource } from "./text";
 
 export class DiskFolder implements VFolder {
@@ -91,6 +92,8 @@ export interface DiskVaultOptions {
 	readonly configDir?: string;
 	/** How notes are read; default `fs.readFileSync`. (Tests inject failures such as EACCES.) */
 	readonly readFile?: ReadFile;
+	/** Told of files listed and notes read, for progress output. */
+	readonly progress?: ProgressSink;
 }
 
 const readFileSync: ReadFile = (absolutePath) => fs.readFileSync(absolutePath);
@@ -111,6 +114,7 @@ export class DiskVault implements VaultSnapshot {
 	private readonly fmSource = new Map<string, string | null>();
 	private readonly fmCache = new Map<string, FrontmatterEntry>();
 	private readonly readFile: ReadFile;
+	private readonly progress: ProgressSink;
 	/** Top-level keys a command reads (null: any). See `limitFrontmatterKeys`. */
 	private keyFilter: ReadonlySet<string> | null = null;
 	private keyFilterVersion = 0;
@@ -120,6 +124,7 @@ export class DiskVault implements VaultSnapshot {
 	private constructor(rootReal: string, options: DiskVaultOptions) {
 		this.rootReal = rootReal;
 		this.readFile = options.readFile ?? readFileSync;
+		this.progress = options.progress ?? NO_PROGRESS;
 		this.root = new DiskFolder("/", "", null);
 		this.walk(options.configDir ?? ".obsidian");
 	}
@@ -172,6 +177,7 @@ export class DiskVault implements VaultSnapshot {
 		} catch (e) {
 			return { ok: false, message: errorMessage(e) };
 		}
+		this.progress.noteRead();
 		if (!this.fmCache.has(p)) this.fmSource.set(p, frontmatterSource(text));
 		return { ok: true, text };
 	}
@@ -257,6 +263,7 @@ export class DiskVault implements VaultSnapshot {
 					this.addLink(folder, vaultPath, name, path.join(abs, name));
 				}
 			}
+			this.progress.listed(this.files.length);
 		}
 	}
 

@@ -20,6 +20,7 @@ import { createLinkGenerator } from "../core/links/link-text";
 import type { VFile } from "../core/vault";
 import type { VaultConfig } from "./config";
 import { DiskFile, errorMessage, type DiskVault } from "./disk-vault";
+import type { ProgressSink } from "./progress";
 import { writeNoteAtomic } from "./write";
 
 export interface NoteProblem {
@@ -43,8 +44,8 @@ export interface RefreshOptions {
 	readonly write: boolean;
 	/** Flush each written note to the disk before its rename (default true). */
 	readonly fsync?: boolean;
-	/** Called after each folder note, for progress output. */
-	readonly progress?: (done: number, total: number) => void;
+	/** Told of each folder note read and each index refreshed, for progress output. */
+	readonly progress?: ProgressSink;
 }
 
 function inFolder(path: string, folder: string): boolean {
@@ -114,7 +115,7 @@ function refreshNotes(vault: DiskVault, config: VaultConfig, options: RefreshOpt
 	let done = 0;
 	for (const note of notes) {
 		done++;
-		options.progress?.(done, notes.length * 2);
+		options.progress?.step("folder notes", done, notes.length);
 		if (note.extension.toLowerCase() !== "md") continue;
 		const read = vault.readText(note.path);
 		if (!read.ok) {
@@ -132,10 +133,10 @@ function refreshNotes(vault: DiskVault, config: VaultConfig, options: RefreshOpt
 	vault.limitFrontmatterKeys(frontmatterKeysRead(vault, settings, work.map((note) => note.path)));
 	const context = refreshContext(vault, config, texts);
 	let indexes = 0;
-	done = notes.length * 2 - work.length;
+	done = 0;
 	for (const note of work) {
 		done++;
-		options.progress?.(done, notes.length * 2);
+		options.progress?.step("index notes", done, work.length);
 		const text = texts.get(note.path) as string;
 		indexes++;
 		const outcome = refreshNoteText(note.path, text, context);

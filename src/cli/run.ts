@@ -11,31 +11,27 @@ import { readVaultConfig, type VaultConfig } from "./config";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type CommandContext } from "./context";
 import { DiskVault, errorMessage } from "./disk-vault";
 import { importOutlineCommand } from "./import-outline";
+import { NO_PROGRESS, type ProgressSink, TerminalProgress } from "./progress";
 import { refreshVault } from "./refresh";
 
 export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from "./context";
 
 const NAME = "framework-notes";
 
-/** Progress on stderr, only for long runs on a terminal; erased when done. */
-function progressReporter(io: CliIO, enabled: boolean, label: string): { tick: (done: number, total: number) => void; end: () => void } {
-	let shown = false;
-	let last = 0;
-	return {
-		tick(done, total) {
-			if (!enabled || total < 2000) return;
-			if (done !== total && done - last < 500) return;
-			last = done;
-			shown = true;
-			io.stderr(`\r${label} ${done}/${total}`);
-		},
-		end() {
-			if (shown) io.stderr("\r\u001b[K");
-		},
-	};
+const VERBS: Readonly<Record<CommandName, string>> = {
+	refresh: "refreshing",
+	check: "checking",
+	compare: "comparing",
+	"import-outline": "importing",
+};
+
+/** Progress on stderr for long runs, only on a terminal and without `--quiet`. */
+function progressFor(command: CommandName, args: ParsedArgs, io: CliIO): ProgressSink {
+	if (io.stderrIsTTY !== true || args.quiet) return NO_PROGRESS;
+	return new TerminalProgress(io.stderr, VERBS[command], { clock: io.clock ?? (() => performance.now()) });
 }
 
-function openVault(args: ParsedArgs, io: CliIO): { vault: DiskVault; config: VaultConfig } | string {
+function openVault(args: ParsedArgs, io: CliIO, progress: ProgressSink): { vault: DiskVault; config: VaultConfig } | string {
 	const vaultArg = args.positionals.vault ?? "";
 	const dir = path.resolve(io.cwd, vaultArg);
 	let stat: fs.Stats;
@@ -47,7 +43,7 @@ function openVault(args: ParsedArgs, io: CliIO): { vault: DiskVault; config: Vau
 	if (!stat.isDirectory()) return `not a folder: ${vaultArg}`;
 	let vault: DiskVault;
 	try {
-		vault = DiskVault.load(dir, { configDir: args.configDir, readFile: io.readFile });
+		vault = DiskVault.load(dir, { configDir: args.configDir, readFile: io.readFile, progress });
 	} catch (e) {
 		return `cannot read the vault folder ${vaultArg}: ${errorMessage(e)}`;
 	}
@@ -56,9 +52,7 @@ function openVault(args: ParsedArgs, io: CliIO): { vault: DiskVault; config: Vau
 
 function refreshOrCheck(ctx: CommandContext, write: boolean): number {
 	const { io, args } = ctx;
-	const progress = progressReporter(io, io.stderrIsTTY === true && !args.quiet, write ? "refreshing" : "checking");
-	const outcome = refreshVault(ctx.vault, ctx.config, { write, fsync: args.options["no-fsync"] !== "true", progress: progress.tick });
-	progress.end();
+	const outcome = refreshVault(ctx.vault, ctx.config, { write, fsync: args.options["no-fsync"] !== "true", progress: ctx.progress });
 	for (const p of outcome.problems) ctx.problem(p.path, p.message);
 	for (const note of outcome.stale) io.stdout(`${write ? "updated" : "stale"}  ${note}\n`);
 	const noun = (n: number): string => `${n} index note${n === 1 ? "" : "s"}`;
@@ -109,7 +103,28 @@ export function run(argv: readonly string[], io: CliIO): number {
 		io.stderr(helpText(null));
 		return EXIT_USAGE;
 	}
-	const opened = openVault(args, io);
+	const progress = progressFor(args.command, args, io);
+	// Any output first erases the progress line (which comes back on the next report).
+	const output: CliIO = {
+		...io,
+		stdout: (text) => {
+			progress.clear();
+			io.stdout(text);
+		},
+		stderr: (text) => {
+			progress.clear();
+			io.stderr(text);
+		},
+	};
+	try {
+		return runCommand(args.command, args, output, progress);
+	} finally {
+		progress.clear();
+	}
+}
+
+function runCommand(command: CommandName, args: ParsedArgs, io: CliIO, progress: ProgressSink): number {
+	const opened = openVault(args, io, progress);
 	if (typeof opened === "string") {
 		io.stderr(`${NAME}: ${opened}\n`);
 		return EXIT_USAGE;
@@ -130,12 +145,13 @@ export function run(argv: readonly string[], io: CliIO): number {
 		info(text) {
 			if (!args.quiet) io.stderr(text);
 		},
+		progress,
 	};
 	for (const warning of config.warnings) io.stderr(`${NAME}: ${warning}\n`);
 	for (const p of vault.problems) ctx.problem(p.path, p.message);
 	if (!args.quiet) {
 		for (const link of vault.skippedLinks) io.stderr(`${NAME}: ${link}: symbolic link to a folder or out of the vault; not followed\n`);
 	}
-	const code = dispatch(args.command, ctx);
+	const code = dispatch(command, ctx);
 	return code === EXIT_OK && problems > 0 ? EXIT_PROBLEMS : code;
 }
