@@ -179,6 +179,8 @@ Options:
   -h, --help           Show help (also: framework-notes <command> --help)
   -V, --version        Show the version
 
+A run that lasts more than half a second shows its progress on stderr when that is a terminal.
+
 Exit codes:
   0  success (check: every index is current)
   1  check found stale indexes, or a note could not be processed (each is named on stderr;
