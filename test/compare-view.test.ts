@@ -244,6 +244,22 @@ describe("comparison pane: sort, filter, group, transpose, select", () => {
 		measure.mockRestore();
 	});
 
+	it("keeps the filter chips and status line as they are when only the sort changes", async () => {
+		const { view } = await open();
+		const chips = Array.from(view.contentEl.querySelectorAll(".fn-cmp-filter-chip"));
+		expect(chips.length).toBeGreaterThan(0);
+		const statusText = view.contentEl.querySelector(".fn-cmp-status")?.firstChild;
+		head(view, "first_release").click();
+		expect(view.getState().sort).toEqual([{ key: "first_release", dir: "asc" }]);
+		expect(Array.from(view.contentEl.querySelectorAll(".fn-cmp-filter-chip"))).toEqual(chips);
+		expect(chips.every((chip) => view.contentEl.contains(chip))).toBe(true);
+		expect(view.contentEl.querySelector(".fn-cmp-status")?.firstChild).toBe(statusText);
+		// A chip click still changes them.
+		(chips[0] as HTMLElement).click();
+		expect(view.contentEl.contains(chips[0] ?? null)).toBe(false);
+		expect(view.contentEl.querySelector(".fn-cmp-filter-chip.is-active")).not.toBeNull();
+	});
+
 	it("filters by search text (fuzzy) and by value chips", async () => {
 		const { view } = await open();
 		const search = view.contentEl.querySelector<HTMLInputElement>("input.fn-cmp-search");

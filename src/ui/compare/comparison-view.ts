@@ -334,8 +334,15 @@ export class ComparisonView extends ItemView implements HoverParent {
 		if (this.viewState.scope) parts.push(`in ${this.viewState.scope}`);
 		const hidden = result.model.columns.length - result.columns.length;
 		if (hidden > 0) parts.push(`${hidden} ${hidden === 1 ? "property" : "properties"} hidden`);
-		ui.status.setText(parts.join(" · "));
+		const status = parts.join(" · ");
+		if (ui.status.textContent !== status) ui.status.setText(status);
 		const invalid = this.invalidRows(result.model);
+		// Unchanged text is not written again (a write makes the browser lay the pane out again).
+		if (ui.warnings.dataset.model === this.modelStamp(result.model)) {
+			this.renderSelectedButton(selected);
+			return;
+		}
+		ui.warnings.dataset.model = this.modelStamp(result.model);
 		ui.warnings.empty();
 		if (invalid.length > 0) {
 			ui.warnings.createSpan({ text: "⚠ ", attr: { "aria-hidden": "true" } });
@@ -346,8 +353,29 @@ export class ComparisonView extends ItemView implements HoverParent {
 					.join(", ")}${invalid.length > 5 ? "…" : ""}`,
 			});
 		}
-		ui.onlySelected.setText(selected.size > 0 ? `Compare selected (${selected.size})` : "Compare selected");
-		ui.onlySelected.disabled = selected.size === 0 && !this.viewState.onlySelected;
+		this.renderSelectedButton(selected);
+	}
+
+	private renderSelectedButton(selected: ReadonlySet<string>): void {
+		const ui = this.ui;
+		if (!ui) return;
+		const text = selected.size > 0 ? `Compare selected (${selected.size})` : "Compare selected";
+		if (ui.onlySelected.textContent !== text) ui.onlySelected.setText(text);
+		const disabled = selected.size === 0 && !this.viewState.onlySelected;
+		if (ui.onlySelected.disabled !== disabled) ui.onlySelected.disabled = disabled;
+	}
+
+	private readonly modelStamps = new WeakMap<ComparisonModel, string>();
+	private stampCount = 0;
+
+	/** A short id per model object (to tell whether model-derived parts need re-rendering). */
+	private modelStamp(model: ComparisonModel): string {
+		let stamp = this.modelStamps.get(model);
+		if (stamp === undefined) {
+			stamp = String(++this.stampCount);
+			this.modelStamps.set(model, stamp);
+		}
+		return stamp;
 	}
 
 	private invalidCache: { model: ComparisonModel; rows: Row[] } | null = null;
@@ -393,6 +421,9 @@ export class ComparisonView extends ItemView implements HoverParent {
 			for (const key of keys) ui.filterKey.createEl("option", { text: key, value: key });
 			ui.filterKey.value = filterKey ?? "";
 		}
+		const chipsSignature = [this.modelStamp(model), filterKey ?? "", JSON.stringify(this.viewState.filters)].join("\u0002");
+		if (ui.filters.dataset.signature === chipsSignature) return;
+		ui.filters.dataset.signature = chipsSignature;
 		ui.filters.empty();
 		// Active filters on other properties, removable.
 		for (const [key, values] of Object.entries(this.viewState.filters)) {
