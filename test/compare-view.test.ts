@@ -438,6 +438,25 @@ describe("comparison pane: live updates", () => {
 		expect(now.getAttribute("tabindex")).toBe("0");
 	});
 
+	it("keeps the keyboard focus in the table when the focused note moves out of view", async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 100; i++) files[`F/N${String(i).padStart(3, "0")}.md`] = `---\ntype: framework\nrank: ${i}\n---\n`;
+		const { view, h } = await open(files, null, { compare: { groupBy: "" } });
+		if (!view.containerEl.isConnected) document.body.appendChild(view.containerEl);
+		head(view, "rank").click();
+		const focused = cell(view, "N000", "rank");
+		focused.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+		expect(document.activeElement).toBe(focused);
+		// N000 now sorts last, far below the rendered rows.
+		await h.app.vault.modify(h.app.vault.getFileByPath("F/N000.md") as never, "---\ntype: framework\nrank: 9999\n---\n");
+		await h.settle();
+		await view.flushLive();
+		expect(rowNames(view)).not.toContain("N000");
+		const active = document.activeElement as HTMLElement | null;
+		expect(active?.closest("table.fn-cmp-table")).toBe(table(view));
+		expect([active?.dataset.key, active?.dataset.path]).toEqual(["rank", "F/N001.md"]);
+	});
+
 	it("follows a rename and drops a deleted note", async () => {
 		const { view, h } = await open(FILES, null, { compare: { groupBy: "" } });
 		const box = table(view).querySelector<HTMLInputElement>('input[aria-label="Select Flask"]');

@@ -469,7 +469,9 @@ export class ComparisonTable {
 			this.restoringFocus = false;
 		}
 		if (!focused || !id || focused.isConnected) return;
-		const replacement = this.findCell(id);
+		// The same note and property; if its row left the rendered window (it moved far away in
+		// the new order), the cell now at the same place, so the keyboard stays in the table.
+		const replacement = this.findCell(id) ?? this.cellAt(this.focusRow, this.focusCol);
 		if (!replacement) return;
 		const at = this.cellIndices(replacement);
 		if (at) {
