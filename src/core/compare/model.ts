@@ -2,6 +2,7 @@
  * Notes → columns and rows, and cheap updates when one note changes.
  */
 
+import { DEFAULT_PROPERTIES } from "../template/default-template";
 import { CellMap, childShape, ROOT_SHAPE, type Shape } from "./cellmap";
 import { ABSENT, cellKind, collator, fits, inferColumnType, resolveDeclared } from "./cells";
 import type {
@@ -18,22 +19,7 @@ import type {
 } from "./types";
 
 /** The framework-note template's property order (default column order). */
-export const DEFAULT_TEMPLATE_ORDER: readonly string[] = Object.freeze([
-	"type",
-	"category",
-	"language",
-	"summary",
-	"async",
-	"orm",
-	"admin",
-	"license",
-	"first_release",
-	"website",
-	"repository",
-	"related",
-	"tags",
-	"created",
-]);
+export const DEFAULT_TEMPLATE_ORDER: readonly string[] = Object.freeze([...DEFAULT_PROPERTIES]);
 
 export function cellOf(row: Row, key: string): Cell {
 	return row.cells.get(key) ?? ABSENT;
