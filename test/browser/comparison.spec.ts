@@ -3,27 +3,18 @@
  * (ten framework notes in WEBFramework/NOtes).
  */
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { cell, columnHeader, FOLDER, freshPane, groupLabels, INDEX_NOTE, indexBlock, pane, readNote, rowNames, statusText, table } from "./pane";
-import { startBrowser, type BrowserSession } from "./support";
+import { useBrowserPage } from "./session";
+import type { BrowserSession } from "./support";
 
 const FRAMEWORKS = ["AIOHTTP", "AWS Chalice", "Bottle", "CherryPy", "Django", "FastAPI", "Flask", "Tornado", "Web2py", "Zappa"];
 
 let browser: BrowserSession;
 let page: Page;
-
-beforeAll(async () => {
-	browser = await startBrowser();
-	page = await browser.open();
-});
-
-afterAll(async () => {
-	await browser?.close();
-});
-
-afterEach(() => {
-	// Any script error or console error in the page fails the test that caused it.
-	expect(browser.pageErrors.splice(0)).toEqual([]);
+useBrowserPage((b, p) => {
+	browser = b;
+	page = p;
 });
 
 beforeEach(async () => {

@@ -1,23 +1,14 @@
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { INDEX_NOTE, indexBlock } from "./pane";
-import { startBrowser, type BrowserSession } from "./support";
+import { useBrowserPage } from "./session";
+import type { BrowserSession } from "./support";
 
 let browser: BrowserSession;
 let page: Page;
-
-beforeAll(async () => {
-	browser = await startBrowser();
-	page = await browser.open();
-});
-
-afterAll(async () => {
-	await browser?.close();
-});
-
-afterEach(() => {
-	// Any script error or console error in the page fails the test that caused it.
-	expect(browser.pageErrors.splice(0)).toEqual([]);
+useBrowserPage((b, p) => {
+	browser = b;
+	page = p;
 });
 
 describe("the plugin in Chromium over examples/vault", () => {

@@ -3,24 +3,16 @@
  * renames and deletes, saving the comparison note, empty and invalid vaults, a phone-sized window.
  */
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FOLDER, freshPane, INDEX_NOTE, indexBlock, pane, readNote, rowNames, statusText, table } from "./pane";
-import { startBrowser, type BrowserSession } from "./support";
+import { useBrowserPage } from "./session";
+import type { BrowserSession } from "./support";
 
 let browser: BrowserSession;
 let page: Page;
-
-beforeAll(async () => {
-	browser = await startBrowser();
-	page = await browser.open();
-});
-
-afterAll(async () => {
-	await browser?.close();
-});
-
-afterEach(() => {
-	expect(browser.pageErrors.splice(0)).toEqual([]);
+useBrowserPage((b, p) => {
+	browser = b;
+	page = p;
 });
 
 async function paneTitle(): Promise<string> {
