@@ -15,48 +15,10 @@ import { type App, Component } from "obsidian";
 import { afterAll, bench as vitestBench, describe } from "vitest";
 import { applyView, buildModel, type ComparisonModel, DEFAULT_VIEW_OPTIONS, type NoteInput, updateModel, type ViewOptions, type ViewResult } from "../src/core/compare";
 import { ComparisonTable } from "../src/ui/compare/table";
+import { frameworkNote as frameworkNoteOf, random } from "./framework-notes";
 
-const CATEGORIES = ["full-stack", "asynchronous", "microframework", "other", "serverless"];
-const LANGUAGES = ["Python", "JavaScript", "Go", "Rust", "Ruby", "Java", "PHP"];
-const LICENSES = ["MIT", "BSD-3-Clause", "Apache-2.0", "LGPL-3.0-only"];
-
-function random(seed: number): () => number {
-	let a = seed;
-	return () => {
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-function frameworkNote(i: number, rnd: () => number, version = 0): NoteInput {
-	const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
-	const name = `Framework ${String(i).padStart(5, "0")}`;
-	return {
-		path: `Frameworks/${name}.md`,
-		basename: name,
-		frontmatterError: null,
-		mtime: 1_700_000_000_000 + i + version,
-		frontmatter: {
-			type: "framework",
-			category: pick(CATEGORIES),
-			language: pick(LANGUAGES),
-			summary: `Framework number ${i} for building ${pick(["web apps", "APIs", "services"])}, revision ${version}.`,
-			async: rnd() < 0.5,
-			orm: rnd() < 0.3,
-			admin: rnd() < 0.2,
-			license: pick(LICENSES),
-			first_release: 1995 + Math.floor(rnd() * 30),
-			website: `https://framework-${i}.example.org`,
-			repository: `https://github.com/example/framework-${i}`,
-			related: [`[[Framework ${(i + 1) % 1000}]]`, `[[Framework ${(i + 7) % 1000}|Seven]]`],
-			tags: ["framework", pick(LANGUAGES).toLowerCase()],
-			created: `20${10 + Math.floor(rnd() * 15)}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`,
-			stars: Math.floor(rnd() * 100_000),
-		},
-	};
-}
+/** The pane's bench keeps every note in one folder, with zero-padded names. */
+const frameworkNote = (i: number, rnd: () => number, version = 0): NoteInput => frameworkNoteOf(i, rnd, version, true);
 
 /** Just what the table asks of the app: link resolution (none resolve here) and hover events. */
 const app = {
