@@ -1,15 +1,16 @@
 import { Plugin } from "obsidian";
-import { DEFAULT_SETTINGS, migrate, sameData, type Settings } from "./src/core/settings";
-import type { PluginHost } from "./src/obsidian/host";
-import { IndexService } from "./src/obsidian/index-service";
-import { registerTemplates } from "./src/obsidian/template-commands";
-import { registerComparison } from "./src/ui/compare/register";
-import { FrameworkNotesSettingTab } from "./src/ui/settings-tab";
+import { registerComparison } from "./src/comparison/feature";
+import { registerIndexNotes } from "./src/index-notes/feature";
+import { DEFAULT_SETTINGS, migrate, sameData, type Settings } from "./src/shared/core/settings";
+import type { PluginHost, SettingsSection } from "./src/shared/host";
+import { FrameworkNotesSettingTab } from "./src/shared/settings-tab";
+import { registerTemplates } from "./src/templates/feature";
 
-/** Wiring only: settings, the settings tab, and one line per feature. */
+/** Wiring only: settings, the settings tab, and one registration call per feature. */
 export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 	settings: Settings = DEFAULT_SETTINGS;
 	private readonly settingsListeners = new Set<(next: Settings, previous: Settings) => void>();
+	private readonly settingsSections: SettingsSection[] = [];
 
 	get plugin(): Plugin {
 		return this;
@@ -17,11 +18,11 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 
 	override async onload(): Promise<void> {
 		await this.loadSettings();
-		this.addSettingTab(new FrameworkNotesSettingTab(this.app, this));
-		// Features (one line each): see ARCHITECTURE.md.
+		// Features (one registration call each, in settings-tab order): see ARCHITECTURE.md.
+		registerIndexNotes(this);
 		registerComparison(this);
-		this.addChild(new IndexService(this));
 		registerTemplates(this);
+		this.addSettingTab(new FrameworkNotesSettingTab(this.app, this, this.settingsSections));
 	}
 
 	override onunload(): void {
@@ -47,5 +48,9 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 	onSettingsChange(listener: (next: Settings, previous: Settings) => void): void {
 		this.settingsListeners.add(listener);
 		this.register(() => this.settingsListeners.delete(listener));
+	}
+
+	addSettingsSection(section: SettingsSection): void {
+		this.settingsSections.push(section);
 	}
 }

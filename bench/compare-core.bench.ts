@@ -3,8 +3,8 @@
  * sort / filter / search 10k rows, and apply one changed note. Figures go in BENCHMARKS.md.
  */
 import { bench, describe } from "vitest";
-import { applyView, buildModel, DEFAULT_VIEW_OPTIONS, NAME_KEY, updateModel } from "../src/core/compare";
-import type { ComparisonModel, NoteInput, ViewOptions } from "../src/core/compare";
+import { applyView, buildModel, DEFAULT_VIEW_OPTIONS, NAME_KEY, updateModel } from "../src/comparison/core/index";
+import type { ComparisonModel, NoteInput, ViewOptions } from "../src/comparison/core/index";
 import { frameworkNote, random } from "./framework-notes";
 
 function vault(count: number): NoteInput[] {

@@ -13,8 +13,8 @@
  */
 import { type App, Component } from "obsidian";
 import { afterAll, bench as vitestBench, describe } from "vitest";
-import { applyView, buildModel, type ComparisonModel, DEFAULT_VIEW_OPTIONS, type NoteInput, updateModel, type ViewOptions, type ViewResult } from "../src/core/compare";
-import { ComparisonTable } from "../src/ui/compare/table";
+import { applyView, buildModel, type ComparisonModel, DEFAULT_VIEW_OPTIONS, type NoteInput, updateModel, type ViewOptions, type ViewResult } from "../src/comparison/core/index";
+import { ComparisonTable } from "../src/comparison/ui/table";
 import { frameworkNote as frameworkNoteOf, random } from "./framework-notes";
 
 /** The pane's bench keeps every note in one folder, with zero-padded names. */

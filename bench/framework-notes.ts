@@ -2,7 +2,7 @@
  * Synthetic framework notes for the comparison benchmarks: the template's 14 properties plus
  * `stars` (15), from a deterministic generator so every run sees the same vault.
  */
-import type { NoteInput } from "../src/core/compare";
+import type { NoteInput } from "../src/comparison/core/index";
 
 export const CATEGORIES = ["full-stack", "asynchronous", "microframework", "other", "serverless"];
 const LANGUAGES = ["Python", "JavaScript", "Go", "Rust", "Ruby", "Java", "PHP"];

@@ -13,10 +13,10 @@
  * disturbs far less than wall time.
  */
 import { afterAll, bench, describe } from "vitest";
-import { refreshNoteText, type RefreshContext } from "../src/core/index/index";
-import { refreshContextFor } from "../src/core/index/testing";
-import { DEFAULT_INDEX_SETTINGS } from "../src/core/settings";
-import { snapshotFromFiles, type FileSpec, type TestSnapshot } from "../src/core/testing/snapshot";
+import { refreshNoteText, type RefreshContext } from "../src/index-notes/core/index";
+import { refreshContextFor } from "../src/index-notes/core/testing";
+import { DEFAULT_INDEX_SETTINGS } from "../src/shared/core/settings";
+import { snapshotFromFiles, type FileSpec, type TestSnapshot } from "../src/shared/core/testing/snapshot";
 
 const STALE = "# Index\n\n%% Begin Waypoint %%\n- [[stale]]]]\n\n%% End Waypoint %%\n\nProse after the block.\n";
 

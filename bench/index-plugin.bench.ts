@@ -14,8 +14,8 @@
  * counts is printed at the end (`npm run bench`); the figures are in BENCHMARKS.md.
  */
 import { afterAll, bench, describe } from "vitest";
-import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from "../src/core/settings";
-import { IndexEngine, type RefreshReport } from "../src/core/index/engine";
+import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from "../src/shared/core/settings";
+import { IndexEngine, type RefreshReport } from "../src/index-notes/core/engine";
 import { MemoryVault } from "../test/index-memory-vault";
 
 const DUPLICATES = ["Overview", "Setup", "Usage", "Notes", "API"];

@@ -6,9 +6,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseArgs, UsageError } from "../src/cli/args";
-import { normalizeVaultPath, unwritableVaultPath } from "../src/cli/compare-save";
-import { openComparison } from "../src/commands/open-comparison";
-import { ComparisonView } from "../src/ui/compare/comparison-view";
+import { normalizeVaultPath, unwritableVaultPath } from "../src/comparison/cli/compare-save";
+import { openComparison } from "../src/comparison/commands/open-comparison";
+import { ComparisonView } from "../src/comparison/ui/comparison-view";
 import { cleanup, failingReader, makeVault, mtimes, readVaultFile } from "./cli-helpers";
 import { runCli } from "./cli-run-helper";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
@@ -222,7 +222,7 @@ describe("compare --save: arguments", () => {
 
 describe("Save as note: the shared pure rules", () => {
 	it("path, title and what to do with the note already there", async () => {
-		const { comparisonNoteTarget, comparisonNoteTitle, comparisonSaveAction, comparisonNoteText } = await import("../src/core/compare/view-extra");
+		const { comparisonNoteTarget, comparisonNoteTitle, comparisonSaveAction, comparisonNoteText } = await import("../src/comparison/core/view-extra");
 		expect(comparisonNoteTarget("A/B", "")).toBe("A/B/comparison.md");
 		expect(comparisonNoteTarget(null, " Reports/x ")).toBe("Reports/x.md");
 		expect(comparisonNoteTarget(null, "x.MD")).toBe("x.MD");

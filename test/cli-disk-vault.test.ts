@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DiskVault } from "../src/cli/disk-vault";
 import { frontmatterSource } from "../src/cli/text";
-import { isFile, isFolder, type VFolder } from "../src/core/vault";
+import { isFile, isFolder, type VFolder } from "../src/shared/core/vault";
 import { cleanup, failingReader, makeVault, tempDir } from "./cli-helpers";
 
 const dirs: string[] = [];

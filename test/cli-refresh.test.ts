@@ -1,12 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { refreshNoteText, type RefreshContext } from "../src/core/index/index";
-import { refreshContextFor } from "../src/core/index/testing";
-import { createLinkGenerator, type LinkConfig } from "../src/core/links/link-text";
-import { DEFAULT_SETTINGS, type IndexSettings } from "../src/core/settings";
-import { snapshotFromFiles } from "../src/core/testing/snapshot";
-import type { VFile } from "../src/core/vault";
+import { refreshNoteText, type RefreshContext } from "../src/index-notes/core/index";
+import { refreshContextFor } from "../src/index-notes/core/testing";
+import { createLinkGenerator, type LinkConfig } from "../src/shared/core/link-text";
+import { DEFAULT_SETTINGS, type IndexSettings } from "../src/shared/core/settings";
+import { snapshotFromFiles } from "../src/shared/core/testing/snapshot";
+import type { VFile } from "../src/shared/core/vault";
 import { cleanup, failingReader, makeVault, mtimes, readVaultFile, tempDir } from "./cli-helpers";
 import { runCli } from "./cli-run-helper";
 

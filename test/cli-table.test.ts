@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, fitWidths, renderTable, terminalSafe, truncate } from "../src/cli/table";
+import { displayWidth, fitWidths, renderTable, terminalSafe, truncate } from "../src/comparison/cli/table";
 
 describe("terminal table", () => {
 	it("aligns columns at their natural width when they fit", () => {

@@ -1,7 +1,7 @@
 import type { BasesViewRegistration } from "obsidian";
 import { BasesEntry, BasesQueryResult, BasesViewConfig, QueryController } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { COMPARISON_VIEW_TYPE } from "../src/ui/compare/comparison-view";
+import { COMPARISON_VIEW_TYPE } from "../src/comparison/ui/comparison-view";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 let h: Harness | null = null;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { openComparison } from "../src/commands/open-comparison";
-import { ComparisonView } from "../src/ui/compare/comparison-view";
+import { openComparison } from "../src/comparison/commands/open-comparison";
+import { ComparisonView } from "../src/comparison/ui/comparison-view";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 let h: Harness | null = null;

@@ -1,7 +1,7 @@
 import { DropdownComponent } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DEFAULT_SETTINGS } from "../src/core/settings";
-import { compareSettingsSection } from "../src/ui/settings/compare";
+import { DEFAULT_SETTINGS } from "../src/shared/core/settings";
+import { compareSettingsSection } from "../src/comparison/settings-section";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 let h: Harness | null = null;

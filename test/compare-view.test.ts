@@ -1,9 +1,9 @@
 import type { WorkspaceLeaf } from "obsidian";
 import { Menu } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { openComparison } from "../src/commands/open-comparison";
-import { withSection } from "../src/core/settings";
-import { COMPARISON_VIEW_TYPE, ComparisonView, EMPTY_STATE_TEXT } from "../src/ui/compare/comparison-view";
+import { openComparison } from "../src/comparison/commands/open-comparison";
+import { withSection } from "../src/shared/core/settings";
+import { COMPARISON_VIEW_TYPE, ComparisonView, EMPTY_STATE_TEXT } from "../src/comparison/ui/comparison-view";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 function note(fm: Record<string, string>, body = "Body.\n"): string {

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import type { Command, MarkdownView } from "obsidian";
 import { Editor, Notice } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { minimalChange } from "../src/commands/insert-index-block";
+import { minimalChange } from "../src/index-notes/commands/insert-index-block";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 let harness: Harness | null = null;

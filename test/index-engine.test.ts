@@ -5,8 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from "../src/core/settings";
-import { IndexEngine } from "../src/core/index/engine";
+import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from "../src/shared/core/settings";
+import { IndexEngine } from "../src/index-notes/core/engine";
 import { MemFile, MemFolder, MemoryVault } from "./index-memory-vault";
 
 function seedVault(): MemoryVault {

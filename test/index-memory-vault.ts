@@ -3,9 +3,9 @@
  * place like `TFile` / `TFolder`), for engine tests and benchmarks: create, delete, rename,
  * texts, and counters of what the engine read and wrote.
  */
-import type { IndexSettings } from "../src/core/settings";
-import type { Frontmatter, VFile, VFileStat, VFolder, VNode, VaultSnapshot } from "../src/core/vault";
-import type { IndexIO } from "../src/core/index/engine";
+import type { IndexSettings } from "../src/shared/core/settings";
+import type { Frontmatter, VFile, VFileStat, VFolder, VNode, VaultSnapshot } from "../src/shared/core/vault";
+import type { IndexIO } from "../src/index-notes/core/engine";
 
 export class MemFolder implements VFolder {
 	readonly children: MemNode[] = [];

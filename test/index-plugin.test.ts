@@ -8,8 +8,8 @@ import { join, relative } from "node:path";
 import type { Command } from "obsidian";
 import { Editor, Notice } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi, type MockInstance } from "vitest";
-import { DEFAULT_SETTINGS, withSection, type IndexSettings } from "../src/core/settings";
-import type { IndexService } from "../src/obsidian/index-service";
+import { DEFAULT_SETTINGS, withSection, type IndexSettings } from "../src/shared/core/settings";
+import type { IndexService } from "../src/index-notes/index-service";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 let harness: Harness | null = null;
@@ -463,7 +463,7 @@ describe("commands", () => {
 	});
 
 	it("Go to parent index finds the nearest folder note holding an index", async () => {
-		const { parentIndexOf } = await import("../src/commands/go-to-parent-index");
+		const { parentIndexOf } = await import("../src/index-notes/commands/go-to-parent-index");
 		const h = await load({ ...threeIndexes(), "A/B/Deep/d.md": "", "Plain/Plain.md": "no index", "Plain/p.md": "" });
 		const s = service(h);
 		expect(await parentIndexOf("A/B/Deep/d.md", s)).toBe("A/B/B.md");

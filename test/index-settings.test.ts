@@ -4,7 +4,7 @@
  */
 import { Setting } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { indexSettingsSection } from "../src/ui/settings/index";
+import { indexSettingsSection } from "../src/index-notes/settings-section";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 let harness: Harness | null = null;

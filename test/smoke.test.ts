@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "../src/core/settings";
+import { DEFAULT_SETTINGS } from "../src/shared/core/settings";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 let harness: Harness | null = null;

@@ -4,10 +4,10 @@ import type { Command, EditorPosition, EditorTransaction, MarkdownView, TFile as
 import { Editor, FuzzySuggestModal, Modal, Notice } from "obsidian-test-mocks/obsidian";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { parse } from "yaml";
-import { createFrameworkNote, categoriesInVault, newNoteFolder } from "../src/commands/new-framework-note";
-import { parseOutline, splitFrontmatter } from "../src/core/template";
-import type { NewFrameworkNoteModal } from "../src/ui/modals/new-note-modal";
-import type { OutlinePreviewModal } from "../src/ui/modals/outline-preview-modal";
+import { createFrameworkNote, categoriesInVault, newNoteFolder } from "../src/templates/commands/new-framework-note";
+import { parseOutline, splitFrontmatter } from "../src/templates/core/index";
+import type { NewFrameworkNoteModal } from "../src/templates/ui/new-note-modal";
+import type { OutlinePreviewModal } from "../src/templates/ui/outline-preview-modal";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 const seed = readFileSync(join(__dirname, "fixtures", "seed-outline.md"), "utf8");

@@ -13,7 +13,7 @@ import {
 	sanitizeFileName,
 	splitFrontmatter,
 	type TemplateContext,
-} from "../src/core/template";
+} from "../src/templates/core/index";
 import { parse } from "yaml";
 
 const when = new Date(2026, 10, 24, 9, 5, 7);

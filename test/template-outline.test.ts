@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { categorySlug, cleanDescription, linkOutlineItems, parseOutline, planOutlineImport, splitFrontmatter } from "../src/core/template";
+import { categorySlug, cleanDescription, linkOutlineItems, parseOutline, planOutlineImport, splitFrontmatter } from "../src/templates/core/index";
 
 const seed = readFileSync(join(__dirname, "fixtures", "seed-outline.md"), "utf8");
 const when = new Date(2026, 10, 24);

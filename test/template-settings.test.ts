@@ -1,7 +1,7 @@
 import { TextComponent, ToggleComponent } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DEFAULT_TEMPLATE_SETTINGS } from "../src/core/settings";
-import { templateSettingsSection } from "../src/ui/settings/templates";
+import { DEFAULT_TEMPLATE_SETTINGS } from "../src/shared/core/settings";
+import { templateSettingsSection } from "../src/templates/settings-section";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 let h: Harness | null = null;

@@ -5,8 +5,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { linkConfigFrom, type LinkConfig } from "../core/links/link-text";
-import { migrate, type Settings } from "../core/settings";
+import { linkConfigFrom, type LinkConfig } from "../shared/core/link-text";
+import { migrate, type Settings } from "../shared/core/settings";
 
 export const PLUGIN_ID = "framework-notes";
 

@@ -13,7 +13,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { sep } from "node:path";
 import { parseDocument } from "yaml";
-import type { Frontmatter, VFile, VFileStat, VFolder, VNode, VaultSnapshot } from "../core/vault";
+import type { Frontmatter, VFile, VFileStat, VFolder, VNode, VaultSnapshot } from "../shared/core/vault";
 import { mayHoldKeys } from "./frontmatter-keys";
 import { NO_PROGRESS, type ProgressSink } from "./progress";
 import { decodeUtf8, frontmatterSource } from "./text";

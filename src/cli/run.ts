@@ -6,13 +6,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import packageJson from "../../package.json";
 import { helpText, parseArgs, UsageError, type CommandName, type ParsedArgs } from "./args";
-import { compareCommand } from "./compare";
+import { compareCommand } from "../comparison/cli/compare";
 import { readVaultConfig, type VaultConfig } from "./config";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type CommandContext } from "./context";
 import { DiskVault, errorMessage } from "./disk-vault";
-import { importOutlineCommand } from "./import-outline";
+import { importOutlineCommand } from "../templates/cli/import-outline";
 import { NO_PROGRESS, type ProgressSink, TerminalProgress } from "./progress";
-import { refreshVault } from "./refresh";
+import { refreshVault } from "../index-notes/cli/refresh";
 
 export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from "./context";
 

@@ -1,7 +1,7 @@
 /**
  * How the specs find things in the comparison pane. Controls are found by role and accessible
  * name (what a person or a screen reader sees); table parts by the view's documented classes and
- * data attributes (src/ui/compare/table.ts).
+ * data attributes (src/comparison/ui/table.ts).
  */
 import type { Locator, Page } from "playwright-core";
 

@@ -1,0 +1,127 @@
+/**
+ * `compare --save [note]`: the plugin's "Save as note" over a vault on disk. The text comes from
+ * the same pure functions the plugin uses (`comparisonNoteOf`, `comparisonSaveAction`), with the
+ * view a freshly opened comparison pane shows, so both write the same bytes for the same vault.
+ */
+import * as fs from "node:fs";
+import { applyView, type ComparisonModel } from "../core/index";
+import {
+	comparisonNoteOf,
+	comparisonNoteTarget,
+	comparisonNoteTitle,
+	comparisonSaveAction,
+	DEFAULT_VIEW_STATE,
+	toViewOptions,
+} from "../core/view-extra";
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
+import { DiskFile, DiskFolder, errorMessage } from "../../cli/disk-vault";
+import { createNoteExclusive, writeNoteAtomic } from "../../cli/write";
+
+/** A vault path by Obsidian's `normalizePath` rules: `/` separators, no leading or trailing `/`, NFC. */
+export function normalizeVaultPath(input: string): string {
+	return input
+		.replace(/[\\/]+/g, "/")
+		.replace(/^\/+|\/+$/g, "")
+		.replace(/\u00a0|\u202f/g, " ")
+		.normalize("NFC");
+}
+
+/** Why a (normalized) vault path cannot be written by the CLI, or null when it can. */
+export function unwritableVaultPath(vaultPath: string): string | null {
+	if (vaultPath === "") return "no file name";
+	for (const segment of vaultPath.split("/")) {
+		if (segment === "." || segment === "..") return `"." and ".." are not allowed in a vault path`;
+		if (segment.startsWith(".")) return "names starting with a dot are hidden from Obsidian";
+	}
+	return null;
+}
+
+/**
+ * The text the plugin's "Save as note" writes from a comparison pane just opened on `scope`
+ * (default view state: model order, grouped by the settings' property when a column has it).
+ */
+export function savedComparisonText(model: ComparisonModel, scope: string | null, groupBySetting: string): string {
+	const defaultGroupBy = model.columns.some((c) => c.key === groupBySetting) ? groupBySetting : "";
+	const view = applyView(model, toViewOptions({ ...DEFAULT_VIEW_STATE, scope }, defaultGroupBy));
+	return comparisonNoteOf(comparisonNoteTitle(scope), model, view);
+}
+
+/** Create the missing folders of `folderPath` (a vault path) one level at a time, inside the vault. */
+function ensureFolders(ctx: CommandContext, folderPath: string): void {
+	let node: DiskFolder = ctx.vault.root;
+	let created = false;
+	for (const segment of folderPath === "" ? [] : folderPath.split("/")) {
+		const child = created ? null : node.child(segment);
+		const childPath = node.isRoot() ? segment : `${node.path}/${segment}`;
+		if (child instanceof DiskFolder) {
+			node = child;
+			continue;
+		}
+		if (child !== null) throw new Error(`${childPath} is a file, not a folder`);
+		// mkdir (not recursive) fails if anything, even a symbolic link the vault skipped, is there.
+		fs.mkdirSync(ctx.vault.absolute(childPath));
+		created = true;
+		node = new DiskFolder(childPath, segment, node);
+	}
+}
+
+function saveMessage(e: unknown): string {
+	const code = (e as { code?: string }).code;
+	if (code === "EEXIST") return "something that is not a note of the vault is in the way";
+	return errorMessage(e);
+}
+
+/** Write the comparison note of `model`; returns the exit code. */
+export function saveComparison(ctx: CommandContext, model: ComparisonModel, scope: string | null): number {
+	const { args, config, io, vault } = ctx;
+	const requested = args.options.save ?? "";
+	const target = normalizeVaultPath(
+		requested.trim() !== "" ? comparisonNoteTarget(null, requested) : comparisonNoteTarget(scope, config.settings.compare.comparisonNotePath),
+	);
+	const bad = unwritableVaultPath(target);
+	if (bad !== null) {
+		io.stderr(`framework-notes: cannot save the comparison to "${target}": ${bad}\n`);
+		return EXIT_USAGE;
+	}
+	const text = savedComparisonText(model, scope, config.settings.compare.groupBy);
+	const node = vault.getNode(target);
+	if (node instanceof DiskFolder) {
+		ctx.problem(target, "is a folder; choose another comparison note path (--save <note>)");
+		return EXIT_PROBLEMS;
+	}
+	if (node instanceof DiskFile) {
+		const read = vault.readText(target);
+		if (!read.ok) {
+			ctx.problem(target, `comparison not saved: ${read.message}`);
+			return EXIT_PROBLEMS;
+		}
+		switch (comparisonSaveAction(read.text, text)) {
+			case "refuse":
+				ctx.problem(target, "exists and was not made by Framework Notes, so it was left alone; choose another path (--save <note>)");
+				return EXIT_PROBLEMS;
+			case "unchanged":
+				ctx.info(`${target} is already up to date.\n`);
+				return EXIT_OK;
+			default:
+				break;
+		}
+		try {
+			writeNoteAtomic({ realPath: node.realPath, vaultReal: vault.rootReal, expected: read.text }, text);
+		} catch (e) {
+			ctx.problem(target, `comparison not saved: ${errorMessage(e)}`);
+			return EXIT_PROBLEMS;
+		}
+		io.stdout(`updated  ${target}\n`);
+		return EXIT_OK;
+	}
+	try {
+		const slash = target.lastIndexOf("/");
+		ensureFolders(ctx, slash > 0 ? target.slice(0, slash) : "");
+		createNoteExclusive(vault.absolute(target), text);
+	} catch (e) {
+		ctx.problem(target, `comparison not saved: ${saveMessage(e)}`);
+		return EXIT_PROBLEMS;
+	}
+	io.stdout(`created  ${target}\n`);
+	return EXIT_OK;
+}

@@ -1,0 +1,26 @@
+import { registerCompareFolderCommand } from "./commands/compare-folder";
+import { openComparison, registerOpenComparisonCommand } from "./commands/open-comparison";
+import type { PluginHost } from "../shared/host";
+import { registerComparisonBasesView } from "./ui/bases-view";
+import { compareSettingsSection } from "./settings-section";
+import { COMPARISON_ICON, COMPARISON_VIEW_TYPE, ComparisonView } from "./ui/comparison-view";
+
+/** Wire the comparison pane: view, ribbon icon, commands, folder menu, Bases view, settings. */
+export function registerComparison(host: PluginHost): void {
+	const { app, plugin } = host;
+	host.addSettingsSection(compareSettingsSection);
+	plugin.registerView(COMPARISON_VIEW_TYPE, (leaf) => new ComparisonView(leaf, host));
+	plugin.registerHoverLinkSource(COMPARISON_VIEW_TYPE, { display: "Framework comparison", defaultMod: true });
+	plugin.addRibbonIcon(COMPARISON_ICON, "Open framework comparison", () => {
+		void openComparison(host, null);
+	});
+	registerOpenComparisonCommand(host);
+	registerCompareFolderCommand(host);
+	registerComparisonBasesView(host);
+	host.onSettingsChange((next, previous) => {
+		if (next.compare === previous.compare) return;
+		for (const leaf of app.workspace.getLeavesOfType(COMPARISON_VIEW_TYPE)) {
+			if (leaf.view instanceof ComparisonView) leaf.view.settingsChanged(next.compare);
+		}
+	});
+}

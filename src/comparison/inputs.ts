@@ -1,0 +1,90 @@
+import { type App, parseYaml, TFile } from "obsidian";
+import { type NoteInput, noteInputs, selectNotes } from "./core/index";
+import { isGeneratedFrontmatter } from "./core/view-extra";
+import type { CompareSettings } from "../shared/core/settings";
+import type { VFile, VaultSnapshot } from "../shared/core/vault";
+import { vaultSnapshot } from "../shared/live-snapshot";
+
+/** Message shown for a note whose properties block is not valid YAML. */
+export const INVALID_YAML = "Invalid properties (YAML): fix them in the note to compare it.";
+
+/**
+ * Obsidian keeps no trace of frontmatter it could not parse, so notes whose cache has no
+ * frontmatter are read (from Obsidian's cache of file contents) and checked here, once per change.
+ */
+export class FrontmatterErrors {
+	private readonly errors = new Map<string, string>();
+
+	constructor(private readonly app: App) {}
+
+	get(path: string): string | null {
+		return this.errors.get(path) ?? null;
+	}
+
+	forget(path: string): void {
+		this.errors.delete(path);
+	}
+
+	rename(oldPath: string, newPath: string): void {
+		const error = this.errors.get(oldPath);
+		this.errors.delete(oldPath);
+		if (error !== undefined) this.errors.set(newPath, error);
+	}
+
+	/** Re-check the given notes (only those whose cache lacks frontmatter are read). */
+	async check(files: readonly TFile[]): Promise<void> {
+		await Promise.all(files.map((file) => this.checkOne(file)));
+	}
+
+	private async checkOne(file: TFile): Promise<void> {
+		this.errors.delete(file.path);
+		if (file.extension !== "md") return;
+		const cache = this.app.metadataCache.getFileCache(file);
+		if (cache && cache.frontmatter !== undefined) return;
+		let text: string;
+		try {
+			text = await this.app.vault.cachedRead(file);
+		} catch {
+			return;
+		}
+		const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+		if (!match || match[1] === undefined || match[1].trim() === "") return;
+		try {
+			const parsed: unknown = parseYaml(match[1]);
+			if (parsed !== null && typeof parsed !== "object") this.errors.set(file.path, INVALID_YAML);
+		} catch {
+			this.errors.set(file.path, INVALID_YAML);
+		}
+	}
+}
+
+/** The app's vault as the core sees it, with invalid-YAML notes reported. */
+export function comparisonSnapshot(app: App, errors: FrontmatterErrors): VaultSnapshot {
+	const base = vaultSnapshot(app);
+	return {
+		get root() {
+			return base.root;
+		},
+		getNode: (path) => base.getNode(path),
+		frontmatter: (path) => base.frontmatter(path),
+		frontmatterError: (path) => errors.get(path),
+	};
+}
+
+/** Markdown files the comparison could include (scope folder or the whole vault). */
+export function candidateFiles(app: App, scope: string | null): TFile[] {
+	const prefix = scope === null || scope === "" || scope === "/" ? null : `${scope}/`;
+	return app.vault.getMarkdownFiles().filter((file) => prefix === null || file.path.startsWith(prefix));
+}
+
+/** The framework notes in scope, as model input. */
+export function collectNoteInputs(snapshot: VaultSnapshot, settings: CompareSettings, scope: string | null): NoteInput[] {
+	const files: VFile[] = selectNotes(snapshot, settings, scope ?? undefined).filter((file) => !isGeneratedFrontmatter(snapshot.frontmatter(file.path)));
+	return noteInputs(snapshot, files);
+}
+
+/** The `TFile` for a path, or null. */
+export function fileAt(app: App, path: string): TFile | null {
+	const file = app.vault.getAbstractFileByPath(path);
+	return file instanceof TFile ? file : null;
+}

@@ -1,0 +1,160 @@
+/**
+ * `refresh` and `check`: the plugin's "refresh all index notes" over a vault on disk. Every
+ * folder note holding a block or flag is refreshed with the same core function the plugin uses;
+ * a note is written (atomically) only when its text changes.
+ */
+import {
+	allFolderNotes,
+	holdsWaypointVia,
+	indexOptions,
+	mayContainIndex,
+	OPTION_DEPTH,
+	OPTION_DIRECTION,
+	OPTION_GROUP,
+	OPTION_SORT,
+	refreshNoteText,
+	type RefreshContext,
+} from "../core/index";
+import type { IndexSettings } from "../../shared/core/settings";
+import { createLinkGenerator } from "../../shared/core/link-text";
+import type { VFile } from "../../shared/core/vault";
+import type { VaultConfig } from "../../cli/config";
+import { DiskFile, errorMessage, type DiskVault } from "../../cli/disk-vault";
+import type { ProgressSink } from "../../cli/progress";
+import { writeNoteAtomic } from "../../cli/write";
+
+export interface NoteProblem {
+	readonly path: string;
+	readonly message: string;
+}
+
+export interface RefreshOutcome {
+	/** Folder notes examined. */
+	readonly candidates: number;
+	/** Notes holding an index block or flag. */
+	readonly indexes: number;
+	/** Notes whose index was out of date (written by `refresh`, listed by `check`), by path. */
+	readonly stale: readonly string[];
+	/** Notes left untouched because of a problem. */
+	readonly problems: readonly NoteProblem[];
+}
+
+export interface RefreshOptions {
+	/** Write changed notes (refresh) or only report them (check). */
+	readonly write: boolean;
+	/** Flush each written note to the disk before its rename (default true). */
+	readonly fsync?: boolean;
+	/** Told of each folder note read and each index refreshed, for progress output. */
+	readonly progress?: ProgressSink;
+}
+
+function inFolder(path: string, folder: string): boolean {
+	return folder !== "" && (path === folder || path.startsWith(folder + "/"));
+}
+
+/** The folder notes of a vault, in path order (what the plugin's refresh-all visits). */
+export function folderNotes(vault: DiskVault, config: VaultConfig): VFile[] {
+	return allFolderNotes(vault, config.settings.index);
+}
+
+/**
+ * The context the core needs: links in the vault's own link format, and nested waypoints known
+ * from the folder notes' texts (`texts` holds those already read; others are read on demand).
+ */
+export function refreshContext(vault: DiskVault, config: VaultConfig, texts: ReadonlyMap<string, string> = new Map()): RefreshContext {
+	const generate = createLinkGenerator(vault, config.link);
+	const readText = (p: string): string | null => {
+		const known = texts.get(p);
+		if (known !== undefined) return known;
+		const read = vault.readText(p);
+		return read.ok ? read.text : null;
+	};
+	return {
+		snapshot: vault,
+		settings: config.settings.index,
+		linkText: (file, sourcePath, alias) => generate(file, sourcePath, undefined, alias),
+		holdsWaypoint: holdsWaypointVia(readText, config.settings.index),
+	};
+}
+
+/**
+ * The frontmatter keys an index refresh reads: each index note's own options, the title property
+ * (when titles are on), the order property (when some index sorts by it) and every index's group
+ * property. `indexes` are the index notes' paths; their options are read here.
+ */
+export function frontmatterKeysRead(vault: DiskVault, settings: IndexSettings, indexes: readonly string[]): Set<string> {
+	const keys = new Set([OPTION_SORT, OPTION_DIRECTION, OPTION_DEPTH, OPTION_GROUP]);
+	if (settings.useTitleProperty) keys.add(settings.titleProperty);
+	if (settings.sortBy === "order") keys.add(settings.orderProperty);
+	vault.limitFrontmatterKeys(keys);
+	for (const path of indexes) {
+		const own = indexOptions(vault.frontmatter(path), settings);
+		if (own.sortBy === "order") keys.add(settings.orderProperty);
+		if (own.groupBy !== null) keys.add(own.groupBy);
+	}
+	return keys;
+}
+
+export function refreshVault(vault: DiskVault, config: VaultConfig, options: RefreshOptions): RefreshOutcome {
+	try {
+		return refreshNotes(vault, config, options);
+	} finally {
+		vault.limitFrontmatterKeys(null);
+	}
+}
+
+function refreshNotes(vault: DiskVault, config: VaultConfig, options: RefreshOptions): RefreshOutcome {
+	const settings = config.settings.index;
+	const notes = folderNotes(vault, config);
+	const stale: string[] = [];
+	const problems: NoteProblem[] = [];
+	// Read every folder note once: the index notes are refreshed from these texts, and nested
+	// waypoints (where a parent's tree stops) are recognised from them.
+	const texts = new Map<string, string>();
+	const work: VFile[] = [];
+	let done = 0;
+	for (const note of notes) {
+		done++;
+		options.progress?.step("folder notes", done, notes.length);
+		if (note.extension.toLowerCase() !== "md") continue;
+		const read = vault.readText(note.path);
+		if (!read.ok) {
+			problems.push({ path: note.path, message: read.message });
+			continue;
+		}
+		if (!mayContainIndex(read.text, settings)) {
+			texts.set(note.path, ""); // holds no block or flag: no need to read it again
+			continue;
+		}
+		texts.set(note.path, read.text);
+		if (!inFolder(note.path, config.coreTemplatesFolder)) work.push(note);
+	}
+	// Parse only frontmatter that can change an index (most notes' YAML is then never parsed).
+	vault.limitFrontmatterKeys(frontmatterKeysRead(vault, settings, work.map((note) => note.path)));
+	const context = refreshContext(vault, config, texts);
+	let indexes = 0;
+	done = 0;
+	for (const note of work) {
+		done++;
+		options.progress?.step("index notes", done, work.length);
+		const text = texts.get(note.path) as string;
+		indexes++;
+		const outcome = refreshNoteText(note.path, text, context);
+		if (outcome.status === "unchanged") continue;
+		if (outcome.status === "error") {
+			problems.push({ path: note.path, message: outcome.message });
+			continue;
+		}
+		if (options.write) {
+			if (!(note instanceof DiskFile)) continue;
+			try {
+				writeNoteAtomic({ realPath: note.realPath, vaultReal: vault.rootReal, expected: text, fsync: options.fsync }, outcome.text);
+			} catch (e) {
+				problems.push({ path: note.path, message: `not written: ${errorMessage(e)}` });
+				continue;
+			}
+		}
+		stale.push(note.path);
+	}
+	return { candidates: notes.length, indexes, stale, problems };
+}

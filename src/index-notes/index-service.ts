@@ -1,0 +1,260 @@
+import { Component, Notice, TAbstractFile, TFile, TFolder, type CachedMetadata } from "obsidian";
+import type { RefreshContext } from "./core/index";
+import { sameData, type IndexSettings } from "../shared/core/settings";
+import type { VaultSnapshot } from "../shared/core/vault";
+import { registerGoToParentIndex } from "./commands/go-to-parent-index";
+import { registerInsertIndexBlock } from "./commands/insert-index-block";
+import { registerRefreshAllIndexes } from "./commands/refresh-all-indexes";
+import type { PluginHost } from "../shared/host";
+import { IndexEngine, type IndexIO, type RefreshReport } from "./core/engine";
+import { vaultSnapshot } from "../shared/live-snapshot";
+import { TemplatesFolder } from "../shared/templates-folder";
+
+/** A start-up reconciliation of more index notes than this shows its progress. */
+const PROGRESS_THRESHOLD = 500;
+/** Longest wait at start-up for Obsidian to finish indexing notes before reconciling. */
+const METADATA_WAIT_MS = 30_000;
+/** A burst that never pauses is still applied after this many debounce periods. */
+const MAX_WAIT_FACTOR = 10;
+
+function isMarkdownFile(file: TAbstractFile): file is TFile {
+	return file instanceof TFile && file.extension.toLowerCase() === "md";
+}
+
+/**
+ * Keeps index notes current in the app: listens to the vault (after layout-ready), collects a
+ * burst of changes for `debounceMs`, then lets the engine refresh each affected index once.
+ * Reconciles every index once after start-up and after a settings change.
+ */
+export class IndexService extends Component {
+	readonly engine: IndexEngine;
+	readonly snapshot: VaultSnapshot;
+	private readonly templates: TemplatesFolder;
+	private timer: number | null = null;
+	private burstStart = 0;
+	private fullRefreshPending = false;
+	private active = false;
+	private running: Promise<void> = Promise.resolve();
+	/** Units of queued work not yet finished. */
+	private pending = 0;
+
+	constructor(private readonly host: PluginHost) {
+		super();
+		const { app } = host;
+		this.snapshot = vaultSnapshot(app);
+		this.templates = new TemplatesFolder(app);
+		const io: IndexIO = {
+			snapshot: this.snapshot,
+			settings: () => this.settings,
+			linkText: (target, sourcePath, alias) => {
+				const file = app.vault.getFileByPath(target.path);
+				return file ? app.fileManager.generateMarkdownLink(file, sourcePath, undefined, alias) : `[[${target.path}]]`;
+			},
+			read: (path) => this.readIndexable(path),
+			process: async (path, edit) => {
+				const file = app.vault.getFileByPath(path);
+				if (file) await app.vault.process(file, edit);
+			},
+			reportError: (path, message) => {
+				new Notice(`Index not updated in "${path}": ${message}`);
+			},
+		};
+		this.engine = new IndexEngine(io);
+	}
+
+	get settings(): IndexSettings {
+		return this.host.settings.index;
+	}
+
+	/** What the core needs to refresh a note now. */
+	context(): RefreshContext {
+		return this.engine.context(this.settings);
+	}
+
+	/**
+	 * Text of a note the index feature may edit: an existing markdown note outside the
+	 * templates folder. Null otherwise (missing, `.canvas` and other non-markdown files, templates).
+	 */
+	async readIndexable(path: string): Promise<string | null> {
+		const file = this.host.app.vault.getFileByPath(path);
+		if (!file || !isMarkdownFile(file) || this.templates.contains(path)) return null;
+		return this.host.app.vault.cachedRead(file);
+	}
+
+	/** True when the index feature may edit the note at `path`. */
+	isIndexable(path: string): boolean {
+		const file = this.host.app.vault.getFileByPath(path);
+		return file !== null && isMarkdownFile(file) && !this.templates.contains(path);
+	}
+
+	override onload(): void {
+		this.active = true;
+		const { app } = this.host;
+		registerInsertIndexBlock(this.host, this);
+		registerRefreshAllIndexes(this.host, this);
+		registerGoToParentIndex(this.host, this);
+		this.host.onSettingsChange((next, previous) => {
+			if (!this.active || sameData(next.index, previous.index)) return;
+			this.fullRefreshPending = true;
+			this.schedule();
+		});
+		app.workspace.onLayoutReady(() => {
+			if (!this.active) return;
+			this.registerVaultEvents();
+			void this.enqueue(() => this.startUp());
+		});
+	}
+
+	override onunload(): void {
+		this.active = false;
+		if (this.timer !== null) window.clearTimeout(this.timer);
+		this.timer = null;
+	}
+
+	/** Refresh every index note now (the "Refresh all index notes" command). */
+	async refreshAll(): Promise<RefreshReport> {
+		let report: RefreshReport | null = null;
+		await this.enqueue(async () => {
+			await this.templates.reload();
+			report = await this.engine.refreshAll();
+		});
+		if (report === null) throw new Error("Refreshing the index notes failed; see the developer console.");
+		return report;
+	}
+
+	/** Resolves when the work queued so far has been done. */
+	async idle(): Promise<void> {
+		let current: Promise<void>;
+		do {
+			current = this.running;
+			await current;
+		} while (current !== this.running);
+	}
+
+	/** True while a burst is waiting for its debounce or work is running. */
+	busy(): boolean {
+		return this.timer !== null || this.pending > 0;
+	}
+
+	private registerVaultEvents(): void {
+		const { vault, metadataCache } = this.host.app;
+		this.registerEvent(
+			vault.on("create", (file) => {
+				this.engine.created(file.path, isMarkdownFile(file));
+				this.schedule();
+			}),
+		);
+		this.registerEvent(
+			vault.on("delete", (file) => {
+				this.engine.deleted(file.path, file instanceof TFolder);
+				this.schedule();
+			}),
+		);
+		this.registerEvent(
+			vault.on("rename", (file, oldPath) => {
+				this.engine.renamed(file.path, oldPath);
+				this.schedule();
+			}),
+		);
+		this.registerEvent(
+			vault.on("modify", (file) => {
+				if (!isMarkdownFile(file)) {
+					if (this.engine.otherModified(file.path)) this.schedule();
+					return;
+				}
+				// Only the note itself is read: it may hold a freshly typed flag or an edited block.
+				this.engine.edited(file.path);
+				this.schedule();
+			}),
+		);
+		this.registerEvent(
+			metadataCache.on("changed", (file: TFile, _data: string, cache: CachedMetadata) => {
+				// Only a change of a property some index shows, sorts or groups by counts.
+				this.engine.frontmatterChanged(file.path, cache.frontmatter ?? null);
+				if (this.engine.hasPending()) this.schedule();
+			}),
+		);
+	}
+
+	/**
+	 * True when Obsidian has indexed every markdown note. Right after a first start on a large
+	 * vault it has not: titles, `order` values and per-index options would read as missing, and
+	 * the reconciliation would write indexes only to rewrite them moments later.
+	 */
+	private metadataComplete(): boolean {
+		const { vault, metadataCache } = this.host.app;
+		return vault.getMarkdownFiles().every((file) => metadataCache.getFileCache(file) !== null);
+	}
+
+	/** Resolves at Obsidian's next `resolved` event, or after `limitMs` at the latest. */
+	private metadataResolved(limitMs: number): Promise<void> {
+		const { metadataCache } = this.host.app;
+		return new Promise((resolve) => {
+			const ref = metadataCache.on("resolved", () => done());
+			const timer = window.setTimeout(() => done(), limitMs);
+			const done = (): void => {
+				metadataCache.offref(ref);
+				window.clearTimeout(timer);
+				resolve();
+			};
+			// Unloading while waiting releases the listener and the timer at once.
+			this.register(done);
+		});
+	}
+
+	private async startUp(): Promise<void> {
+		if (!this.metadataComplete()) await this.metadataResolved(METADATA_WAIT_MS);
+		if (!this.active) return;
+		await this.templates.reload();
+		const progress: { notice: Notice | null } = { notice: null };
+		const report = await this.engine.refreshAll((done, total) => {
+			if (total <= PROGRESS_THRESHOLD) return;
+			const message = `Refreshing index notes: ${done} of ${total}`;
+			if (progress.notice) progress.notice.setMessage(message);
+			else progress.notice = new Notice(message, 0);
+		});
+		if (progress.notice) {
+			progress.notice.hide();
+			new Notice(`Index notes refreshed: ${report.written.length} of ${report.indexes} updated`);
+		}
+	}
+
+	/** Debounce: apply the burst once the vault has been quiet for `debounceMs`. */
+	private schedule(): void {
+		if (!this.active) return;
+		const delay = this.settings.debounceMs;
+		const now = Date.now();
+		if (this.timer === null) this.burstStart = now;
+		else window.clearTimeout(this.timer);
+		const deadline = this.burstStart + Math.max(delay * MAX_WAIT_FACTOR, delay);
+		const wait = Math.max(0, Math.min(delay, deadline - now));
+		this.timer = window.setTimeout(() => {
+			this.timer = null;
+			void this.enqueue(() => this.applyBurst());
+		}, wait);
+	}
+
+	private async applyBurst(): Promise<void> {
+		if (!this.active) return;
+		if (this.fullRefreshPending) {
+			this.fullRefreshPending = false;
+			await this.templates.reload();
+			await this.engine.refreshAll();
+		}
+		if (this.engine.hasPending()) await this.engine.flush();
+	}
+
+	private enqueue(work: () => Promise<void>): Promise<void> {
+		this.pending++;
+		const run = this.running
+			.then(work)
+			.catch((error: unknown) => {
+				console.error("Framework Notes: index refresh failed", error);
+			})
+			.finally(() => {
+				this.pending--;
+			});
+		this.running = run;
+		return run;
+	}
+}

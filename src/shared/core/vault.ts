@@ -1,0 +1,70 @@
+/**
+ * The read-only picture of a vault that every pure function in a `core/` folder works on.
+ *
+ * The shapes are structurally compatible with Obsidian's `TFile` / `TFolder`, so the plugin
+ * hands `app.vault.getRoot()` over without copying (cost grows with what is read, not with the
+ * vault), and the CLI builds the same shapes from a folder on disk.
+ */
+
+export interface VFileStat {
+	readonly ctime: number;
+	readonly mtime: number;
+	readonly size: number;
+}
+
+export interface VFile {
+	/** Vault-relative path with `/` separators, e.g. `WEBFramework/NOtes/Django.md`. */
+	readonly path: string;
+	/** File name with extension, e.g. `Django.md`. */
+	readonly name: string;
+	/** File name without its last extension, e.g. `Django`. */
+	readonly basename: string;
+	/** Last extension without the dot, lower or mixed case as on disk, e.g. `md`. */
+	readonly extension: string;
+	readonly parent: VFolder | null;
+	readonly stat: VFileStat;
+}
+
+export interface VFolder {
+	/** Vault-relative path; the root folder's path is `/`. */
+	readonly path: string;
+	/** Folder name; the root folder's name is the empty string. */
+	readonly name: string;
+	readonly parent: VFolder | null;
+	readonly children: readonly VNode[];
+	isRoot(): boolean;
+}
+
+export type VNode = VFile | VFolder;
+
+export function isFolder(node: VNode): node is VFolder {
+	return "children" in node;
+}
+
+export function isFile(node: VNode): node is VFile {
+	return !("children" in node);
+}
+
+export function isMarkdown(file: VFile): boolean {
+	return file.extension.toLowerCase() === "md";
+}
+
+/** Frontmatter as parsed YAML: plain data (strings, numbers, booleans, null, arrays, objects). */
+export type Frontmatter = Readonly<Record<string, unknown>>;
+
+/** Everything pure code may ask about a vault. */
+export interface VaultSnapshot {
+	readonly root: VFolder;
+	/** A file or folder by vault path, or null. */
+	getNode(path: string): VNode | null;
+	/** Parsed frontmatter of a markdown note; null when it has none or it is invalid. */
+	frontmatter(path: string): Frontmatter | null;
+	/** A message when the note's frontmatter is present but is not valid YAML; otherwise null. */
+	frontmatterError(path: string): string | null;
+}
+
+/** Parent folder path of a vault path (`""` for the root). */
+export function parentPath(path: string): string {
+	const i = path.lastIndexOf("/");
+	return i < 0 ? "" : path.slice(0, i);
+}

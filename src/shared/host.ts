@@ -1,0 +1,22 @@
+import type { App, Plugin } from "obsidian";
+import type { Settings } from "./core/settings";
+
+/** One feature's part of the settings tab: renders into `containerEl`; `redisplay` re-renders the tab. */
+export type SettingsSection = (containerEl: HTMLElement, host: PluginHost, redisplay: () => void) => void;
+
+/**
+ * What a feature module may use of the plugin. Features receive this instead of the plugin
+ * class so that nothing under `src/` imports `main.ts`.
+ */
+export interface PluginHost {
+	readonly app: App;
+	readonly plugin: Plugin;
+	/** Current settings (replaced as a whole on every change, never mutated). */
+	readonly settings: Settings;
+	/** Persist new settings and tell every subscriber. Writes only when something changed. */
+	updateSettings(next: Settings): Promise<void>;
+	/** Call `listener` after each settings change; released when the plugin unloads. */
+	onSettingsChange(listener: (next: Settings, previous: Settings) => void): void;
+	/** Add a feature's section to the settings tab; sections show in the order they were added. */
+	addSettingsSection(section: SettingsSection): void;
+}

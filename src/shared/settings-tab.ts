@@ -1,0 +1,19 @@
+import { type App, PluginSettingTab } from "obsidian";
+import type { PluginHost, SettingsSection } from "./host";
+
+/** One settings tab; each feature adds its own section from its registration function. */
+export class FrameworkNotesSettingTab extends PluginSettingTab {
+	constructor(
+		app: App,
+		private readonly host: PluginHost,
+		private readonly sections: readonly SettingsSection[],
+	) {
+		super(app, host.plugin);
+	}
+
+	display(): void {
+		const { containerEl } = this;
+		containerEl.empty();
+		for (const section of this.sections) section(containerEl, this.host, () => this.display());
+	}
+}

@@ -1,0 +1,13 @@
+/** Templates: the three template commands and the settings section, registered with one call from `main.ts`. */
+import { registerImportOutline } from "./commands/import-outline";
+import { registerInsertTemplate } from "./commands/insert-template";
+import { registerNewFrameworkNote } from "./commands/new-framework-note";
+import type { PluginHost } from "../shared/host";
+import { templateSettingsSection } from "./settings-section";
+
+export function registerTemplates(host: PluginHost): void {
+	host.addSettingsSection(templateSettingsSection);
+	registerInsertTemplate(host);
+	registerNewFrameworkNote(host);
+	registerImportOutline(host);
+}
