@@ -3,15 +3,7 @@ import obsidianmd from "eslint-plugin-obsidianmd";
 import globals from "globals";
 
 export default defineConfig([
-	globalIgnores([
-		"node_modules/",
-		"main.js",
-		"dist/",
-		"examples/",
-		"test-results/",
-		"bench/.vaults/",
-		"bin/",
-	]),
+	globalIgnores(["node_modules/", "main.js", "dist/", "examples/", "test-results/", "bench/.vaults/", "bin/"]),
 	...obsidianmd.configs.recommended,
 	{
 		languageOptions: {
@@ -58,9 +50,7 @@ export default defineConfig([
 				"error",
 				{
 					paths: [{ name: "obsidian", message: "core/ is pure: pass plain data in instead." }],
-					patterns: [
-						{ group: ["node:*"], message: "core/ is pure: it runs in the app (mobile too), the CLI and tests." },
-					],
+					patterns: [{ group: ["node:*"], message: "core/ is pure: it runs in the app (mobile too), the CLI and tests." }],
 				},
 			],
 			// A core imports only its own feature's core and src/shared/core.
@@ -79,7 +69,17 @@ export default defineConfig([
 	},
 	{
 		// Node-only code: the CLI, the build scripts, tests and benchmarks never ship in main.js.
-		files: ["src/cli/**/*.ts", "src/*/cli/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "*.mjs", "scripts/*.mjs", "bench/*.mjs", "vitest.config.ts", "src/**/*.test.ts"],
+		files: [
+			"src/cli/**/*.ts",
+			"src/*/cli/**/*.ts",
+			"test/**/*.ts",
+			"bench/**/*.ts",
+			"*.mjs",
+			"scripts/*.mjs",
+			"bench/*.mjs",
+			"vitest.config.ts",
+			"src/**/*.test.ts",
+		],
 		languageOptions: { globals: { ...globals.node } },
 		rules: {
 			"obsidianmd/no-nodejs-modules": "off",

@@ -97,9 +97,18 @@ try {
 							window.clearTimeout(timer);
 							resolve(at);
 						});
-						observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-sort"] });
+						observer.observe(document.body, {
+							childList: true,
+							subtree: true,
+							attributes: true,
+							attributeFilter: ["aria-sort"],
+						});
 					});
-				for (const leaf of window.fn.leaves()) if (leaf.type === "framework-notes-comparison") document.querySelector(`.workspace-tab-header[data-leaf-id="${leaf.id}"] .workspace-tab-header-inner-close-button`)?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+				for (const leaf of window.fn.leaves())
+					if (leaf.type === "framework-notes-comparison")
+						document
+							.querySelector(`.workspace-tab-header[data-leaf-id="${leaf.id}"] .workspace-tab-header-inner-close-button`)
+							?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
 				await nextFrame();
 
 				const open0 = performance.now();
@@ -133,7 +142,8 @@ try {
 				// the pane's live update applies one debounced batch.
 				const app = window.app;
 				const live0 = performance.now();
-				for (const file of app.vault.getMarkdownFiles()) app.metadataCache.trigger("changed", file, "", app.metadataCache.getFileCache(file));
+				for (const file of app.vault.getMarkdownFiles())
+					app.metadataCache.trigger("changed", file, "", app.metadataCache.getFileCache(file));
 				await new Promise((resolve) => window.setTimeout(resolve, 0));
 				await view.flushLive();
 				const liveAll = performance.now() - live0;
@@ -178,7 +188,9 @@ try {
 	};
 	console.log("");
 	console.log(`Browser benchmark, ${summary.date}, ${summary.machine}, Chromium ${summary.chromium} (headless), medians of ${RUNS} runs`);
-	console.log("| notes | open → rows in DOM | open → next frame | sort click → rows in DOM | sort click → next frame | view.render() | view.rebuild() | every note changed (live batch) | rows in DOM |");
+	console.log(
+		"| notes | open → rows in DOM | open → next frame | sort click → rows in DOM | sort click → next frame | view.render() | view.rebuild() | every note changed (live batch) | rows in DOM |",
+	);
 	console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 	for (const r of results) {
 		console.log(

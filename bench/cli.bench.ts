@@ -76,7 +76,7 @@ async function cli(label: string, args: readonly string[], expectCode: number): 
 function median(values: readonly number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+	return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 function titlesConfig(root: string): void {
@@ -110,10 +110,15 @@ function scenarios(shape: VaultShape, iterations: number): void {
 	describe(`CLI, ${shape.name} notes (${noteCount(shape)})`, () => {
 		const fewer = { ...options, iterations: Math.max(2, Math.floor(iterations / 2)) };
 		bench(label("check, indexes current"), () => cli(label("check, indexes current"), ["check", "-q", root()], 0), options);
-		bench(label("check, titles from frontmatter"), () => cli(label("check, titles from frontmatter"), ["check", "-q", "--config-dir", TITLES_CONFIG, root()], 1), fewer);
+		bench(
+			label("check, titles from frontmatter"),
+			() => cli(label("check, titles from frontmatter"), ["check", "-q", "--config-dir", TITLES_CONFIG, root()], 1),
+			fewer,
+		);
 		bench(
 			label("check, titles on, no note has the property"),
-			() => cli(label("check, titles on, no note has the property"), ["check", "-q", "--config-dir", TITLES_ABSENT_CONFIG, root()], 0),
+			() =>
+				cli(label("check, titles on, no note has the property"), ["check", "-q", "--config-dir", TITLES_ABSENT_CONFIG, root()], 0),
 			fewer,
 		);
 		bench(label("refresh, nothing to write"), () => cli(label("refresh, nothing to write"), ["refresh", "-q", root()], 0), options);
@@ -142,7 +147,11 @@ afterAll(() => {
 	const rows = [...samples].map(([label, list]) => {
 		const rss = list.map((s) => s.rssKb).filter((v): v is number => v !== null);
 		const peak = rss.length ? `${(Math.max(...rss) / 1024).toFixed(0)} MB` : "–";
-		return `| ${label} | ${list.length} | ${median(list.map((s) => s.ms)).toFixed(0)} ms | ${(Math.min(...list.map((s) => s.ms))).toFixed(0)} ms | ${peak} |`;
+		return `| ${label} | ${list.length} | ${median(list.map((s) => s.ms)).toFixed(0)} ms | ${Math.min(...list.map((s) => s.ms)).toFixed(0)} ms | ${peak} |`;
 	});
-	console.log(["", "CLI (fresh process per run)", "| Scenario | Runs | Median | Best | Peak RSS |", "|---|---:|---:|---:|---:|", ...rows].join("\n"));
+	console.log(
+		["", "CLI (fresh process per run)", "| Scenario | Runs | Median | Best | Peak RSS |", "|---|---:|---:|---:|---:|", ...rows].join(
+			"\n",
+		),
+	);
 });

@@ -28,13 +28,26 @@ describe("build model", () => {
 		applyView(buildModel(notes10k), view({}));
 	});
 	bench("10k: build + first view, sort by number then name", () => {
-		applyView(buildModel(notes10k), view({ sort: [{ key: "first_release", dir: "desc" }, { key: NAME_KEY, dir: "asc" }] }));
+		applyView(
+			buildModel(notes10k),
+			view({
+				sort: [
+					{ key: "first_release", dir: "desc" },
+					{ key: NAME_KEY, dir: "asc" },
+				],
+			}),
+		);
 	});
 });
 
 /** A copy of the model under a new identity: its column facts start cold (value ids are shared). */
 const fresh = (model: ComparisonModel): ComparisonModel => ({ ...model });
-const byNumberThenName = view({ sort: [{ key: "first_release", dir: "desc" }, { key: NAME_KEY, dir: "asc" }] });
+const byNumberThenName = view({
+	sort: [
+		{ key: "first_release", dir: "desc" },
+		{ key: NAME_KEY, dir: "asc" },
+	],
+});
 
 describe("view of 10k rows, row set changed (column facts recomputed)", () => {
 	bench("no sort, no filter (differences, min/max)", () => {
@@ -44,7 +57,10 @@ describe("view of 10k rows, row set changed (column facts recomputed)", () => {
 		applyView(fresh(model10k), byNumberThenName);
 	});
 	bench("filter by category + language, sort by date", () => {
-		applyView(fresh(model10k), view({ filters: { category: ["full-stack", "other"], language: ["Python"] }, sort: [{ key: "created", dir: "asc" }] }));
+		applyView(
+			fresh(model10k),
+			view({ filters: { category: ["full-stack", "other"], language: ["Python"] }, sort: [{ key: "created", dir: "asc" }] }),
+		);
 	});
 	bench("search + group by category, sort by stars", () => {
 		applyView(fresh(model10k), view({ search: "apis python", groupBy: "category", sort: [{ key: "stars", dir: "desc" }] }));

@@ -13,7 +13,16 @@
  */
 import { type App, Component } from "obsidian";
 import { afterAll, bench as vitestBench, describe } from "vitest";
-import { applyView, buildModel, type ComparisonModel, DEFAULT_VIEW_OPTIONS, type NoteInput, updateModel, type ViewOptions, type ViewResult } from "../src/comparison/core/index";
+import {
+	applyView,
+	buildModel,
+	type ComparisonModel,
+	DEFAULT_VIEW_OPTIONS,
+	type NoteInput,
+	updateModel,
+	type ViewOptions,
+	type ViewResult,
+} from "../src/comparison/core/index";
 import { ComparisonTable } from "../src/comparison/ui/table";
 import { frameworkNote as frameworkNoteOf, random } from "./framework-notes";
 
@@ -81,12 +90,24 @@ function sortByNumber(f: Fixture): void {
 
 function search(f: Fixture): void {
 	flip = !flip;
-	f.table.update({ view: applyView(f.model, options({ search: flip ? "python api" : "rust web" })), orientation: "rows", sort: [], selected: new Set(), editable: true });
+	f.table.update({
+		view: applyView(f.model, options({ search: flip ? "python api" : "rust web" })),
+		orientation: "rows",
+		sort: [],
+		selected: new Set(),
+		editable: true,
+	});
 }
 
 function transposeSelected(f: Fixture): void {
 	const selected = f.model.rows.slice(0, 8).map((r) => r.path);
-	f.table.update({ view: applyView(f.model, options({ selected })), orientation: "columns", sort: [], selected: new Set(selected), editable: true });
+	f.table.update({
+		view: applyView(f.model, options({ selected })),
+		orientation: "columns",
+		sort: [],
+		selected: new Set(selected),
+		editable: true,
+	});
 }
 
 const timings = new Map<string, number[]>();
@@ -120,22 +141,39 @@ function timedAfter<T>(label: string, prepare: () => T, run: (value: T) => void)
 
 for (const [size, f] of Object.entries(fixtures)) {
 	describe(`comparison table, ${size} notes × 15 properties`, () => {
-		bench(`first render (${size})`, timed(`first render ${size}`, () => firstRender(f)));
-		bench(`one changed note: updateModel + applyView + render (${size})`, timed(`one changed note ${size}`, () => oneChangedNote(f)));
+		bench(
+			`first render (${size})`,
+			timed(`first render ${size}`, () => firstRender(f)),
+		);
+		bench(
+			`one changed note: updateModel + applyView + render (${size})`,
+			timed(`one changed note ${size}`, () => oneChangedNote(f)),
+		);
 		bench(
 			`one changed note: render only (${size}; own timer excludes the model)`,
-			timedAfter(`one changed note, DOM ${size}`, () => prepareChangedNote(f), (view) => {
-				f.table.update({ view, orientation: "rows", sort: [], selected: new Set(), editable: true });
-			}),
+			timedAfter(
+				`one changed note, DOM ${size}`,
+				() => prepareChangedNote(f),
+				(view) => {
+					f.table.update({ view, orientation: "rows", sort: [], selected: new Set(), editable: true });
+				},
+			),
 		);
 		bench(
 			`first render: render only (${size}; own timer excludes the model)`,
-			timedAfter(`first render, DOM ${size}`, () => applyView(f.model, options()), (view) => {
-				const table = new ComparisonTable(createDiv(), app, new Owner(), "bench", callbacks);
-				table.update({ view, orientation: "rows", sort: [], selected: new Set(), editable: true });
-			}),
+			timedAfter(
+				`first render, DOM ${size}`,
+				() => applyView(f.model, options()),
+				(view) => {
+					const table = new ComparisonTable(createDiv(), app, new Owner(), "bench", callbacks);
+					table.update({ view, orientation: "rows", sort: [], selected: new Set(), editable: true });
+				},
+			),
 		);
-		bench(`sort by a number column (${size})`, timed(`sort ${size}`, () => sortByNumber(f)));
+		bench(
+			`sort by a number column (${size})`,
+			timed(`sort ${size}`, () => sortByNumber(f)),
+		);
 		bench(
 			`sort: render only (${size}; own timer excludes the model)`,
 			timedAfter(
@@ -148,8 +186,14 @@ for (const [size, f] of Object.entries(fixtures)) {
 				({ sort, view }) => f.table.update({ view, orientation: "rows", sort, selected: new Set(), editable: true }),
 			),
 		);
-		bench(`search (${size})`, timed(`search ${size}`, () => search(f)));
-		bench(`8 selected notes, transposed (${size})`, timed(`transposed 8 ${size}`, () => transposeSelected(f)));
+		bench(
+			`search (${size})`,
+			timed(`search ${size}`, () => search(f)),
+		);
+		bench(
+			`8 selected notes, transposed (${size})`,
+			timed(`transposed 8 ${size}`, () => transposeSelected(f)),
+		);
 	});
 }
 
@@ -158,7 +202,9 @@ afterAll(() => {
 	for (const [size, f] of Object.entries(fixtures)) {
 		const table = new ComparisonTable(createDiv(), app, new Owner(), "bench", callbacks);
 		table.update({ view: applyView(f.model, options()), orientation: "rows", sort: [], selected: new Set(), editable: true });
-		lines.push(`${size}: ${table.element.querySelectorAll("tbody tr.fn-cmp-row").length} rows rendered, ${table.element.querySelectorAll("*").length} elements in the table`);
+		lines.push(
+			`${size}: ${table.element.querySelectorAll("tbody tr.fn-cmp-row").length} rows rendered, ${table.element.querySelectorAll("*").length} elements in the table`,
+		);
 	}
 	for (const [label, list] of timings) {
 		const sorted = [...list].sort((a, b) => a - b);

@@ -50,4 +50,3 @@ export function frameworkNote(i: number, rnd: () => number, version = 0, flat = 
 		},
 	};
 }
-

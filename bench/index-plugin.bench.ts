@@ -127,8 +127,15 @@ async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
 /** Measure every scenario of one vault size with medians and write counts (printed at the end). */
 async function measure(label: string, f: Fixture, runs: number): Promise<void> {
 	const [firstMs, first] = await time(() => f.engine.refreshAll());
-	if (first.written.length !== first.indexes) throw new Error(`${label}: first refresh wrote ${first.written.length} of ${first.indexes}`);
-	rows.push({ name: `${label}: first refresh (flags → blocks)`, medianMs: firstMs, runs: 1, written: `${first.written.length}`, read: `${first.read}` });
+	if (first.written.length !== first.indexes)
+		throw new Error(`${label}: first refresh wrote ${first.written.length} of ${first.indexes}`);
+	rows.push({
+		name: `${label}: first refresh (flags → blocks)`,
+		medianMs: firstMs,
+		runs: 1,
+		written: `${first.written.length}`,
+		read: `${first.read}`,
+	});
 
 	const idle: number[] = [];
 	let idleReport: RefreshReport | null = null;
@@ -138,7 +145,13 @@ async function measure(label: string, f: Fixture, runs: number): Promise<void> {
 		idle.push(ms);
 		idleReport = report;
 	}
-	rows.push({ name: `${label}: full refresh, nothing changed`, medianMs: median(idle), runs: idle.length, written: "0", read: `${idleReport?.read ?? 0}` });
+	rows.push({
+		name: `${label}: full refresh, nothing changed`,
+		medianMs: median(idle),
+		runs: idle.length,
+		written: "0",
+		read: `${idleReport?.read ?? 0}`,
+	});
 
 	const one: number[] = [];
 	let oneRead = 0;
@@ -224,7 +237,9 @@ afterAll(async () => {
 	const width = Math.max(...rows.map((r) => r.name.length));
 	console.log(`\nIndex notes (plugin), medians — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}`);
 	for (const r of rows) {
-		console.log(`${r.name.padEnd(width)}  ${r.medianMs.toFixed(2).padStart(9)} ms  (runs ${r.runs}, written ${r.written}, read ${r.read})`);
+		console.log(
+			`${r.name.padEnd(width)}  ${r.medianMs.toFixed(2).padStart(9)} ms  (runs ${r.runs}, written ${r.written}, read ${r.read})`,
+		);
 	}
 }, 600_000);
 

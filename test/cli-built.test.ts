@@ -14,7 +14,11 @@ beforeAll(() => {
 	buildDir = tempDir("fn-cli-build-");
 	cli = path.join(buildDir, "cli.cjs");
 	const esbuild = path.resolve("node_modules", ".bin", "esbuild");
-	const built = spawnSync(esbuild, ["src/cli/main.ts", "--bundle", "--platform=node", "--format=cjs", "--target=node20", `--outfile=${cli}`, "--log-level=error"], { encoding: "utf8" });
+	const built = spawnSync(
+		esbuild,
+		["src/cli/main.ts", "--bundle", "--platform=node", "--format=cjs", "--target=node20", `--outfile=${cli}`, "--log-level=error"],
+		{ encoding: "utf8" },
+	);
 	if (built.status !== 0) throw new Error(built.stderr);
 }, 60_000);
 
@@ -38,7 +42,9 @@ describe("the built CLI", () => {
 		const stale = node(["check", root]);
 		expect(stale).toMatchObject({ code: 1, stdout: "stale  A/A.md\n" });
 		expect(node(["refresh", root])).toMatchObject({ code: 0, stdout: "updated  A/A.md\n" });
-		expect(readVaultFile(root, "A/A.md")).toBe("# A\r\n%% Begin Waypoint %%\r\n- **Sub**\r\n\t- [[c]]\r\n- [[b]]\r\n\r\n%% End Waypoint %%\r\n");
+		expect(readVaultFile(root, "A/A.md")).toBe(
+			"# A\r\n%% Begin Waypoint %%\r\n- **Sub**\r\n\t- [[c]]\r\n- [[b]]\r\n\r\n%% End Waypoint %%\r\n",
+		);
 		expect(node(["check", root]).code).toBe(0);
 		expect(node(["check", path.join(root, "missing")]).code).toBe(2);
 		expect(node(["nonsense"]).code).toBe(2);

@@ -50,7 +50,11 @@ function exampleFiles(): Record<string, string> {
 }
 
 /** What the plugin's "Save as note" writes from a pane opened on `scope`, or null if it refuses. */
-async function pluginSave(files: Record<string, string>, scope: string | null, data?: unknown): Promise<{ path: string; text: string } | null> {
+async function pluginSave(
+	files: Record<string, string>,
+	scope: string | null,
+	data?: unknown,
+): Promise<{ path: string; text: string } | null> {
 	h = await loadPlugin({ files, data });
 	const leaf = await openComparison(h.plugin, scope);
 	await h.settle();
@@ -65,8 +69,10 @@ async function pluginSave(files: Record<string, string>, scope: string | null, d
 }
 
 const HOSTILE: Record<string, string> = {
-	"Web/Django.md": "---\ntype: framework\ncategory: full-stack\nfirst_release: 2005\nasync: true\ntags: [python, web]\nrelated: \"[[Flask]]\"\n---\n# Django\n",
-	"Web/Flask.md": "---\ntype: framework\ncategory: micro\nfirst_release: 2010\nasync: false\nsummary: \"pipes | and <img src=x onerror=alert(1)> and ![[embed]]\"\nlicense:\n---\n",
+	"Web/Django.md":
+		'---\ntype: framework\ncategory: full-stack\nfirst_release: 2005\nasync: true\ntags: [python, web]\nrelated: "[[Flask]]"\n---\n# Django\n',
+	"Web/Flask.md":
+		'---\ntype: framework\ncategory: micro\nfirst_release: 2010\nasync: false\nsummary: "pipes | and <img src=x onerror=alert(1)> and ![[embed]]"\nlicense:\n---\n',
 	"Web/Sub/Flask.md": "---\ntype: framework\ncategory: micro\nwebsite: https://example.org/a|b\nsummary: |\n  two\n  lines\n---\n",
 	"Web/Broken.md": "---\ntype: framework\ncategory: [unclosed\n---\n",
 	"Web/Notes.md": "# Not a framework\n",
@@ -112,7 +118,9 @@ describe("compare --save: same bytes as the plugin's Save as note", () => {
 		const root = vault(files);
 		const cli = runCli(["compare", root, "--folder", "Web", "--save"]);
 		expect(cli.code).toBe(1);
-		expect(cli.stderr).toContain("framework-notes: Web/comparison.md: exists and was not made by Framework Notes, so it was left alone");
+		expect(cli.stderr).toContain(
+			"framework-notes: Web/comparison.md: exists and was not made by Framework Notes, so it was left alone",
+		);
 		expect(cli.stdout).toBe("");
 		expect(readVaultFile(root, "Web/comparison.md")).toBe("# Mine\n");
 	});
@@ -168,7 +176,10 @@ describe("compare --save", () => {
 		// "Web/Folder" is a note path (".md" added) beside the folder of that name: fine.
 		expect(runCli(["compare", root, "--save", "Web/Folder"])).toMatchObject({ code: 0, stdout: "created  Web/Folder.md\n" });
 		fs.mkdirSync(path.join(root, "Web", "Dir.md"));
-		expect(runCli(["compare", root, "--save", "Web/Dir.md"])).toMatchObject({ code: 1, stderr: expect.stringContaining("Web/Dir.md: is a folder") as unknown });
+		expect(runCli(["compare", root, "--save", "Web/Dir.md"])).toMatchObject({
+			code: 1,
+			stderr: expect.stringContaining("Web/Dir.md: is a folder") as unknown,
+		});
 		for (const bad of ["../x.md", ".obsidian/x.md", "Web/./x.md"]) {
 			const result = runCli(["compare", root, "--save", bad]);
 			expect(result.code).toBe(2);
@@ -180,7 +191,9 @@ describe("compare --save", () => {
 		fs.symlinkSync(outside, path.join(root, "Linked"));
 		const linked = runCli(["compare", root, "--save", "Linked/comparison.md"]);
 		expect(linked.code).toBe(1);
-		expect(linked.stderr).toContain("Linked/comparison.md: comparison not saved: something that is not a note of the vault is in the way");
+		expect(linked.stderr).toContain(
+			"Linked/comparison.md: comparison not saved: something that is not a note of the vault is in the way",
+		);
 		expect(fs.readdirSync(outside)).toEqual(["keep.md"]);
 		// Nor is a dangling link at the note's own path replaced.
 		fs.symlinkSync(path.join(outside, "nothing.md"), path.join(root, "Web", "comparison.md"));
@@ -222,7 +235,8 @@ describe("compare --save: arguments", () => {
 
 describe("Save as note: the shared pure rules", () => {
 	it("path, title and what to do with the note already there", async () => {
-		const { comparisonNoteTarget, comparisonNoteTitle, comparisonSaveAction, comparisonNoteText } = await import("../src/comparison/core/view-extra");
+		const { comparisonNoteTarget, comparisonNoteTitle, comparisonSaveAction, comparisonNoteText } =
+			await import("../src/comparison/core/view-extra");
 		expect(comparisonNoteTarget("A/B", "")).toBe("A/B/comparison.md");
 		expect(comparisonNoteTarget(null, " Reports/x ")).toBe("Reports/x.md");
 		expect(comparisonNoteTarget(null, "x.MD")).toBe("x.MD");

@@ -26,7 +26,8 @@ describe("compare", () => {
 		for (const name of ["Django", "Flask", "FastAPI", "AIOHTTP", "Bottle", "CherryPy", "Web2py", "Tornado", "Zappa", "AWS Chalice"]) {
 			expect(lines.some((l) => l.startsWith(name + " "))).toBe(true);
 		}
-		for (const group of ["full-stack (2)", "asynchronous (2)", "microframework (2)", "other (2)", "serverless (2)"]) expect(lines).toContain(group);
+		for (const group of ["full-stack (2)", "asynchronous (2)", "microframework (2)", "other (2)", "serverless (2)"])
+			expect(lines).toContain(group);
 		expect(result.stdout).toContain("…");
 		// Columns equal in every row (type, language, tags, created) are left out of the terminal table.
 		expect(lines[0]).not.toMatch(/\blanguage\b/);
@@ -69,7 +70,10 @@ describe("compare", () => {
 	});
 
 	it("names a note with invalid YAML (exit 1) and still prints the others", () => {
-		const root = makeVault({ "F/Good.md": "---\ntype: framework\nlicense: MIT\n---\n", "F/Bad.md": "---\ntype: framework\nlicense: [MIT\n---\n" });
+		const root = makeVault({
+			"F/Good.md": "---\ntype: framework\nlicense: MIT\n---\n",
+			"F/Bad.md": "---\ntype: framework\nlicense: [MIT\n---\n",
+		});
 		dirs.push(root);
 		const result = runCli(["compare", root, "--format", "csv"]);
 		expect(result.code).toBe(1);
@@ -78,7 +82,7 @@ describe("compare", () => {
 	});
 
 	it("prints terminal control characters from frontmatter harmlessly", () => {
-		const root = makeVault({ "F/Evil.md": "---\ntype: framework\nsummary: \"\\e[2J\\e]0;pwned\\a\"\n---\n" });
+		const root = makeVault({ "F/Evil.md": '---\ntype: framework\nsummary: "\\e[2J\\e]0;pwned\\a"\n---\n' });
 		dirs.push(root);
 		const result = runCli(["compare", root], { stdoutIsTTY: true, columns: 120 });
 		expect(result.stdout).toContain("Evil");
@@ -126,7 +130,10 @@ describe("import-outline", () => {
 		const root = makeVault({ "W/W.md": seed });
 		dirs.push(root);
 		fs.mkdirSync(path.join(root, ".obsidian", "plugins", "framework-notes"), { recursive: true });
-		fs.writeFileSync(path.join(root, ".obsidian", "plugins", "framework-notes", "data.json"), JSON.stringify({ templates: { linkOutlineItems: true } }));
+		fs.writeFileSync(
+			path.join(root, ".obsidian", "plugins", "framework-notes", "data.json"),
+			JSON.stringify({ templates: { linkOutlineItems: true } }),
+		);
 		runCli(["import-outline", root, "W/W.md"]);
 		const outline = fs.readFileSync(path.join(root, "W", "W.md"), "utf8");
 		expect(outline).toContain("1. **[[Django]]**: A high-level framework");

@@ -21,14 +21,19 @@ function names(folder: VFolder): string[] {
 
 describe("DiskVault tree", () => {
 	it("builds folders and files with vault paths, names, basenames and extensions", () => {
-		const root = vaultOf({ "A/A.md": "# A", "A/Sub/Note.md": "x", "A/diagram.png": "p", "Board.base": "", "README": "r" });
+		const root = vaultOf({ "A/A.md": "# A", "A/Sub/Note.md": "x", "A/diagram.png": "p", "Board.base": "", README: "r" });
 		const vault = DiskVault.load(root);
 		expect(vault.root.isRoot()).toBe(true);
 		expect(vault.root.path).toBe("/");
 		expect(vault.getNode("")).toBe(vault.root);
 		expect(names(vault.root)).toEqual(["A", "Board.base", "README"]);
 		const note = vault.getNode("A/Sub/Note.md");
-		expect(note && isFile(note) && [note.name, note.basename, note.extension, note.parent?.path]).toEqual(["Note.md", "Note", "md", "A/Sub"]);
+		expect(note && isFile(note) && [note.name, note.basename, note.extension, note.parent?.path]).toEqual([
+			"Note.md",
+			"Note",
+			"md",
+			"A/Sub",
+		]);
 		const sub = vault.getNode("A/Sub");
 		expect(sub && isFolder(sub) && !sub.isRoot() && sub.parent?.path).toBe("A");
 		const readme = vault.getNode("README");

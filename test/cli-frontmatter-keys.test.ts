@@ -15,7 +15,22 @@ import { cleanup, makeVault } from "./cli-helpers";
 const dirs: string[] = [];
 afterEach(() => cleanup(...dirs.splice(0)));
 
-const KEYS = ["title", "order", "category", "Title", "titles", "first release", "index-group", "t", "a", "constructor", "1", "true", "ti tle", "ti'tle"] as const;
+const KEYS = [
+	"title",
+	"order",
+	"category",
+	"Title",
+	"titles",
+	"first release",
+	"index-group",
+	"t",
+	"a",
+	"constructor",
+	"1",
+	"true",
+	"ti tle",
+	"ti'tle",
+] as const;
 
 const keyName = fc.constantFrom(...KEYS);
 /** A key as written in YAML: plain, quoted, escaped, with odd spacing. */
@@ -36,23 +51,75 @@ const keyForm = fc.oneof(
 	keyName.map((k) => `\u00a0${k}`),
 	fc.constantFrom("<<", "*anchor ", "0x1", "1.0", "~", "null", "TRUE"),
 );
-const scalar = fc.constantFrom("x", "1", "2.5", "true", "null", "~", '"q: r"', "'q # r'", "[a, b]", "{title: 1, order: 2}", "{", "[x", "&anchor v", "*anchor", "!!str v", "|", ">-", "# c", "", "title: x", "'unclosed", '"a\\"b"', "2026-11-24", "[[Link]]");
+const scalar = fc.constantFrom(
+	"x",
+	"1",
+	"2.5",
+	"true",
+	"null",
+	"~",
+	'"q: r"',
+	"'q # r'",
+	"[a, b]",
+	"{title: 1, order: 2}",
+	"{",
+	"[x",
+	"&anchor v",
+	"*anchor",
+	"!!str v",
+	"|",
+	">-",
+	"# c",
+	"",
+	"title: x",
+	"'unclosed",
+	'"a\\"b"',
+	"2026-11-24",
+	"[[Link]]",
+);
 const indent = fc.constantFrom("", "", "", " ", "  ", "\t", "   ");
 
 const clean = fc.constantFrom("x", "1", "Some words", "'quoted'", '"double"', "[a, b]", "2026-11-24", "true", "");
 const line = fc.oneof(
 	{ weight: 14, arbitrary: fc.tuple(keyName, clean).map(([k, v]) => `${k}: ${v}`) },
-	{ weight: 3, arbitrary: fc.tuple(keyName, fc.constantFrom("|", ">-", ""), keyName).map(([k, indicator, inner]) => `${k}: ${indicator}\n  ${inner}: inside a block or nested map\n  more`) },
-	{ weight: 6, arbitrary: fc.tuple(indent, keyForm, fc.constantFrom(":", ":", ": ", " : ", ":\t", "::"), scalar).map(([i, k, c, v]) => `${i}${k}${c}${v}`) },
+	{
+		weight: 3,
+		arbitrary: fc
+			.tuple(keyName, fc.constantFrom("|", ">-", ""), keyName)
+			.map(([k, indicator, inner]) => `${k}: ${indicator}\n  ${inner}: inside a block or nested map\n  more`),
+	},
+	{
+		weight: 6,
+		arbitrary: fc
+			.tuple(indent, keyForm, fc.constantFrom(":", ":", ": ", " : ", ":\t", "::"), scalar)
+			.map(([i, k, c, v]) => `${i}${k}${c}${v}`),
+	},
 	{ weight: 2, arbitrary: fc.tuple(indent, keyName).map(([i, k]) => `${i}# ${k}: commented`) },
 	{ weight: 2, arbitrary: fc.tuple(fc.constantFrom("  ", "    ", "\t"), keyName, scalar).map(([i, k, v]) => `${i}${k}: ${v}`) },
 	{ weight: 1, arbitrary: fc.tuple(fc.constantFrom("- ", "  - ", "-"), keyName).map(([d, k]) => `${d}${k}: x`) },
 	{ weight: 1, arbitrary: keyName.map((k) => `{${k}: x}`) },
 	{ weight: 1, arbitrary: keyName.map((k) => `[${k}]`) },
 	{ weight: 1, arbitrary: keyName.map((k) => `<<: {${k}: merged}`) },
-	{ weight: 1, arbitrary: fc.constantFrom("%YAML 1.1", "---", "...", "--- title: x", "base: &anchor {title: anchored}", "<<: *anchor", ": value", "", "   ", "#") },
+	{
+		weight: 1,
+		arbitrary: fc.constantFrom(
+			"%YAML 1.1",
+			"---",
+			"...",
+			"--- title: x",
+			"base: &anchor {title: anchored}",
+			"<<: *anchor",
+			": value",
+			"",
+			"   ",
+			"#",
+		),
+	},
 );
-const lineBreak = fc.oneof({ weight: 12, arbitrary: fc.constant("\n") }, { weight: 1, arbitrary: fc.constantFrom("\r\n", "\r", "\u2028", "\u0085") });
+const lineBreak = fc.oneof(
+	{ weight: 12, arbitrary: fc.constant("\n") },
+	{ weight: 1, arbitrary: fc.constantFrom("\r\n", "\r", "\u2028", "\u0085") },
+);
 
 /** Anything goes: mostly invalid YAML, to probe the line reading. */
 const chaotic = fc.array(fc.tuple(line, lineBreak), { maxLength: 8 }).map((lines) => lines.map(([l, b]) => l + b).join(""));
@@ -79,7 +146,10 @@ const special = fc.oneof(
 const structured = fc
 	.tuple(
 		fc.constantFrom("", "", "", "\uFEFF", "%YAML 1.1\n---\n", "%YAML 1.2\n---\n", "# comment\n", "\n"),
-		fc.array(fc.tuple(keyName, clean).map(([k, v]) => `${k}: ${v}`), { maxLength: 5 }),
+		fc.array(
+			fc.tuple(keyName, clean).map(([k, v]) => `${k}: ${v}`),
+			{ maxLength: 5 },
+		),
 		fc.option(special, { nil: null }),
 		fc.nat(5),
 		fc.constantFrom("", "", "", "  ", " "),
@@ -105,7 +175,12 @@ const merge = fc
 	.tuple(keyName, fc.constantFrom("<<: {K: merged}", "base: &b {K: merged}\n<<: *b", "<<: [{K: merged}]"))
 	.map(([k, m]) => `%YAML 1.1\n---\na: 1\n${m.replace("K", k)}\n`);
 
-const source = fc.oneof({ weight: 8, arbitrary: structured }, { weight: 3, arbitrary: chaotic }, { weight: 1, arbitrary: flow }, { weight: 1, arbitrary: merge });
+const source = fc.oneof(
+	{ weight: 8, arbitrary: structured },
+	{ weight: 3, arbitrary: chaotic },
+	{ weight: 1, arbitrary: flow },
+	{ weight: 1, arbitrary: merge },
+);
 const wanted = fc.uniqueArray(keyName, { minLength: 1, maxLength: 4 }).map((keys) => new Set<string>(keys));
 
 /** The value of `key` in the full parse (what the disk vault gives without the prefilter). */
@@ -138,13 +213,42 @@ describe("mayHoldKeys", () => {
 
 	it("finds plain and quoted top-level keys, and skips what cannot hold them", () => {
 		const keys = new Set(["title"]);
-		for (const yes of ["title: A", "a: 1\ntitle: A", '"title": A', "'title' : A", "title:A", "title\t: A", "  title: A", "\uFEFFtitle: A", "a: 1\r\ntitle: A", "a: 1\u2028title: A"]) {
+		for (const yes of [
+			"title: A",
+			"a: 1\ntitle: A",
+			'"title": A',
+			"'title' : A",
+			"title:A",
+			"title\t: A",
+			"  title: A",
+			"\uFEFFtitle: A",
+			"a: 1\r\ntitle: A",
+			"a: 1\u2028title: A",
+		]) {
 			expect(mayHoldKeys(yes, keys), JSON.stringify(yes)).toBe(true);
 		}
-		for (const unsure of ["{title: A}", "? title\n: A", "&a title: A", '"ti\\x74le": A', "<<: {title: A}", "%YAML 1.1\n---\n", "'unclosed: A"]) {
+		for (const unsure of [
+			"{title: A}",
+			"? title\n: A",
+			"&a title: A",
+			'"ti\\x74le": A',
+			"<<: {title: A}",
+			"%YAML 1.1\n---\n",
+			"'unclosed: A",
+		]) {
 			expect(mayHoldKeys(unsure, keys), JSON.stringify(unsure)).toBe(true);
 		}
-		for (const no of ["", "type: framework\norder: 1", "# title: A", "titles: A", "subtitle: A", "a: |\n  text", "tags:\n- title", "'it''s': A", "-title: A"]) {
+		for (const no of [
+			"",
+			"type: framework\norder: 1",
+			"# title: A",
+			"titles: A",
+			"subtitle: A",
+			"a: |\n  text",
+			"tags:\n- title",
+			"'it''s': A",
+			"-title: A",
+		]) {
 			expect(mayHoldKeys(no, keys), JSON.stringify(no)).toBe(false);
 		}
 	});
@@ -154,7 +258,8 @@ describe("mayHoldKeys", () => {
 			expect(prefilterableKey(key), key).toBe(false);
 			expect(mayHoldKeys("other: 1", new Set([key])), key).toBe(true);
 		}
-		for (const key of ["title", "first release", "index-group", "Título", "a.b", "a/b", "_x"]) expect(prefilterableKey(key), key).toBe(true);
+		for (const key of ["title", "first release", "index-group", "Título", "a.b", "a/b", "_x"])
+			expect(prefilterableKey(key), key).toBe(true);
 	});
 });
 
@@ -188,7 +293,10 @@ describe("DiskVault.limitFrontmatterKeys", () => {
 	});
 
 	it("does not parse notes that cannot hold an announced key", () => {
-		const root = makeVault({ "A.md": "---\ntype: framework\ntitle: [unclosed\n---\n", "B.md": "---\ntype: framework\nbad: [unclosed\n---\n" });
+		const root = makeVault({
+			"A.md": "---\ntype: framework\ntitle: [unclosed\n---\n",
+			"B.md": "---\ntype: framework\nbad: [unclosed\n---\n",
+		});
 		dirs.push(root);
 		const vault = DiskVault.load(root);
 		vault.limitFrontmatterKeys(["title"]);

@@ -47,7 +47,8 @@ export function cleanup(...dirs: string[]): void {
 export function failingReader(code: string, ...suffixes: string[]): (absolutePath: string) => Uint8Array {
 	return (absolutePath) => {
 		const posix = absolutePath.split(path.sep).join("/");
-		if (suffixes.some((s) => posix.endsWith(`/${s}`))) throw Object.assign(new Error(`${code}: cannot open '${absolutePath}'`), { code });
+		if (suffixes.some((s) => posix.endsWith(`/${s}`)))
+			throw Object.assign(new Error(`${code}: cannot open '${absolutePath}'`), { code });
 		return fs.readFileSync(absolutePath);
 	};
 }

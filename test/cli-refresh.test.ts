@@ -23,7 +23,10 @@ function vault(files: Record<string, string | Uint8Array>): string {
 function configure(root: string, index: Partial<IndexSettings>, app?: Partial<LinkConfig>): void {
 	const plugin = path.join(root, ".obsidian", "plugins", "framework-notes");
 	fs.mkdirSync(plugin, { recursive: true });
-	fs.writeFileSync(path.join(plugin, "data.json"), JSON.stringify({ ...DEFAULT_SETTINGS, index: { ...DEFAULT_SETTINGS.index, ...index } }));
+	fs.writeFileSync(
+		path.join(plugin, "data.json"),
+		JSON.stringify({ ...DEFAULT_SETTINGS, index: { ...DEFAULT_SETTINGS.index, ...index } }),
+	);
 	if (app) fs.writeFileSync(path.join(root, ".obsidian", "app.json"), JSON.stringify(app));
 }
 
@@ -37,7 +40,9 @@ function expectedByCore(files: Record<string, string>, notePath: string, index: 
 	const extra: Partial<RefreshContext> = {};
 	if (link) {
 		const generate = createLinkGenerator(snapshot, link);
-		Object.assign(extra, { linkText: (file: VFile, source: string, alias: string | undefined) => generate(file, source, undefined, alias) });
+		Object.assign(extra, {
+			linkText: (file: VFile, source: string, alias: string | undefined) => generate(file, source, undefined, alias),
+		});
 	}
 	const ctx = refreshContextFor(snapshot, settings, extra);
 	const text = files[notePath] ?? "";
@@ -91,13 +96,43 @@ const DUPLICATES: Record<string, string> = {
 describe("refresh writes what the plugin core computes", () => {
 	it.each([
 		["the contract's worked example", WORKED, ["Projects/Projects.md"], {}, undefined],
-		["the nested waypoint / landmark example", NESTED, ["Lang/Lang.md", "Lang/Latin/Latin.md", "Lang/Latin/Ch 1/Ch 1.md"], {}, undefined],
+		[
+			"the nested waypoint / landmark example",
+			NESTED,
+			["Lang/Lang.md", "Lang/Latin/Latin.md", "Lang/Latin/Ch 1/Ch 1.md"],
+			{},
+			undefined,
+		],
 		["titles, order sort, unsafe names, CRLF", TITLES, ["T/T.md"], { useTitleProperty: true }, undefined],
-		["spaces, enclosing note, non-markdown files", WORKED, ["Projects/Projects.md"], { useSpaces: true, numSpaces: 4, showEnclosingNote: true, showNonMarkdownFiles: true }, undefined],
+		[
+			"spaces, enclosing note, non-markdown files",
+			WORKED,
+			["Projects/Projects.md"],
+			{ useSpaces: true, numSpaces: 4, showEnclosingNote: true, showNonMarkdownFiles: true },
+			undefined,
+		],
 		["markdown links", DUPLICATES, ["Web/Web.md"], { linkStyle: "markdown" }, undefined],
-		["Obsidian's link format, shortest, duplicate names", DUPLICATES, ["Web/Web.md"], { linkFormat: "obsidian" }, { newLinkFormat: "shortest", useMarkdownLinks: false }],
-		["Obsidian's link format, relative markdown links", DUPLICATES, ["Web/Web.md"], { linkFormat: "obsidian" }, { newLinkFormat: "relative", useMarkdownLinks: true }],
-		["Obsidian's link format, absolute", DUPLICATES, ["Web/Web.md"], { linkFormat: "obsidian" }, { newLinkFormat: "absolute", useMarkdownLinks: false }],
+		[
+			"Obsidian's link format, shortest, duplicate names",
+			DUPLICATES,
+			["Web/Web.md"],
+			{ linkFormat: "obsidian" },
+			{ newLinkFormat: "shortest", useMarkdownLinks: false },
+		],
+		[
+			"Obsidian's link format, relative markdown links",
+			DUPLICATES,
+			["Web/Web.md"],
+			{ linkFormat: "obsidian" },
+			{ newLinkFormat: "relative", useMarkdownLinks: true },
+		],
+		[
+			"Obsidian's link format, absolute",
+			DUPLICATES,
+			["Web/Web.md"],
+			{ linkFormat: "obsidian" },
+			{ newLinkFormat: "absolute", useMarkdownLinks: false },
+		],
 	] as const)("%s", (_name, files, indexNotes, index, link) => {
 		const root = vault(files);
 		configure(root, index, link);
@@ -157,7 +192,9 @@ describe("refresh and check", () => {
 		const text = "---\r\ntags: [x]\r\n---\r\n# A\r\n%% Waypoint %%\r\nFooter\r\n";
 		const root = vault({ "A/A.md": text, "A/b.md": "", "A/c.md": "" });
 		expect(runCli(["refresh", root]).code).toBe(0);
-		expect(readVaultFile(root, "A/A.md")).toBe("---\r\ntags: [x]\r\n---\r\n# A\r\n%% Begin Waypoint %%\r\n- [[b]]\r\n- [[c]]\r\n\r\n%% End Waypoint %%\r\nFooter\r\n");
+		expect(readVaultFile(root, "A/A.md")).toBe(
+			"---\r\ntags: [x]\r\n---\r\n# A\r\n%% Begin Waypoint %%\r\n- [[b]]\r\n- [[c]]\r\n\r\n%% End Waypoint %%\r\nFooter\r\n",
+		);
 	});
 
 	it("--no-fsync writes the same text", () => {
@@ -232,7 +269,10 @@ describe("refresh and check", () => {
 	it("uses another config folder with --config-dir", () => {
 		const root = vault({ "A/A.md": "%% Waypoint %%", "A/x.md": "" });
 		fs.mkdirSync(path.join(root, ".config", "plugins", "framework-notes"), { recursive: true });
-		fs.writeFileSync(path.join(root, ".config", "plugins", "framework-notes", "data.json"), JSON.stringify({ index: { useSpaces: true, numSpaces: 3, showEnclosingNote: true } }));
+		fs.writeFileSync(
+			path.join(root, ".config", "plugins", "framework-notes", "data.json"),
+			JSON.stringify({ index: { useSpaces: true, numSpaces: 3, showEnclosingNote: true } }),
+		);
 		runCli(["refresh", "--config-dir", ".config", root]);
 		expect(readVaultFile(root, "A/A.md")).toBe("%% Begin Waypoint %%\n- **[[A]]**\n   - [[x]]\n\n%% End Waypoint %%");
 	});

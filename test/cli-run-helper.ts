@@ -9,7 +9,18 @@ export interface RunResult {
 }
 
 /** Run the CLI in-process with captured output. */
-export function runCli(argv: readonly string[], options: { cwd?: string; columns?: number; stdoutIsTTY?: boolean; stderrIsTTY?: boolean; now?: Date; readFile?: ReadFile; clock?: () => number } = {}): RunResult {
+export function runCli(
+	argv: readonly string[],
+	options: {
+		cwd?: string;
+		columns?: number;
+		stdoutIsTTY?: boolean;
+		stderrIsTTY?: boolean;
+		now?: Date;
+		readFile?: ReadFile;
+		clock?: () => number;
+	} = {},
+): RunResult {
 	let stdout = "";
 	let stderr = "";
 	const code = run(argv, {
@@ -25,4 +36,3 @@ export function runCli(argv: readonly string[], options: { cwd?: string; columns
 	});
 	return { code, stdout, stderr };
 }
-

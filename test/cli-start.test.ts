@@ -18,7 +18,11 @@ beforeAll(() => {
 	buildDir = tempDir("fn-start-build-");
 	cli = path.join(buildDir, "cli.cjs");
 	const esbuild = path.resolve("node_modules", ".bin", "esbuild");
-	const built = spawnSync(esbuild, ["src/cli/main.ts", "--bundle", "--platform=node", "--format=cjs", "--target=node20", `--outfile=${cli}`, "--log-level=error"], { encoding: "utf8" });
+	const built = spawnSync(
+		esbuild,
+		["src/cli/main.ts", "--bundle", "--platform=node", "--format=cjs", "--target=node20", `--outfile=${cli}`, "--log-level=error"],
+		{ encoding: "utf8" },
+	);
 	if (built.status !== 0) throw new Error(built.stderr);
 	pluginFrom = path.join(buildDir, "plugin");
 	fs.mkdirSync(pluginFrom);
@@ -38,7 +42,11 @@ function exampleVault(): string {
 }
 
 function start(vault: string): { code: number | null; output: string } {
-	const result = spawnSync(process.execPath, ["scripts/start.mjs", "--no-build", "--vault", vault, "--cli", cli, "--plugin-from", pluginFrom], { encoding: "utf8" });
+	const result = spawnSync(
+		process.execPath,
+		["scripts/start.mjs", "--no-build", "--vault", vault, "--cli", cli, "--plugin-from", pluginFrom],
+		{ encoding: "utf8" },
+	);
 	return { code: result.status, output: result.stdout + result.stderr };
 }
 

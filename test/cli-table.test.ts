@@ -3,7 +3,19 @@ import { displayWidth, fitWidths, renderTable, terminalSafe, truncate } from "..
 
 describe("terminal table", () => {
 	it("aligns columns at their natural width when they fit", () => {
-		const out = renderTable(["note", "license"], [{ label: null, rows: [["Django", "BSD-3-Clause"], ["Bottle", "MIT"]] }], 80);
+		const out = renderTable(
+			["note", "license"],
+			[
+				{
+					label: null,
+					rows: [
+						["Django", "BSD-3-Clause"],
+						["Bottle", "MIT"],
+					],
+				},
+			],
+			80,
+		);
 		expect(out).toBe(["note    license", "──────  ────────────", "Django  BSD-3-Clause", "Bottle  MIT", ""].join("\n"));
 	});
 

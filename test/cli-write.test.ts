@@ -43,6 +43,8 @@ describe("writeNoteAtomic", () => {
 		const { root } = setup("old");
 		const outside = fs.realpathSync(makeVault({ "Other.md": "old" }, tempDir()));
 		dirs.push(outside);
-		expect(() => writeNoteAtomic({ realPath: path.join(outside, "Other.md"), vaultReal: root, expected: "old" }, "new")).toThrow(WriteRefused);
+		expect(() => writeNoteAtomic({ realPath: path.join(outside, "Other.md"), vaultReal: root, expected: "old" }, "new")).toThrow(
+			WriteRefused,
+		);
 	});
 });

@@ -16,10 +16,11 @@ const FILES: Record<string, string> = {
 	"Web/Flask.md": "---\ntype: framework\ncategory: micro\nfirst_release: 2010\nlicense: BSD\n---\n",
 };
 
-describe("Bases view type \"Comparison\"", () => {
+describe('Bases view type "Comparison"', () => {
 	it("is registered and shows the Base's entries in its property order", async () => {
 		h = await loadPlugin({ files: FILES });
-		const registrations = (h.plugin as unknown as { basesViewRegistrations__: Map<string, BasesViewRegistration> }).basesViewRegistrations__;
+		const registrations = (h.plugin as unknown as { basesViewRegistrations__: Map<string, BasesViewRegistration> })
+			.basesViewRegistrations__;
 		const registration = registrations.get(COMPARISON_VIEW_TYPE);
 		expect(registration?.name).toBe("Comparison");
 		if (!registration) return;

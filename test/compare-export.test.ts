@@ -62,7 +62,10 @@ describe("comparison pane: export", () => {
 		await view.ready;
 		// The generated note is not itself a framework note row.
 		expect(view.current.model?.rows.map((r) => r.basename)).toEqual(["Django", "Flask"]);
-		await h.app.vault.modify(h.app.vault.getFileByPath("Web/Flask.md") as never, "---\ntype: framework\ncategory: micro\nfirst_release: 2011\n---\n");
+		await h.app.vault.modify(
+			h.app.vault.getFileByPath("Web/Flask.md") as never,
+			"---\ntype: framework\ncategory: micro\nfirst_release: 2011\n---\n",
+		);
 		await h.settle();
 		await view.flushLive();
 		expect(await view.saveAsNote()).toBe("Web/comparison.md");

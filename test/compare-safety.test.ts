@@ -10,7 +10,11 @@ afterEach(() => {
 	h = null;
 });
 
-async function open(files: Record<string, string>, scope: string | null = null, data: unknown = { compare: { groupBy: "" } }): Promise<ComparisonView> {
+async function open(
+	files: Record<string, string>,
+	scope: string | null = null,
+	data: unknown = { compare: { groupBy: "" } },
+): Promise<ComparisonView> {
 	h = await loadPlugin({ files, data });
 	const leaf = await openComparison(h.plugin, scope);
 	await h.settle();
@@ -51,7 +55,8 @@ describe("comparison pane: hostile values stay text", () => {
 		expect(root.querySelector("b")).toBeNull();
 		expect(root.querySelector("script")).toBeNull();
 		expect(root.querySelector("[style]")).toBeNull();
-		for (const a of Array.from(root.querySelectorAll("a[href]"))) expect(a.getAttribute("href")).toMatch(/^(https?:|mailto:|obsidian:)/);
+		for (const a of Array.from(root.querySelectorAll("a[href]")))
+			expect(a.getAttribute("href")).toMatch(/^(https?:|mailto:|obsidian:)/);
 		expect(cell(view, "Evil", "summary").textContent).toBe("<img src=x onerror=alert(1)>");
 		const website = cell(view, "Evil", "website");
 		expect(website.querySelector("a")).toBeNull();
@@ -93,7 +98,8 @@ describe("comparison pane: hostile values stay text", () => {
 describe("comparison pane: large tables and keyboard", () => {
 	function many(n: number): Record<string, string> {
 		const files: Record<string, string> = {};
-		for (let i = 0; i < n; i++) files[`F/N${String(i).padStart(5, "0")}.md`] = `---\ntype: framework\nrank: ${i}\nlanguage: L${i % 7}\n---\n`;
+		for (let i = 0; i < n; i++)
+			files[`F/N${String(i).padStart(5, "0")}.md`] = `---\ntype: framework\nrank: ${i}\nlanguage: L${i % 7}\n---\n`;
 		return files;
 	}
 

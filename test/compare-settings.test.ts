@@ -33,7 +33,15 @@ describe("comparison settings section", () => {
 		compareSettingsSection(el, h.plugin, () => {
 			redisplays++;
 		});
-		expect(names(el)).toEqual(["Comparison pane", "Framework notes are chosen by", "Property", "Value", "Group by", "Open the pane", "Comparison note"]);
+		expect(names(el)).toEqual([
+			"Comparison pane",
+			"Framework notes are chosen by",
+			"Property",
+			"Value",
+			"Group by",
+			"Open the pane",
+			"Comparison note",
+		]);
 		const kind = el.querySelector("select");
 		if (!kind) throw new Error("no dropdown");
 		kind.value = "tag";

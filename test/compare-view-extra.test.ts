@@ -46,7 +46,11 @@ describe("view state", () => {
 	});
 
 	it("drops malformed parts instead of failing", () => {
-		const state = parseViewState({ sort: [{ key: 3 }, { key: "a", dir: "sideways" }, { key: "a", dir: "desc" }], filters: { x: "nope", y: [1, "b"] }, orientation: "diagonal" });
+		const state = parseViewState({
+			sort: [{ key: 3 }, { key: "a", dir: "sideways" }, { key: "a", dir: "desc" }],
+			filters: { x: "nope", y: [1, "b"] },
+			orientation: "diagonal",
+		});
 		expect(state.sort).toEqual([{ key: "a", dir: "asc" }]);
 		expect(state.filters).toEqual({ y: ["b"] });
 		expect(state.orientation).toBe("rows");
@@ -88,17 +92,23 @@ describe("header clicks", () => {
 describe("virtual window", () => {
 	it("covers the viewport plus the buffer and stays within bounds", () => {
 		fc.assert(
-			fc.property(fc.integer({ min: -100, max: 400_000 }), fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 20 }), (scroll, viewport, count, buffer) => {
-				const { start, end } = visibleWindow(scroll, viewport, 32, count, buffer);
-				expect(start).toBeGreaterThanOrEqual(0);
-				expect(end).toBeLessThanOrEqual(count);
-				expect(start).toBeLessThanOrEqual(end);
-				const first = Math.floor(Math.max(0, scroll) / 32);
-				const last = Math.floor((Math.max(0, scroll) + viewport) / 32);
-				for (let i = first; i <= Math.min(last, count - 1); i++) {
-					expect(i >= start && i < end).toBe(true);
-				}
-			}),
+			fc.property(
+				fc.integer({ min: -100, max: 400_000 }),
+				fc.integer({ min: 0, max: 3000 }),
+				fc.integer({ min: 0, max: 10_000 }),
+				fc.integer({ min: 0, max: 20 }),
+				(scroll, viewport, count, buffer) => {
+					const { start, end } = visibleWindow(scroll, viewport, 32, count, buffer);
+					expect(start).toBeGreaterThanOrEqual(0);
+					expect(end).toBeLessThanOrEqual(count);
+					expect(start).toBeLessThanOrEqual(end);
+					const first = Math.floor(Math.max(0, scroll) / 32);
+					const last = Math.floor((Math.max(0, scroll) + viewport) / 32);
+					for (let i = first; i <= Math.min(last, count - 1); i++) {
+						expect(i >= start && i < end).toBe(true);
+					}
+				},
+			),
 		);
 	});
 

@@ -7,14 +7,47 @@ import { COMPARISON_VIEW_TYPE, ComparisonView, EMPTY_STATE_TEXT } from "../src/c
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 function note(fm: Record<string, string>, body = "Body.\n"): string {
-	return `---\n${Object.entries(fm).map(([k, v]) => `${k}: ${v}`).join("\n")}\n---\n${body}`;
+	return `---\n${Object.entries(fm)
+		.map(([k, v]) => `${k}: ${v}`)
+		.join("\n")}\n---\n${body}`;
 }
 
 const FILES: Record<string, string> = {
-	"Web/Django.md": note({ type: "framework", category: "full-stack", language: "Python", async: "true", orm: "true", first_release: "2005", website: "https://www.djangoproject.com", related: '["[[Flask]]"]' }),
-	"Web/Flask.md": note({ type: "framework", category: "micro", language: "Python", async: "false", orm: "false", first_release: "2010", website: "https://flask.palletsprojects.com" }),
-	"Web/FastAPI.md": note({ type: "framework", category: "async", language: "Python", async: "true", orm: "false", first_release: "2018" }),
-	"Other/Rails.md": note({ type: "framework", category: "full-stack", language: "Ruby", async: "false", orm: "true", first_release: "2004" }),
+	"Web/Django.md": note({
+		type: "framework",
+		category: "full-stack",
+		language: "Python",
+		async: "true",
+		orm: "true",
+		first_release: "2005",
+		website: "https://www.djangoproject.com",
+		related: '["[[Flask]]"]',
+	}),
+	"Web/Flask.md": note({
+		type: "framework",
+		category: "micro",
+		language: "Python",
+		async: "false",
+		orm: "false",
+		first_release: "2010",
+		website: "https://flask.palletsprojects.com",
+	}),
+	"Web/FastAPI.md": note({
+		type: "framework",
+		category: "async",
+		language: "Python",
+		async: "true",
+		orm: "false",
+		first_release: "2018",
+	}),
+	"Other/Rails.md": note({
+		type: "framework",
+		category: "full-stack",
+		language: "Ruby",
+		async: "false",
+		orm: "true",
+		first_release: "2004",
+	}),
 	"Other/Readme.md": "Just a note.\n",
 };
 
@@ -25,7 +58,11 @@ afterEach(() => {
 	h = null;
 });
 
-async function open(files: Record<string, string> = FILES, scope: string | null = null, data?: unknown): Promise<{ h: Harness; view: ComparisonView; leaf: WorkspaceLeaf }> {
+async function open(
+	files: Record<string, string> = FILES,
+	scope: string | null = null,
+	data?: unknown,
+): Promise<{ h: Harness; view: ComparisonView; leaf: WorkspaceLeaf }> {
 	h = await loadPlugin({ files, data });
 	const leaf = await openComparison(h.plugin, scope);
 	await h.settle();
@@ -57,7 +94,9 @@ function headerKeys(view: ComparisonView): string[] {
 }
 
 function cell(view: ComparisonView, name: string, key: string): HTMLElement {
-	const tr = Array.from(table(view).querySelectorAll<HTMLElement>("tbody tr.fn-cmp-row")).find((r) => r.querySelector("a.fn-cmp-note-link")?.textContent === name);
+	const tr = Array.from(table(view).querySelectorAll<HTMLElement>("tbody tr.fn-cmp-row")).find(
+		(r) => r.querySelector("a.fn-cmp-note-link")?.textContent === name,
+	);
 	const td = tr?.querySelector<HTMLElement>(`td[data-key="${key}"]`);
 	if (!td) throw new Error(`no cell ${name}/${key}`);
 	return td;
@@ -70,7 +109,9 @@ function head(view: ComparisonView, key: string): HTMLElement {
 }
 
 function button(view: ComparisonView, text: string): HTMLButtonElement {
-	const b = Array.from(view.contentEl.querySelectorAll<HTMLButtonElement>(".fn-cmp-toolbar button")).find((el) => el.textContent?.startsWith(text));
+	const b = Array.from(view.contentEl.querySelectorAll<HTMLButtonElement>(".fn-cmp-toolbar button")).find((el) =>
+		el.textContent?.startsWith(text),
+	);
 	if (!b) throw new Error(`no button ${text}`);
 	return b;
 }
@@ -88,7 +129,9 @@ describe("comparison pane: opening", () => {
 	it("opens with one row per framework note and one column per property", async () => {
 		const { view } = await open();
 		expect(rowNames(view).sort()).toEqual(["Django", "FastAPI", "Flask", "Rails"]);
-		expect(headerKeys(view)).toEqual(expect.arrayContaining(["file.name", "type", "category", "language", "async", "orm", "first_release"]));
+		expect(headerKeys(view)).toEqual(
+			expect.arrayContaining(["file.name", "type", "category", "language", "async", "orm", "first_release"]),
+		);
 		const ths = table(view).querySelectorAll("thead th");
 		for (const th of Array.from(ths)) expect(th.getAttribute("scope")).toBe("col");
 		for (const th of Array.from(table(view).querySelectorAll("tbody tr.fn-cmp-row th"))) expect(th.getAttribute("scope")).toBe("row");
@@ -186,7 +229,10 @@ describe("comparison pane: rendering", () => {
 		const trigger = vi.spyOn(h.app.workspace, "trigger");
 		const link = cell(view, "Django", "related").querySelector<HTMLElement>("a.fn-cmp-link");
 		link?.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
-		expect(trigger).toHaveBeenCalledWith("hover-link", expect.objectContaining({ linktext: "Flask", source: COMPARISON_VIEW_TYPE, sourcePath: "Web/Django.md" }));
+		expect(trigger).toHaveBeenCalledWith(
+			"hover-link",
+			expect.objectContaining({ linktext: "Flask", source: COMPARISON_VIEW_TYPE, sourcePath: "Web/Django.md" }),
+		);
 	});
 
 	it("highlights values that differ from the column's strict-majority value", async () => {
@@ -199,7 +245,8 @@ describe("comparison pane: rendering", () => {
 	it("marks no cell of a property without a strict majority; its header says it differs", async () => {
 		const { view } = await open();
 		// category: full-stack 2 of 4, micro, async: no value is shared by more than half.
-		for (const name of ["Django", "Flask", "FastAPI", "Rails"]) expect(cell(view, name, "category").classList.contains("fn-cmp-differs")).toBe(false);
+		for (const name of ["Django", "Flask", "FastAPI", "Rails"])
+			expect(cell(view, name, "category").classList.contains("fn-cmp-differs")).toBe(false);
 		expect(head(view, "category").querySelector(".fn-cmp-differs-mark")?.getAttribute("aria-label")).toBe("values differ");
 		expect(head(view, "type").querySelector(".fn-cmp-differs-mark")).toBeNull();
 	});
@@ -270,7 +317,9 @@ describe("comparison pane: sort, filter, group, transpose, select", () => {
 		search.value = "";
 		search.dispatchEvent(new Event("input", { bubbles: true }));
 		expect(rowNames(view)).toHaveLength(4);
-		const chip = Array.from(view.contentEl.querySelectorAll<HTMLElement>(".fn-cmp-filter-chip")).find((c) => c.textContent?.startsWith("full-stack"));
+		const chip = Array.from(view.contentEl.querySelectorAll<HTMLElement>(".fn-cmp-filter-chip")).find((c) =>
+			c.textContent?.startsWith("full-stack"),
+		);
 		expect(chip).toBeDefined();
 		chip?.click();
 		expect(rowNames(view).sort()).toEqual(["Django", "Rails"]);
@@ -293,7 +342,9 @@ describe("comparison pane: sort, filter, group, transpose, select", () => {
 		const { view } = await open();
 		button(view, "Transpose").click();
 		expect(view.getState().orientation).toBe("columns");
-		const noteHeads = Array.from(table(view).querySelectorAll("thead th.fn-cmp-note-head a.fn-cmp-note-link")).map((a) => a.textContent);
+		const noteHeads = Array.from(table(view).querySelectorAll("thead th.fn-cmp-note-head a.fn-cmp-note-link")).map(
+			(a) => a.textContent,
+		);
 		expect(noteHeads.sort()).toEqual(["Django", "FastAPI", "Flask", "Rails"]);
 		const lineKeys = Array.from(table(view).querySelectorAll<HTMLElement>("tbody tr.fn-cmp-line")).map((tr) => tr.dataset.key);
 		expect(lineKeys).toContain("first_release");
@@ -335,7 +386,9 @@ describe("comparison pane: sort, filter, group, transpose, select", () => {
 	it("compares only the checked notes and hides identical properties", async () => {
 		const { view } = await open();
 		for (const name of ["Django", "Rails"]) {
-			const box = Array.from(table(view).querySelectorAll<HTMLInputElement>("input.fn-cmp-select")).find((b) => b.getAttribute("aria-label") === `Select ${name}`);
+			const box = Array.from(table(view).querySelectorAll<HTMLInputElement>("input.fn-cmp-select")).find(
+				(b) => b.getAttribute("aria-label") === `Select ${name}`,
+			);
 			if (!box) throw new Error("no checkbox");
 			box.checked = true;
 			box.dispatchEvent(new Event("change", { bubbles: true }));
@@ -413,7 +466,10 @@ describe("comparison pane: live updates", () => {
 		box.checked = true;
 		box.dispatchEvent(new Event("change", { bubbles: true }));
 		const untouched = cell(view, "Django", "language").closest("tr");
-		await h.app.vault.modify(h.app.vault.getFileByPath("Web/Flask.md") as never, note({ type: "framework", category: "micro", language: "Rust", async: "false", orm: "false", first_release: "2010" }));
+		await h.app.vault.modify(
+			h.app.vault.getFileByPath("Web/Flask.md") as never,
+			note({ type: "framework", category: "micro", language: "Rust", async: "false", orm: "false", first_release: "2010" }),
+		);
 		await h.settle();
 		await view.ready;
 		expect(cell(view, "Flask", "language").textContent).toBe("Rust");
@@ -428,7 +484,10 @@ describe("comparison pane: live updates", () => {
 		const focused = cell(view, "Flask", "category");
 		focused.dispatchEvent(new MouseEvent("click", { bubbles: true }));
 		expect(document.activeElement).toBe(focused);
-		await h.app.vault.modify(h.app.vault.getFileByPath("Web/Flask.md") as never, note({ type: "framework", category: "micro", language: "Rust", async: "false", orm: "false", first_release: "2010" }));
+		await h.app.vault.modify(
+			h.app.vault.getFileByPath("Web/Flask.md") as never,
+			note({ type: "framework", category: "micro", language: "Rust", async: "false", orm: "false", first_release: "2010" }),
+		);
 		await h.settle();
 		await view.flushLive();
 		const now = cell(view, "Flask", "category");
@@ -586,11 +645,17 @@ describe("comparison pane: menus, placement, scroll", () => {
 	it("compares the active note's folder from the command", async () => {
 		h = await loadPlugin({ files: FILES });
 		await h.app.workspace.getLeaf(false).openFile(h.file("Web/Flask.md"));
-		const command = (h.plugin as unknown as { commands__: Map<string, { checkCallback(checking: boolean): boolean }> }).commands__.get("compare-folder");
+		const command = (h.plugin as unknown as { commands__: Map<string, { checkCallback(checking: boolean): boolean }> }).commands__.get(
+			"compare-folder",
+		);
 		expect(command?.checkCallback(true)).toBe(true);
 		command?.checkCallback(false);
 		const harness = h;
-		await until(harness, () => harness.app.workspace.getLeavesOfType(COMPARISON_VIEW_TYPE).some((l) => l.view instanceof ComparisonView && l.view.getState().scope === "Web"));
+		await until(harness, () =>
+			harness.app.workspace
+				.getLeavesOfType(COMPARISON_VIEW_TYPE)
+				.some((l) => l.view instanceof ComparisonView && l.view.getState().scope === "Web"),
+		);
 		const view = harness.app.workspace.getLeavesOfType(COMPARISON_VIEW_TYPE)[0]?.view;
 		if (!(view instanceof ComparisonView)) throw new Error("no view");
 		await view.ready;

@@ -161,30 +161,34 @@ const settings: IndexSettings = { ...DEFAULT_INDEX_SETTINGS };
 describe("index engine (in-memory vault)", () => {
 	it("after any bursts of events, each index is written at most once per burst and equals a full refresh from scratch", async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(fc.array(op, { maxLength: 8 }), { minLength: 1, maxLength: 4 }), fc.boolean(), async (bursts, titles) => {
-				const settings: IndexSettings = { ...DEFAULT_INDEX_SETTINGS, useTitleProperty: titles };
-				const v = seedVault();
-				const engine = new IndexEngine(v.io(() => settings));
-				await engine.refreshAll();
-				const allWrites: string[] = [];
-				for (const burst of bursts) {
-					for (const o of burst) apply(v, engine, o);
+			fc.asyncProperty(
+				fc.array(fc.array(op, { maxLength: 8 }), { minLength: 1, maxLength: 4 }),
+				fc.boolean(),
+				async (bursts, titles) => {
+					const settings: IndexSettings = { ...DEFAULT_INDEX_SETTINGS, useTitleProperty: titles };
+					const v = seedVault();
+					const engine = new IndexEngine(v.io(() => settings));
+					await engine.refreshAll();
+					const allWrites: string[] = [];
+					for (const burst of bursts) {
+						for (const o of burst) apply(v, engine, o);
+						v.writes = [];
+						const report = await engine.flush();
+						expect(new Set(report.written).size).toBe(report.written.length);
+						expect(v.writes).toEqual(report.written);
+						allWrites.push(...v.writes);
+					}
+					// The same engine finds nothing to do …
 					v.writes = [];
-					const report = await engine.flush();
-					expect(new Set(report.written).size).toBe(report.written.length);
-					expect(v.writes).toEqual(report.written);
-					allWrites.push(...v.writes);
-				}
-				// The same engine finds nothing to do …
-				v.writes = [];
-				expect((await engine.refreshAll()).written).toEqual([]);
-				// … and neither does a fresh one that reads every note from scratch.
-				const fresh = new IndexEngine(v.io(() => settings));
-				expect((await fresh.refreshAll()).written).toEqual([]);
-				expect(v.writes).toEqual([]);
-				// The templates folder is never written.
-				expect(allWrites.filter((p) => p.startsWith("Templates/"))).toEqual([]);
-			}),
+					expect((await engine.refreshAll()).written).toEqual([]);
+					// … and neither does a fresh one that reads every note from scratch.
+					const fresh = new IndexEngine(v.io(() => settings));
+					expect((await fresh.refreshAll()).written).toEqual([]);
+					expect(v.writes).toEqual([]);
+					// The templates folder is never written.
+					expect(allWrites.filter((p) => p.startsWith("Templates/"))).toEqual([]);
+				},
+			),
 			{ numRuns: 500 },
 		);
 	});

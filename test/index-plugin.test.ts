@@ -347,7 +347,7 @@ describe("links that resolve", () => {
 		it(`names with [ ] | # ^ backticks and edge spaces, and a [[x]] title, resolve (${linkFormat} format)`, async () => {
 			const files: Record<string, string> = { "Odd/Odd.md": `${FLAG}\n`, "x.md": "" };
 			for (const name of names) files[`Odd/${name}.md`] = "";
-			files["Odd/titled.md"] = "---\ntitle: \"[[x]]\"\n---\nbody";
+			files["Odd/titled.md"] = '---\ntitle: "[[x]]"\n---\nbody';
 			const h = await load(files, { useTitleProperty: true, linkFormat });
 			const text = await h.read("Odd/Odd.md");
 			const resolved = resolvedTargets(h, "Odd/Odd.md", text).sort();
@@ -387,10 +387,7 @@ describe("duplicate names", () => {
 
 describe("frontmatter and settings", () => {
 	it("a changed title rewrites the parent index once; a body edit rewrites nothing", async () => {
-		const h = await load(
-			{ "F/F.md": `${FLAG}\n`, "F/n.md": "---\ntitle: One\n---\nbody" },
-			{ useTitleProperty: true },
-		);
+		const h = await load({ "F/F.md": `${FLAG}\n`, "F/n.md": "---\ntitle: One\n---\nbody" }, { useTitleProperty: true });
 		expect(blockOf(await h.read("F/F.md"))).toEqual(["- [[n|One]]"]);
 		const writes = spyWrites(h);
 		await h.app.vault.modify(h.file("F/n.md"), "---\ntitle: One\n---\nbody edited");

@@ -42,7 +42,10 @@ async function render(): Promise<{ h: Harness; ui: Rendered }> {
 		h,
 		ui: {
 			names: [...byName.keys()],
-			control: (name) => (setting(name) as unknown as { components: { setValue(v: unknown): unknown }[] }).components[0] ?? { setValue: () => undefined },
+			control: (name) =>
+				(setting(name) as unknown as { components: { setValue(v: unknown): unknown }[] }).components[0] ?? {
+					setValue: () => undefined,
+				},
 			desc: (name) => setting(name).descEl.textContent ?? "",
 		},
 	};

@@ -26,7 +26,11 @@ class CodeMirrorLikeEditor extends Editor {
 	override transaction(tx: EditorTransaction): void {
 		this.transactions.push(tx);
 		const before = this.getValue();
-		const changes = (tx.changes ?? []).map((c) => ({ from: this.posToOffset(c.from), to: this.posToOffset(c.to ?? c.from), text: c.text }));
+		const changes = (tx.changes ?? []).map((c) => ({
+			from: this.posToOffset(c.from),
+			to: this.posToOffset(c.to ?? c.from),
+			text: c.text,
+		}));
 		changes.sort((a, b) => b.from - a.from);
 		for (let i = 1; i < changes.length; i++) {
 			const later = changes[i - 1];
@@ -116,12 +120,17 @@ describe("Insert framework template", () => {
 	});
 
 	it("keeps every value the note already has, byte for byte", async () => {
-		const full = "---\ntype: framework\ncategory: 'full-stack'\nrelated: [\"[[Flask]]\"]\ntags:\n  - framework\ncreated: 2020-01-01\n---\n";
+		const full =
+			"---\ntype: framework\ncategory: 'full-stack'\nrelated: [\"[[Flask]]\"]\ntags:\n  - framework\ncreated: 2020-01-01\n---\n";
 		h = await loadPlugin({ files: { "Web/Django.md": full } });
 		const editor = editorFor(full, { line: 8, ch: 0 });
 		await runInsert(h, editor, "Web/Django.md");
 		const text = editor.getValue();
-		expect(text.startsWith("---\ntype: framework\ncategory: 'full-stack'\nrelated: [\"[[Flask]]\"]\ntags:\n  - framework\ncreated: 2020-01-01\n")).toBe(true);
+		expect(
+			text.startsWith(
+				"---\ntype: framework\ncategory: 'full-stack'\nrelated: [\"[[Flask]]\"]\ntags:\n  - framework\ncreated: 2020-01-01\n",
+			),
+		).toBe(true);
 		expect(frontmatterOf(text)).toMatchObject({ created: "2020-01-01", category: "full-stack", related: ["[[Flask]]"] });
 	});
 
@@ -326,7 +335,11 @@ describe("Create notes from outline", () => {
 			expect(modal.contentEl.querySelectorAll("input[type=checkbox]:disabled")).toHaveLength(1);
 		});
 
-		const made = h.app.vault.getMarkdownFiles().map((f) => f.path).filter((p) => p !== outlinePath).sort();
+		const made = h.app.vault
+			.getMarkdownFiles()
+			.map((f) => f.path)
+			.filter((p) => p !== outlinePath)
+			.sort();
 		expect(made).toHaveLength(10);
 		expect(await h.read("WEBFramework/NOtes/Django.md")).toBe(existing);
 		const chalice = frontmatterOf(await h.read("WEBFramework/NOtes/AWS Chalice.md"));
@@ -371,7 +384,11 @@ describe("Create notes from outline", () => {
 		await runImport(h, (modal) => {
 			for (let i = 2; i < 10; i++) modal.setChecked(i, false);
 		});
-		const made = h.app.vault.getMarkdownFiles().map((f) => f.basename).filter((n) => n !== "NOtes").sort();
+		const made = h.app.vault
+			.getMarkdownFiles()
+			.map((f) => f.basename)
+			.filter((n) => n !== "NOtes")
+			.sort();
 		expect(made).toEqual(["Django", "Flask"]);
 		expect(messages().at(-1)).toBe("Created 2, skipped 0.");
 	});

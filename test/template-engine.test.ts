@@ -79,7 +79,12 @@ describe("renderTemplate", () => {
 		const out = renderTemplate(DEFAULT_TEMPLATE, ctx);
 		const props = readProperties(out.frontmatter ?? "");
 		expect(props.ok && props.value.map(([k]) => k)).toEqual([...DEFAULT_PROPERTIES]);
-		expect(props.ok && Object.fromEntries(props.value)).toMatchObject({ type: "framework", tags: ["framework"], created: "2026-11-24", related: [] });
+		expect(props.ok && Object.fromEntries(props.value)).toMatchObject({
+			type: "framework",
+			tags: ["framework"],
+			created: "2026-11-24",
+			related: [],
+		});
 		const headings = out.body.split("\n").filter((l) => l.startsWith("## "));
 		expect(headings).toEqual(["## Overview", "## Strengths", "## Weaknesses", "## When to use it", "## Links", "## Notes"]);
 		expect(out.cursor).toBe(out.body.indexOf("## Strengths") - 2);
@@ -143,11 +148,18 @@ describe("mergeProperties (fill)", () => {
 			["related", ["[[B]]"]],
 			["created", "2026-11-24"],
 		]);
-		expect(out.yaml).toBe("# my notes\nwebsite: 'https://x.org'   \nsummary: >-\n  folded\n  text\nrelated: [\"[[A]]\", \"[[B]]\"]\ncreated: 2026-11-24\n");
+		expect(out.yaml).toBe(
+			'# my notes\nwebsite: \'https://x.org\'   \nsummary: >-\n  folded\n  text\nrelated: ["[[A]]", "[[B]]"]\ncreated: 2026-11-24\n',
+		);
 	});
 	it("returns the very same text when nothing is missing", () => {
 		const note = "type:   framework\ntags: [framework]\n";
-		expect(merge(note, [["type", "framework"], ["tags", ["framework"]]])).toEqual({ yaml: note, changed: false });
+		expect(
+			merge(note, [
+				["type", "framework"],
+				["tags", ["framework"]],
+			]),
+		).toEqual({ yaml: note, changed: false });
 	});
 	it("adds to a note with no frontmatter at all", () => {
 		expect(merge(null, [["type", "framework"]])).toEqual({ yaml: "type: framework\n", changed: true });
@@ -168,11 +180,15 @@ describe("mergeProperties (fill)", () => {
 
 describe("mergeProperties (set)", () => {
 	it("replaces values in place and adds the rest", () => {
-		const result = mergeProperties("type: framework\ncategory: misc\ntags:\n  - framework\n", [
-			["category", "full-stack"],
-			["summary", "x: y"],
-		], "set");
-		expect(result.ok && result.value.yaml).toBe("type: framework\ncategory: full-stack\ntags:\n  - framework\nsummary: \"x: y\"\n");
+		const result = mergeProperties(
+			"type: framework\ncategory: misc\ntags:\n  - framework\n",
+			[
+				["category", "full-stack"],
+				["summary", "x: y"],
+			],
+			"set",
+		);
+		expect(result.ok && result.value.yaml).toBe('type: framework\ncategory: full-stack\ntags:\n  - framework\nsummary: "x: y"\n');
 	});
 });
 
@@ -188,7 +204,9 @@ describe("planInsert", () => {
 		const note = "---\ncategory: full-stack\ntags: [python]\n---\nIntro\n";
 		const out = plan(note, note.length);
 		expect(out.text).toBe("---\ncategory: full-stack\ntags: [python, framework]\ntype: framework\n---\nIntro\n## Overview\n\n\n");
-		expect(out.text.slice(0, out.cursor)).toBe("---\ncategory: full-stack\ntags: [python, framework]\ntype: framework\n---\nIntro\n## Overview\n\n");
+		expect(out.text.slice(0, out.cursor)).toBe(
+			"---\ncategory: full-stack\ntags: [python, framework]\ntype: framework\n---\nIntro\n## Overview\n\n",
+		);
 	});
 	it("gives non-overlapping changes, last position first", () => {
 		const note = "---\na: 1\n---\nIntro\n";
@@ -204,7 +222,9 @@ describe("planInsert", () => {
 	});
 	it("makes one insertion when an empty note gets both the block and the body at the top", () => {
 		const out = plan("", 0);
-		expect(out.changes).toEqual([{ from: 0, to: 0, text: "---\ntype: framework\ncategory:\ntags: [framework]\n---\n## Overview\n\n\n" }]);
+		expect(out.changes).toEqual([
+			{ from: 0, to: 0, text: "---\ntype: framework\ncategory:\ntags: [framework]\n---\n## Overview\n\n\n" },
+		]);
 		expect(out.cursor).toBe(out.text.length - 1);
 	});
 	it("inserts below the frontmatter when the cursor is inside it", () => {
@@ -232,7 +252,14 @@ describe("planInsert", () => {
 describe("buildNoteText", () => {
 	it("makes a new note from the built-in template with the given properties set", () => {
 		const result = buildNoteText(
-			{ title: "Flask", folder: "", properties: [["category", "full-stack"], ["summary", "Micro: small."]] },
+			{
+				title: "Flask",
+				folder: "",
+				properties: [
+					["category", "full-stack"],
+					["summary", "Micro: small."],
+				],
+			},
 			{ date: when },
 		);
 		if (!result.ok) throw new Error(result.error);
@@ -244,8 +271,14 @@ describe("buildNoteText", () => {
 		expect(result.value).not.toContain("{{");
 	});
 	it("tells where the template's cursor lands in the new note", () => {
-		const result = buildNote({ title: "X", folder: "", properties: [["category", "misc"]] }, { template: "---\na: 1\n---\n\n# {{title}}\n{{cursor}}\n" });
-		expect(result.ok && result.value).toEqual({ text: "---\na: 1\ncategory: misc\n---\n# X\n\n", cursor: "---\na: 1\ncategory: misc\n---\n# X\n".length });
+		const result = buildNote(
+			{ title: "X", folder: "", properties: [["category", "misc"]] },
+			{ template: "---\na: 1\n---\n\n# {{title}}\n{{cursor}}\n" },
+		);
+		expect(result.ok && result.value).toEqual({
+			text: "---\na: 1\ncategory: misc\n---\n# X\n\n",
+			cursor: "---\na: 1\ncategory: misc\n---\n# X\n".length,
+		});
 	});
 	it("adds a frontmatter block to a user template that has none", () => {
 		const result = buildNoteText({ title: "X", folder: "", properties: [["category", "misc"]] }, { template: "# {{title}}\n" });

@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { categorySlug, cleanDescription, linkOutlineItems, parseOutline, planOutlineImport, splitFrontmatter } from "../src/templates/core/index";
+import {
+	categorySlug,
+	cleanDescription,
+	linkOutlineItems,
+	parseOutline,
+	planOutlineImport,
+	splitFrontmatter,
+} from "../src/templates/core/index";
 
 const seed = readFileSync(join(__dirname, "fixtures", "seed-outline.md"), "utf8");
 const when = new Date(2026, 10, 24);
@@ -37,7 +44,9 @@ describe("parseOutline on the seed note", () => {
 	it("cleans stray citation digits and keeps real numbers", () => {
 		const byName = new Map(items.map((i) => [i.name, i.summary]));
 		expect(byName.get("Django")).toMatch(/authentication, and an admin interface\.$/);
-		expect(byName.get("AWS Chalice")).toBe("A microframework for creating and deploying serverless apps on AWS Lambda and API Gateway.");
+		expect(byName.get("AWS Chalice")).toBe(
+			"A microframework for creating and deploying serverless apps on AWS Lambda and API Gateway.",
+		);
 		expect(byName.get("Zappa")).toMatch(/using AWS Lambda\.$/);
 		expect(byName.get("FastAPI")).toContain("Python 3.6+");
 		for (const item of items) expect(item.summary).not.toMatch(/[a-z]\d\.$/);
@@ -53,7 +62,9 @@ describe("parseOutline on the seed note", () => {
 
 describe("parseOutline variations", () => {
 	it("reads bullets with em dash, en dash, hyphen and colon separators", () => {
-		const items = parseOutline("## Web\n- **Django** — Full stack.\n* **Flask** – Micro.\n+ **Bottle** - Tiny.\n- **Zappa:** Serverless.\n- **CherryPy**\n");
+		const items = parseOutline(
+			"## Web\n- **Django** — Full stack.\n* **Flask** – Micro.\n+ **Bottle** - Tiny.\n- **Zappa:** Serverless.\n- **CherryPy**\n",
+		);
 		expect(items.map((i) => [i.name, i.summary, i.category])).toEqual([
 			["Django", "Full stack.", "Web"],
 			["Flask", "Micro.", "Web"],
@@ -63,7 +74,8 @@ describe("parseOutline variations", () => {
 		]);
 	});
 	it("reads nested lists and takes the category from the nearest heading of any level", () => {
-		const text = "# Title\n#### Full-Stack Frameworks\n- Python\n  - **Django**: A.\n    1. **Wagtail**: B.\n###### Tools\n1) **Celery**: C.\n";
+		const text =
+			"# Title\n#### Full-Stack Frameworks\n- Python\n  - **Django**: A.\n    1. **Wagtail**: B.\n###### Tools\n1) **Celery**: C.\n";
 		expect(parseOutline(text).map((i) => [i.name, i.category, i.categorySlug])).toEqual([
 			["Django", "Full-Stack Frameworks", "full-stack"],
 			["Wagtail", "Full-Stack Frameworks", "full-stack"],
@@ -71,7 +83,9 @@ describe("parseOutline variations", () => {
 		]);
 	});
 	it("reads items whose name is a link", () => {
-		const items = parseOutline("### Async\n1. **[[FastAPI]]**: Fast.\n2. **[[Frameworks/AIOHTTP|AIOHTTP]]**: Both.\n3. **[Bottle](Bottle.md)**: Small.\n");
+		const items = parseOutline(
+			"### Async\n1. **[[FastAPI]]**: Fast.\n2. **[[Frameworks/AIOHTTP|AIOHTTP]]**: Both.\n3. **[Bottle](Bottle.md)**: Small.\n",
+		);
 		expect(items.map((i) => [i.name, i.linkTarget])).toEqual([
 			["FastAPI", "FastAPI"],
 			["AIOHTTP", "Frameworks/AIOHTTP"],
@@ -79,7 +93,8 @@ describe("parseOutline variations", () => {
 		]);
 	});
 	it("skips bold text that is not an item, code blocks and frontmatter", () => {
-		const text = "---\nx: 1\n---\n**Django**: not a list item\n- Some **bold** words\n- **Note** this has no separator\n```\n- **Flask**: in code\n```\n- **Bottle**: yes\n";
+		const text =
+			"---\nx: 1\n---\n**Django**: not a list item\n- Some **bold** words\n- **Note** this has no separator\n```\n- **Flask**: in code\n```\n- **Bottle**: yes\n";
 		expect(parseOutline(text).map((i) => i.name)).toEqual(["Bottle"]);
 	});
 	it("finds nothing in an outline with no items", () => {
@@ -112,7 +127,16 @@ describe("cleanDescription", () => {
 		expect(cleanDescription("First part12. Second part.")).toBe("First part. Second part.");
 	});
 	it("keeps real numbers, versions, years and names with digits", () => {
-		for (const text of ["Python 3.6+ only.", "Since 2005.", "Runs on Python3.", "Uses OAuth2.", "Like Web2py does.", "Store in S3.", "API v2.", "HTTP2."]) {
+		for (const text of [
+			"Python 3.6+ only.",
+			"Since 2005.",
+			"Runs on Python3.",
+			"Uses OAuth2.",
+			"Like Web2py does.",
+			"Store in S3.",
+			"API v2.",
+			"HTTP2.",
+		]) {
 			expect(cleanDescription(text)).toBe(text);
 		}
 	});
@@ -158,7 +182,10 @@ describe("planOutlineImport", () => {
 		expect(plan.skip.map((s) => s.reason)).toEqual(["listed twice in the outline", expect.stringMatching(/no characters usable/)]);
 	});
 	it("uses a user template", () => {
-		const plan = planOutlineImport("### Web\n- **Django**: x\n", "", new Set(), { template: "---\nkind: fw\n---\n# {{title}} ({{folder}})\n", date: when });
+		const plan = planOutlineImport("### Web\n- **Django**: x\n", "", new Set(), {
+			template: "---\nkind: fw\n---\n# {{title}} ({{folder}})\n",
+			date: when,
+		});
 		expect(plan.create[0]?.text).toBe("---\nkind: fw\ncategory: web\nsummary: x\n---\n# Django ()\n");
 	});
 });
@@ -166,7 +193,10 @@ describe("planOutlineImport", () => {
 describe("linkOutlineItems", () => {
 	it("links only the item names, leaving every other character as it was", () => {
 		const items = parseOutline(seed);
-		const out = linkOutlineItems(seed, items.map((i) => ({ line: i.line, name: i.name, target: i.name })));
+		const out = linkOutlineItems(
+			seed,
+			items.map((i) => ({ line: i.line, name: i.name, target: i.name })),
+		);
 		expect(out).toContain("1. **[[Django]]**: A high-level framework");
 		expect(out).toContain("2. **[[AWS Chalice]]**: A microframework");
 		expect(out.replace(/\[\[([^\]]+)\]\]/g, (m: string, name: string) => (items.some((i) => i.name === name) ? name : m))).toBe(seed);
@@ -188,7 +218,9 @@ describe("linkOutlineItems", () => {
 		const text = "# Notes\n- **Django**: x\n- **Flask**: y\n";
 		const links = parseOutline(text).map((i) => ({ line: i.line, name: i.name, target: i.name }));
 		const grown = "# Notes\n%% Begin Waypoint %%\n- [[A]]\n%% End Waypoint %%\n- **Django**: x\n- **Flask**: y\n";
-		expect(linkOutlineItems(grown, links)).toBe("# Notes\n%% Begin Waypoint %%\n- [[A]]\n%% End Waypoint %%\n- **[[Django]]**: x\n- **[[Flask]]**: y\n");
+		expect(linkOutlineItems(grown, links)).toBe(
+			"# Notes\n%% Begin Waypoint %%\n- [[A]]\n%% End Waypoint %%\n- **[[Django]]**: x\n- **[[Flask]]**: y\n",
+		);
 	});
 	it("keeps a colon inside the bold span outside the link", () => {
 		expect(linkOutlineItems("- **Zappa:** x", [{ line: 0, name: "Zappa", target: "Zappa" }])).toBe("- **[[Zappa]]:** x");

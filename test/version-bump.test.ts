@@ -15,7 +15,10 @@ describe("npm version", () => {
 		dir = mkdtempSync(path.join(tmpdir(), "fn-version-"));
 		for (const file of ["manifest.json", "versions.json"]) copyFileSync(file, path.join(dir, file));
 		const before = JSON.parse(readFileSync("versions.json", "utf8")) as Record<string, string>;
-		execFileSync(process.execPath, [path.resolve("version-bump.mjs")], { cwd: dir, env: { ...process.env, npm_package_version: "9.8.7" } });
+		execFileSync(process.execPath, [path.resolve("version-bump.mjs")], {
+			cwd: dir,
+			env: { ...process.env, npm_package_version: "9.8.7" },
+		});
 		const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as { version: string; minAppVersion: string };
 		const versions = JSON.parse(readFileSync(path.join(dir, "versions.json"), "utf8")) as Record<string, string>;
 		expect(manifest.version).toBe("9.8.7");
@@ -23,6 +26,11 @@ describe("npm version", () => {
 	});
 
 	it("refuses to run outside npm version", () => {
-		expect(() => execFileSync(process.execPath, [path.resolve("version-bump.mjs")], { env: { ...process.env, npm_package_version: "" }, stdio: "pipe" })).toThrow();
+		expect(() =>
+			execFileSync(process.execPath, [path.resolve("version-bump.mjs")], {
+				env: { ...process.env, npm_package_version: "" },
+				stdio: "pipe",
+			}),
+		).toThrow();
 	});
 });

@@ -312,7 +312,10 @@ export function parseFrontmatter(source: string | null): FrontmatterEntry {
 
 /** The YAML error's first line, its line number counted in the note (after the opening `---`). */
 function yamlMessage(message: string): string {
-	return firstLine(message).replace(/ at line (\d+), column (\d+):?$/, (_m, line: string, column: string) => ` (line ${Number(line) + 1}, column ${column})`);
+	return firstLine(message).replace(
+		/ at line (\d+), column (\d+):?$/,
+		(_m, line: string, column: string) => ` (line ${Number(line) + 1}, column ${column})`,
+	);
 }
 
 function firstLine(message: string): string {

@@ -79,7 +79,9 @@ export function candidateFiles(app: App, scope: string | null): TFile[] {
 
 /** The framework notes in scope, as model input. */
 export function collectNoteInputs(snapshot: VaultSnapshot, settings: CompareSettings, scope: string | null): NoteInput[] {
-	const files: VFile[] = selectNotes(snapshot, settings, scope ?? undefined).filter((file) => !isGeneratedFrontmatter(snapshot.frontmatter(file.path)));
+	const files: VFile[] = selectNotes(snapshot, settings, scope ?? undefined).filter(
+		(file) => !isGeneratedFrontmatter(snapshot.frontmatter(file.path)),
+	);
 	return noteInputs(snapshot, files);
 }
 

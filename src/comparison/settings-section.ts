@@ -24,8 +24,7 @@ function isOpenLocation(value: string): value is OpenLocation {
 /** Settings of the comparison pane: which notes are framework notes, grouping, where it opens. */
 export function compareSettingsSection(containerEl: HTMLElement, host: PluginHost, redisplay: () => void): void {
 	const current = (): CompareSettings => host.settings.compare;
-	const save = (patch: Partial<CompareSettings>): Promise<void> =>
-		host.updateSettings(withSection(host.settings, "compare", patch));
+	const save = (patch: Partial<CompareSettings>): Promise<void> => host.updateSettings(withSection(host.settings, "compare", patch));
 
 	new Setting(containerEl).setName("Comparison pane").setHeading();
 
@@ -96,14 +95,12 @@ export function compareSettingsSection(containerEl: HTMLElement, host: PluginHos
 				.onChange(async (value) => save({ groupBy: value.trim() })),
 		);
 
-	new Setting(containerEl)
-		.setName("Open the pane")
-		.addDropdown((dropdown) => {
-			for (const [value, label] of Object.entries(OPEN_LOCATIONS)) dropdown.addOption(value, label);
-			dropdown.setValue(current().openIn).onChange(async (value) => {
-				if (isOpenLocation(value)) await save({ openIn: value });
-			});
+	new Setting(containerEl).setName("Open the pane").addDropdown((dropdown) => {
+		for (const [value, label] of Object.entries(OPEN_LOCATIONS)) dropdown.addOption(value, label);
+		dropdown.setValue(current().openIn).onChange(async (value) => {
+			if (isOpenLocation(value)) await save({ openIn: value });
 		});
+	});
 
 	new Setting(containerEl)
 		.setName("Comparison note")

@@ -53,7 +53,13 @@ export function comparisonNotePath(scope: string | null, settingPath: string): s
  * Write the static comparison note. An existing note is replaced only when it is itself a
  * generated comparison (frontmatter `framework-notes: comparison`); unchanged text is not written.
  */
-export async function saveComparisonNote(app: App, path: string, title: string, model: ComparisonModel, view: ViewResult): Promise<"created" | "updated" | "unchanged" | "refused"> {
+export async function saveComparisonNote(
+	app: App,
+	path: string,
+	title: string,
+	model: ComparisonModel,
+	view: ViewResult,
+): Promise<"created" | "updated" | "unchanged" | "refused"> {
 	const text = comparisonNoteOf(title, model, view);
 	const existing = app.vault.getAbstractFileByPath(path);
 	if (existing instanceof TFolder) {
@@ -63,7 +69,9 @@ export async function saveComparisonNote(app: App, path: string, title: string, 
 	if (existing instanceof TFile) {
 		const action = comparisonSaveAction(await app.vault.read(existing), text);
 		if (action === "refuse") {
-			new Notice(`${path} exists and was not made by Framework Notes, so it was left alone. Choose another comparison note path in settings.`);
+			new Notice(
+				`${path} exists and was not made by Framework Notes, so it was left alone. Choose another comparison note path in settings.`,
+			);
 			return "refused";
 		}
 		if (action === "unchanged") {

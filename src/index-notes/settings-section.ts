@@ -42,7 +42,9 @@ export const indexSettingsSection: SettingsSection = (containerEl, host, redispl
 
 	new Setting(containerEl)
 		.setName("Folder note style")
-		.setDesc("Which note is a folder's note: inside the folder with its name, beside the folder with its name, or inside with a fixed name.")
+		.setDesc(
+			"Which note is a folder's note: inside the folder with its name, beside the folder with its name, or inside with a fixed name.",
+		)
 		.addDropdown((dropdown) =>
 			dropdown
 				.addOptions({ inside: "Inside the folder", outside: "Beside the folder", fixed: "Fixed name inside the folder" })
@@ -115,7 +117,9 @@ export const indexSettingsSection: SettingsSection = (containerEl, host, redispl
 		);
 	new Setting(containerEl)
 		.setName("Link format")
-		.setDesc("Waypoint's links use the note name only. Following Obsidian's link setting keeps links to notes with the same name pointing at the right note.")
+		.setDesc(
+			"Waypoint's links use the note name only. Following Obsidian's link setting keeps links to notes with the same name pointing at the right note.",
+		)
 		.addDropdown((dropdown) =>
 			dropdown
 				.addOptions({ waypoint: "Waypoint (name only)", obsidian: "Follow Obsidian's link setting" })
@@ -223,7 +227,9 @@ export const indexSettingsSection: SettingsSection = (containerEl, host, redispl
 	new Setting(containerEl)
 		.setName("Ignore sync conflict copies")
 		.setDesc("Leave out copies made by sync tools, such as names containing sync-conflict or (conflicted copy.")
-		.addToggle((toggle) => toggle.setValue(settings().ignoreSyncConflicts).onChange((value) => save(host, { ignoreSyncConflicts: value })));
+		.addToggle((toggle) =>
+			toggle.setValue(settings().ignoreSyncConflicts).onChange((value) => save(host, { ignoreSyncConflicts: value })),
+		);
 
 	const localeDescription = "Language rules used to sort names; the same on every device, so indexes do not change between devices.";
 	const localeSetting = new Setting(containerEl).setName("Sort locale").setDesc(localeDescription);

@@ -18,7 +18,9 @@ export function templateSettingsSection(containerEl: HTMLElement, host: PluginHo
 
 	new Setting(containerEl)
 		.setName("Template note")
-		.setDesc("Path of a note to use as the framework template. Leave empty to use the built-in template (or the templates folder below).")
+		.setDesc(
+			"Path of a note to use as the framework template. Leave empty to use the built-in template (or the templates folder below).",
+		)
 		.addText((text) =>
 			text
 				.setPlaceholder("Templates/Framework.md")
@@ -48,7 +50,9 @@ export function templateSettingsSection(containerEl: HTMLElement, host: PluginHo
 
 	new Setting(containerEl)
 		.setName("Link outline items to their notes")
-		.setDesc("After creating notes from an outline, replace each item's bold name with a link to its note. The preview lets you change this each time.")
+		.setDesc(
+			"After creating notes from an outline, replace each item's bold name with a link to its note. The preview lets you change this each time.",
+		)
 		.addToggle((toggle) => toggle.setValue(current().linkOutlineItems).onChange(async (value) => save({ linkOutlineItems: value })));
 
 	const example = (format: string, fallback: string): string => {
@@ -66,10 +70,14 @@ export function templateSettingsSection(containerEl: HTMLElement, host: PluginHo
 			.setValue(current().dateFormat)
 			.onChange(async (value) => {
 				await save({ dateFormat: value.trim() === "" ? DEFAULT_TEMPLATE_SETTINGS.dateFormat : value.trim() });
-				dateSetting.setDesc(`Format of {{date}} when the template gives none. Today: ${example(current().dateFormat, DEFAULT_TEMPLATE_SETTINGS.dateFormat)}`);
+				dateSetting.setDesc(
+					`Format of {{date}} when the template gives none. Today: ${example(current().dateFormat, DEFAULT_TEMPLATE_SETTINGS.dateFormat)}`,
+				);
 			}),
 	);
-	dateSetting.setDesc(`Format of {{date}} when the template gives none. Today: ${example(current().dateFormat, DEFAULT_TEMPLATE_SETTINGS.dateFormat)}`);
+	dateSetting.setDesc(
+		`Format of {{date}} when the template gives none. Today: ${example(current().dateFormat, DEFAULT_TEMPLATE_SETTINGS.dateFormat)}`,
+	);
 
 	const timeSetting = new Setting(containerEl).setName("Time format").addText((text) =>
 		text
@@ -77,8 +85,12 @@ export function templateSettingsSection(containerEl: HTMLElement, host: PluginHo
 			.setValue(current().timeFormat)
 			.onChange(async (value) => {
 				await save({ timeFormat: value.trim() === "" ? DEFAULT_TEMPLATE_SETTINGS.timeFormat : value.trim() });
-				timeSetting.setDesc(`Format of {{time}} when the template gives none. Now: ${example(current().timeFormat, DEFAULT_TEMPLATE_SETTINGS.timeFormat)}`);
+				timeSetting.setDesc(
+					`Format of {{time}} when the template gives none. Now: ${example(current().timeFormat, DEFAULT_TEMPLATE_SETTINGS.timeFormat)}`,
+				);
 			}),
 	);
-	timeSetting.setDesc(`Format of {{time}} when the template gives none. Now: ${example(current().timeFormat, DEFAULT_TEMPLATE_SETTINGS.timeFormat)}`);
+	timeSetting.setDesc(
+		`Format of {{time}} when the template gives none. Now: ${example(current().timeFormat, DEFAULT_TEMPLATE_SETTINGS.timeFormat)}`,
+	);
 }

@@ -49,7 +49,9 @@ export async function chooseTemplate(host: PluginHost): Promise<TemplateChoice |
 	if (settings.templateFile.trim() !== "") {
 		const file = findNote(app, settings.templateFile);
 		if (!file) {
-			new Notice(`Template note "${settings.templateFile}" was not found. Change it in the plugin's settings, or clear it to use the built-in template.`);
+			new Notice(
+				`Template note "${settings.templateFile}" was not found. Change it in the plugin's settings, or clear it to use the built-in template.`,
+			);
 			return null;
 		}
 		return { text: await app.vault.cachedRead(file), source: file.path };
@@ -58,12 +60,16 @@ export async function chooseTemplate(host: PluginHost): Promise<TemplateChoice |
 		const folderPath = normalizePath(settings.templatesFolder);
 		const folder = app.vault.getAbstractFileByPath(folderPath);
 		if (!(folder instanceof TFolder)) {
-			new Notice(`Templates folder "${folderPath}" was not found. Change it in the plugin's settings, or clear it to use the built-in template.`);
+			new Notice(
+				`Templates folder "${folderPath}" was not found. Change it in the plugin's settings, or clear it to use the built-in template.`,
+			);
 			return null;
 		}
 		const files = markdownFilesIn(folder);
 		if (files.length === 0) {
-			new Notice(`Templates folder "${folderPath}" holds no notes. Add a template note there, or clear the setting to use the built-in template.`);
+			new Notice(
+				`Templates folder "${folderPath}" holds no notes. Add a template note there, or clear the setting to use the built-in template.`,
+			);
 			return null;
 		}
 		const file = files.length === 1 ? files[0] : await pickTemplate(app, files);

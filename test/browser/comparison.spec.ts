@@ -4,7 +4,20 @@
  */
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
-import { cell, columnHeader, FOLDER, freshPane, groupLabels, INDEX_NOTE, indexBlock, pane, readNote, rowNames, statusText, table } from "./pane";
+import {
+	cell,
+	columnHeader,
+	FOLDER,
+	freshPane,
+	groupLabels,
+	INDEX_NOTE,
+	indexBlock,
+	pane,
+	readNote,
+	rowNames,
+	statusText,
+	table,
+} from "./pane";
 import { useBrowserPage } from "./session";
 import type { BrowserSession } from "./support";
 
@@ -46,7 +59,10 @@ describe("opening", () => {
 
 	it("opens from the ribbon icon", async () => {
 		await page.evaluate(() => window.fn.boot());
-		await page.getByRole("button", { name: /comparison/i }).first().click();
+		await page
+			.getByRole("button", { name: /comparison/i })
+			.first()
+			.click();
 		await table(page).locator("tbody tr.fn-cmp-row").first().waitFor();
 		expect(sorted(await rowNames(page))).toEqual(sorted(FRAMEWORKS));
 	});
@@ -125,10 +141,14 @@ describe("filtering", () => {
 
 describe("grouping", () => {
 	it("groups rows by category by default and by another property on request", async () => {
-		await expect.poll(async () => sorted(await groupLabels(page))).toEqual(sorted(["asynchronous", "full-stack", "microframework", "other", "serverless"]));
+		await expect
+			.poll(async () => sorted(await groupLabels(page)))
+			.toEqual(sorted(["asynchronous", "full-stack", "microframework", "other", "serverless"]));
 		const groupBy = pane(page).getByRole("combobox", { name: "Group rows by" });
 		await groupBy.selectOption("license");
-		await expect.poll(async () => sorted(await groupLabels(page))).toEqual(sorted(["Apache-2.0", "BSD-3-Clause", "LGPL-3.0-only", "MIT"]));
+		await expect
+			.poll(async () => sorted(await groupLabels(page)))
+			.toEqual(sorted(["Apache-2.0", "BSD-3-Clause", "LGPL-3.0-only", "MIT"]));
 		// Each group lists its notes under it: MIT holds Bottle, FastAPI and Zappa.
 		const mit = await table(page)
 			.locator("tbody tr")
@@ -137,7 +157,8 @@ describe("grouping", () => {
 				let inGroup = false;
 				for (const tr of trs) {
 					if (tr.classList.contains("fn-cmp-group-row")) inGroup = tr.querySelector("th > span")?.textContent === "MIT";
-					else if (inGroup && tr.classList.contains("fn-cmp-row")) out.push(tr.querySelector(".fn-cmp-note-link")?.textContent ?? "");
+					else if (inGroup && tr.classList.contains("fn-cmp-row"))
+						out.push(tr.querySelector(".fn-cmp-note-link")?.textContent ?? "");
 				}
 				return out;
 			});
@@ -311,7 +332,10 @@ describe("keyboard focus and live updates", () => {
 		await expect.poll(() => target.evaluate((el) => el === document.activeElement)).toBe(true);
 		const path = `${FOLDER}/CherryPy.md`;
 		const text = (await readNote(page, path)) ?? "";
-		await page.evaluate(([p, t]) => window.fn.modifyNote(p, t), [path, text.replace("first_release: 2002", "first_release: 2003")] as const);
+		await page.evaluate(([p, t]) => window.fn.modifyNote(p, t), [
+			path,
+			text.replace("first_release: 2002", "first_release: 2003"),
+		] as const);
 		await expect.poll(() => cell(page, "CherryPy", "first_release").textContent()).toContain("2003");
 		expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.path ?? null)).toBe(path);
 		expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key ?? null)).toBe("category");
@@ -357,7 +381,10 @@ describe("live updates", () => {
 	it("shows a created note in the pane and in the folder's index block", async () => {
 		await page.evaluate(
 			(folder) =>
-				window.fn.createNote(`${folder}/Quart.md`, "---\ntype: framework\ncategory: asynchronous\nlanguage: Python\nfirst_release: 2017\n---\n# Quart\n"),
+				window.fn.createNote(
+					`${folder}/Quart.md`,
+					"---\ntype: framework\ncategory: asynchronous\nlanguage: Python\nfirst_release: 2017\n---\n# Quart\n",
+				),
 			FOLDER,
 		);
 		await expect.poll(() => rowNames(page), { timeout: 10_000 }).toContain("Quart");
@@ -368,7 +395,10 @@ describe("live updates", () => {
 	it("follows a frontmatter change made elsewhere", async () => {
 		const path = `${FOLDER}/Bottle.md`;
 		const text = (await readNote(page, path)) ?? "";
-		await page.evaluate(([p, t]) => window.fn.modifyNote(p, t), [path, text.replace("first_release: 2009", "first_release: 2012")] as const);
+		await page.evaluate(([p, t]) => window.fn.modifyNote(p, t), [
+			path,
+			text.replace("first_release: 2009", "first_release: 2012"),
+		] as const);
 		await expect.poll(() => cell(page, "Bottle", "first_release").textContent(), { timeout: 10_000 }).toContain("2012");
 	});
 

@@ -33,7 +33,9 @@ describe("the plugin in Chromium over examples/vault", () => {
 	});
 
 	it("adds a created note to the index block", async () => {
-		await page.evaluate(() => window.fn.createNote("WEBFramework/NOtes/Quart.md", "---\ntype: framework\ncategory: asynchronous\n---\n# Quart\n"));
+		await page.evaluate(() =>
+			window.fn.createNote("WEBFramework/NOtes/Quart.md", "---\ntype: framework\ncategory: asynchronous\n---\n# Quart\n"),
+		);
 		await expect
 			.poll(async () => indexBlock(await page.evaluate((path) => window.fn.readNote(path), INDEX_NOTE)), { timeout: 10_000 })
 			.toContain("- [[Quart]]");

@@ -85,11 +85,14 @@ describe("export", () => {
 	it("leaves a hand-written note at the comparison path alone and says so", async () => {
 		const path = `${FOLDER}/comparison.md`;
 		// The example vault's comparison.md is a generated one: make it hand-written first.
-		await page.evaluate(async ([folder, note]) => {
-			await window.fn.boot();
-			await window.fn.modifyNote(note, "# My comparison\n\nWritten by hand.\n");
-			window.fn.fileMenu(folder);
-		}, [FOLDER, path] as const);
+		await page.evaluate(
+			async ([folder, note]) => {
+				await window.fn.boot();
+				await window.fn.modifyNote(note, "# My comparison\n\nWritten by hand.\n");
+				window.fn.fileMenu(folder);
+			},
+			[FOLDER, path] as const,
+		);
 		await page.getByRole("menuitem", { name: "Compare frameworks in this folder" }).click();
 		await table(page).locator("tbody tr.fn-cmp-row").first().waitFor();
 		const before = await readNote(page, path);
@@ -134,7 +137,9 @@ describe("small windows", () => {
 		try {
 			await freshPane(phone);
 			const overflow = await phone.evaluate(() => {
-				const root = document.querySelector<HTMLElement>('.workspace-leaf-content[data-type="framework-notes-comparison"] .view-content');
+				const root = document.querySelector<HTMLElement>(
+					'.workspace-leaf-content[data-type="framework-notes-comparison"] .view-content',
+				);
 				const toolbar = root?.querySelector<HTMLElement>(".fn-cmp-toolbar");
 				const scroller = root?.querySelector<HTMLElement>(".fn-cmp-scroller");
 				const filterRow = root?.querySelector<HTMLElement>(".fn-cmp-filter-row");

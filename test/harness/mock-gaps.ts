@@ -123,7 +123,8 @@ function patchStats(app: MockApp): void {
 	const touch = (file: TAbstractFile, created: boolean): void => {
 		if (!(file instanceof TFile)) return;
 		const now = Date.now();
-		const size = (app.vault as unknown as { adapter: { readSync__?: (p: string) => string } }).adapter.readSync__?.(file.path)?.length ?? 0;
+		const size =
+			(app.vault as unknown as { adapter: { readSync__?: (p: string) => string } }).adapter.readSync__?.(file.path)?.length ?? 0;
 		file.stat = { ctime: created ? now : file.stat.ctime || now, mtime: now, size };
 	};
 	const vault = app.vault.asOriginalType2__();
@@ -210,12 +211,9 @@ function patchLinkResolution(app: MockApp): void {
 function patchLinkGeneration(app: MockApp): void {
 	const vault = app.vault as unknown as { getConfig__(key: string): unknown; getFiles(): TFileOriginal[] };
 	const resolve = app.metadataCache as unknown as { getFirstLinkpathDest: (l: string, s: string) => TFileOriginal | null };
-	(app.fileManager as unknown as { generateMarkdownLink: (f: TFileOriginal, s: string, sub?: string, alias?: string) => string }).generateMarkdownLink = (
-		file: TFileOriginal,
-		sourcePath: string,
-		subpath?: string,
-		alias?: string,
-	): string => {
+	(
+		app.fileManager as unknown as { generateMarkdownLink: (f: TFileOriginal, s: string, sub?: string, alias?: string) => string }
+	).generateMarkdownLink = (file: TFileOriginal, sourcePath: string, subpath?: string, alias?: string): string => {
 		const format = (vault.getConfig__("newLinkFormat") as string | undefined) ?? "shortest";
 		const markdown = vault.getConfig__("useMarkdownLinks") === true;
 		const isMd = file.extension === "md";

@@ -24,7 +24,6 @@ import { vi } from "vitest";
 import FrameworkNotesPlugin from "../../main.ts";
 import manifestJson from "../../manifest.json";
 
-
 export interface LoadOptions {
 	/** Vault content: `path → text`; a path ending in `/` is an empty folder. */
 	readonly files?: Record<string, string>;
@@ -63,7 +62,6 @@ interface EventsInternals {
 	trigger(name: string, ...data: unknown[]): void;
 }
 
-
 interface PluginInternals {
 	data__: unknown;
 	views__: Map<string, (leaf: LeafOriginal) => View>;
@@ -72,8 +70,6 @@ interface PluginInternals {
 function countListeners(events: EventsInternals): number {
 	return Object.values(events._).reduce((sum, list) => sum + (list?.length ?? 0), 0);
 }
-
-
 
 /** Gap 5: `setViewState` constructs the registered view. */
 function patchLeaves(app: MockApp, plugin: FrameworkNotesPlugin): void {
@@ -112,11 +108,6 @@ function patchLeaves(app: MockApp, plugin: FrameworkNotesPlugin): void {
 		};
 	}
 }
-
-
-
-
-
 
 async function flushPromises(): Promise<void> {
 	for (let i = 0; i < 5; i++) await Promise.resolve();
@@ -206,4 +197,3 @@ export async function loadPlugin(options: LoadOptions = {}): Promise<Harness> {
 		},
 	};
 }
-

@@ -76,7 +76,9 @@ export function saveComparison(ctx: CommandContext, model: ComparisonModel, scop
 	const { args, config, io, vault } = ctx;
 	const requested = args.options.save ?? "";
 	const target = normalizeVaultPath(
-		requested.trim() !== "" ? comparisonNoteTarget(null, requested) : comparisonNoteTarget(scope, config.settings.compare.comparisonNotePath),
+		requested.trim() !== ""
+			? comparisonNoteTarget(null, requested)
+			: comparisonNoteTarget(scope, config.settings.compare.comparisonNotePath),
 	);
 	const bad = unwritableVaultPath(target);
 	if (bad !== null) {
@@ -97,7 +99,10 @@ export function saveComparison(ctx: CommandContext, model: ComparisonModel, scop
 		}
 		switch (comparisonSaveAction(read.text, text)) {
 			case "refuse":
-				ctx.problem(target, "exists and was not made by Framework Notes, so it was left alone; choose another path (--save <note>)");
+				ctx.problem(
+					target,
+					"exists and was not made by Framework Notes, so it was left alone; choose another path (--save <note>)",
+				);
 				return EXIT_PROBLEMS;
 			case "unchanged":
 				ctx.info(`${target} is already up to date.\n`);

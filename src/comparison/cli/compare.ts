@@ -46,7 +46,9 @@ export function compareCommand(ctx: CommandContext): number {
 		}
 	}
 	// As in the pane: a generated comparison note is never itself compared.
-	const files = selectNotes(vault, config.settings.compare, scope === "" ? undefined : scope).filter((f) => !isGeneratedFrontmatter(vault.frontmatter(f.path)));
+	const files = selectNotes(vault, config.settings.compare, scope === "" ? undefined : scope).filter(
+		(f) => !isGeneratedFrontmatter(vault.frontmatter(f.path)),
+	);
 	const inputs = noteInputs(vault, files);
 	let invalid = 0;
 	for (const note of inputs) {
@@ -87,9 +89,13 @@ export function compareCommand(ctx: CommandContext): number {
 				ctx.info("No framework notes found.\n");
 				break;
 			}
-			const width = args.options.width !== undefined ? Number(args.options.width) : io.stdoutIsTTY && io.columns ? io.columns : DEFAULT_WIDTH;
+			const width =
+				args.options.width !== undefined ? Number(args.options.width) : io.stdoutIsTTY && io.columns ? io.columns : DEFAULT_WIDTH;
 			const headers = ["note", ...result.columns.map((c) => c.key)];
-			const toRow = (row: (typeof result.rows)[number]): string[] => [row.basename, ...result.columns.map((c) => cellText(cellOf(row, c.key)))];
+			const toRow = (row: (typeof result.rows)[number]): string[] => [
+				row.basename,
+				...result.columns.map((c) => cellText(cellOf(row, c.key))),
+			];
 			const sections = result.groups
 				? result.groups.map((g) => ({ label: `${g.label} (${g.rows.length})`, rows: g.rows.map(toRow) }))
 				: [{ label: null, rows: result.rows.map(toRow) }];

@@ -100,7 +100,15 @@ describe("type inference", () => {
 describe("declared types (types.json)", () => {
 	it("maps Obsidian's type names", () => {
 		expect(["text", "multitext", "number", "checkbox", "date", "datetime", "aliases", "tags", "weird"].map(mapObsidianType)).toEqual([
-			"text", "list", "number", "checkbox", "date", "datetime", "list", "tags", "unknown",
+			"text",
+			"list",
+			"number",
+			"checkbox",
+			"date",
+			"datetime",
+			"list",
+			"tags",
+			"unknown",
 		]);
 	});
 
@@ -139,12 +147,16 @@ describe("declared types (types.json)", () => {
 });
 
 describe("safe URLs", () => {
-	it.each(["https://example.com/a?b=c#d", "http://example.com", "mailto:me@example.com", "obsidian://open?vault=v&file=f", "  https://padded.example  ", "HTTPS://EXAMPLE.COM"])(
-		"allows %j",
-		(url) => {
-			expect(safeUrl(url)).not.toBeNull();
-		},
-	);
+	it.each([
+		"https://example.com/a?b=c#d",
+		"http://example.com",
+		"mailto:me@example.com",
+		"obsidian://open?vault=v&file=f",
+		"  https://padded.example  ",
+		"HTTPS://EXAMPLE.COM",
+	])("allows %j", (url) => {
+		expect(safeUrl(url)).not.toBeNull();
+	});
 
 	it.each([
 		"javascript:alert(1)",
@@ -221,7 +233,18 @@ describe("hostile values stay plain text", () => {
 
 describe("quick paths agree with makeCell (the model is built without making cells)", () => {
 	const declaredTypes = fc.constantFrom<PropertyTypeName | undefined>(
-		undefined, "text", "number", "checkbox", "date", "datetime", "list", "links", "tags", "url", "object", "unknown",
+		undefined,
+		"text",
+		"number",
+		"checkbox",
+		"date",
+		"datetime",
+		"list",
+		"links",
+		"tags",
+		"url",
+		"object",
+		"unknown",
 	);
 	const scalar = fc.oneof(
 		fc.constant(null),
@@ -231,9 +254,24 @@ describe("quick paths agree with makeCell (the model is built without making cel
 		fc.double(),
 		fc.bigInt({ min: -100000000000000000000n, max: 100000000000000000000n }),
 		fc.constantFrom(
-			"2024-02-29", "2023-02-29", "2024-01-15T10:00", "2024-01-15 10:00:00Z", "2024-01-15T25:00", "1999",
-			"https://a.example/x", " http://b.example ", "HTTPS://C.example", "mailto:a@b.c", "obsidian://open?x=1", "javascript:alert(1)",
-			"[[Flask]]", " [[Web/Flask#Intro|the Flask]] ", "see [[A]] and [[B]]", "#tag", "a, b c", "  ",
+			"2024-02-29",
+			"2023-02-29",
+			"2024-01-15T10:00",
+			"2024-01-15 10:00:00Z",
+			"2024-01-15T25:00",
+			"1999",
+			"https://a.example/x",
+			" http://b.example ",
+			"HTTPS://C.example",
+			"mailto:a@b.c",
+			"obsidian://open?x=1",
+			"javascript:alert(1)",
+			"[[Flask]]",
+			" [[Web/Flask#Intro|the Flask]] ",
+			"see [[A]] and [[B]]",
+			"#tag",
+			"a, b c",
+			"  ",
 		),
 		fc.string(),
 		fc.date({ noInvalidDate: false }),

@@ -34,7 +34,7 @@ export const BUILT_IN_TYPES: Readonly<Record<string, string>> = {
 };
 
 export function mapObsidianType(name: string): PropertyTypeName {
-	return Object.prototype.hasOwnProperty.call(OBSIDIAN_TYPES, name) ? (OBSIDIAN_TYPES[name]) : "unknown";
+	return Object.prototype.hasOwnProperty.call(OBSIDIAN_TYPES, name) ? OBSIDIAN_TYPES[name] : "unknown";
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -78,7 +78,7 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function utcDay(y: number, m: number, d: number): number | null {
 	if (m < 1 || m > 12 || d < 1) return null;
 	const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-	if (d > (MONTH_DAYS[m - 1]) + (leap ? 1 : 0)) return null;
+	if (d > MONTH_DAYS[m - 1] + (leap ? 1 : 0)) return null;
 	return Date.UTC(y, m - 1, d);
 }
 
@@ -197,7 +197,17 @@ export function fits(column: PropertyTypeName, actual: PropertyTypeName): boolea
 
 /** When counts tie, the more specific type wins (earlier in this list). */
 const SPECIFICITY: readonly PropertyTypeName[] = [
-	"checkbox", "number", "date", "datetime", "url", "links", "tags", "list", "object", "text", "unknown",
+	"checkbox",
+	"number",
+	"date",
+	"datetime",
+	"url",
+	"links",
+	"tags",
+	"list",
+	"object",
+	"text",
+	"unknown",
 ];
 
 /** The type that the most value cells fit; ties go to the more specific type. */
@@ -248,7 +258,13 @@ function textCell(text: string): ValueCell {
 	const url = safeUrl(text);
 	const links = text.includes("[[") ? parseWikiLinks(text) : [];
 	if (url === null && links.length === 0) return { state: "value", type: "text", raw: text, display: text, sortKey: text };
-	const cell: { -readonly [K in keyof ValueCell]: ValueCell[K] } = { state: "value", type: url === null ? "text" : "url", raw: text, display: text, sortKey: text };
+	const cell: { -readonly [K in keyof ValueCell]: ValueCell[K] } = {
+		state: "value",
+		type: url === null ? "text" : "url",
+		raw: text,
+		display: text,
+		sortKey: text,
+	};
 	if (url !== null) cell.url = url;
 	if (links.length > 0) cell.links = links;
 	return cell;
@@ -479,7 +495,10 @@ export function quickDisplay(value: unknown, declared: PropertyTypeName | undefi
 }
 
 /** The state token or the texts a cell offers to filters (list items one by one). */
-export function facetTexts(cell: Cell, tokens: { readonly absent: string; readonly empty: string; readonly null: string }): readonly string[] {
+export function facetTexts(
+	cell: Cell,
+	tokens: { readonly absent: string; readonly empty: string; readonly null: string },
+): readonly string[] {
 	switch (cell.state) {
 		case "absent":
 			return [tokens.absent];

@@ -39,12 +39,12 @@ export function rankOf(table: RankTable, text: string): number {
 	let hi = sorted.length;
 	while (lo < hi) {
 		const mid = (lo + hi) >>> 1;
-		const c = collator.compare(sorted[mid], text) || ((sorted[mid]) < text ? -1 : 1);
+		const c = collator.compare(sorted[mid], text) || (sorted[mid] < text ? -1 : 1);
 		if (c < 0) lo = mid + 1;
 		else hi = mid;
 	}
-	const before = lo > 0 ? (sorted[lo - 1]) : undefined;
-	const after = lo < sorted.length ? (sorted[lo]) : undefined;
+	const before = lo > 0 ? sorted[lo - 1] : undefined;
+	const after = lo < sorted.length ? sorted[lo] : undefined;
 	sorted.splice(lo, 0, text);
 	if (before !== undefined && collator.compare(before, text) === 0) {
 		rank.set(text, rank.get(before) as number);

@@ -20,7 +20,7 @@ const fixture = [
 	}),
 	note("Web/Flask.md", {
 		type: "framework",
-		category: "micro, \"tiny\"",
+		category: 'micro, "tiny"',
 		summary: "Line one\nline two",
 		orm: false,
 		first_release: "2010",
@@ -210,7 +210,10 @@ describe("exports of a view", () => {
 			["| Note | k |", "| --- | ---: |", "| [[B/Same\\|Same]] | 1 |", "| [[A/Same\\|Same]] | 2 |", ""].join("\n"),
 		);
 		expect(toCsv(model, view)).toBe("note,path,k\r\nSame,B/Same.md,1\r\nSame,A/Same.md,2\r\n");
-		expect(JSON.parse(toJson(model, view))).toMatchObject({ columns: [{ key: "k" }], notes: [{ path: "B/Same.md", properties: { k: 1 } }, { path: "A/Same.md" }] });
+		expect(JSON.parse(toJson(model, view))).toMatchObject({
+			columns: [{ key: "k" }],
+			notes: [{ path: "B/Same.md", properties: { k: 1 } }, { path: "A/Same.md" }],
+		});
 		const sortedByName = applyView(model, { ...DEFAULT_VIEW_OPTIONS, sort: [{ key: NAME_KEY, dir: "asc" }] });
 		expect(toCsv(model, sortedByName).split("\r\n")[0]).toBe("note,path,h,k");
 	});
@@ -223,7 +226,7 @@ describe("hostile values in exports", () => {
 			js: "javascript:alert(1)",
 			alias: ["[[x|<b>y</b>]]"],
 			embed: "![](https://evil.example/pixel.png) ![[secret]]",
-			formula: "=HYPERLINK(\"http://evil\")",
+			formula: '=HYPERLINK("http://evil")',
 			nested: { a: { b: ["<i>", null] } },
 			slash: "a\\|b",
 			long: "z".repeat(10_000),

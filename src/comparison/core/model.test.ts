@@ -81,11 +81,7 @@ describe("columns", () => {
 	});
 
 	it("prefers the type most values fit: a text column absorbs urls and dates", () => {
-		const notes = [
-			note("A", { website: "https://a.example" }),
-			note("B", { website: "n/a" }),
-			note("C", { website: "2024-01-01" }),
-		];
+		const notes = [note("A", { website: "https://a.example" }), note("B", { website: "n/a" }), note("C", { website: "2024-01-01" })];
 		const website = buildModel(notes).columns[0];
 		expect(website?.type).toBe("text");
 		expect(website?.conflicts).toEqual([]);
@@ -185,30 +181,36 @@ describe("updateModel", () => {
 			fc.record({ kind: fc.constant("delete" as const), i: fc.integer({ min: 0, max: 5 }) }),
 		);
 		fc.assert(
-			fc.property(fc.array(fm, { maxLength: 5 }), fc.array(change, { maxLength: 40, size: "max" }), fc.boolean(), fc.boolean(), (initial, changes, declare, batch) => {
-				const options = declare ? { propertyTypes: { a: "number" } } : {};
-				let notes = initial.map((f, i) => note(`N${i}`, f));
-				let model = buildModel(notes, options);
-				const modelChanges: ModelChange[] = [];
-				for (const c of changes) {
-					const path = `F/N${c.i}.md`;
-					if (c.kind === "delete") {
-						notes = notes.filter((n) => n.path !== path);
-						modelChanges.push({ deleted: path });
-					} else {
-						const n = note(`N${c.i}`, c.fm);
-						const at = notes.findIndex((x) => x.path === path);
-						if (at >= 0) notes[at] = n;
-						else notes.push(n);
-						modelChanges.push(n);
+			fc.property(
+				fc.array(fm, { maxLength: 5 }),
+				fc.array(change, { maxLength: 40, size: "max" }),
+				fc.boolean(),
+				fc.boolean(),
+				(initial, changes, declare, batch) => {
+					const options = declare ? { propertyTypes: { a: "number" } } : {};
+					let notes = initial.map((f, i) => note(`N${i}`, f));
+					let model = buildModel(notes, options);
+					const modelChanges: ModelChange[] = [];
+					for (const c of changes) {
+						const path = `F/N${c.i}.md`;
+						if (c.kind === "delete") {
+							notes = notes.filter((n) => n.path !== path);
+							modelChanges.push({ deleted: path });
+						} else {
+							const n = note(`N${c.i}`, c.fm);
+							const at = notes.findIndex((x) => x.path === path);
+							if (at >= 0) notes[at] = n;
+							else notes.push(n);
+							modelChanges.push(n);
+						}
 					}
-				}
-				if (batch) model = updateModel(model, modelChanges);
-				else for (const c of modelChanges) model = updateModel(model, c);
-				const rebuilt = buildModel(notes, options);
-				expect(summary(model)).toEqual(summary(rebuilt));
-				expect(model.rows.map((r) => [r.path, [...r.cells]])).toEqual(rebuilt.rows.map((r) => [r.path, [...r.cells]]));
-			}),
+					if (batch) model = updateModel(model, modelChanges);
+					else for (const c of modelChanges) model = updateModel(model, c);
+					const rebuilt = buildModel(notes, options);
+					expect(summary(model)).toEqual(summary(rebuilt));
+					expect(model.rows.map((r) => [r.path, [...r.cells]])).toEqual(rebuilt.rows.map((r) => [r.path, [...r.cells]]));
+				},
+			),
 			{ numRuns: 300 },
 		);
 	});

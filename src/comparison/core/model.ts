@@ -107,7 +107,20 @@ function orderColumns(columns: Column[], templateOrder: readonly string[]): Colu
 
 /** Kinds a value can have while building (see `cellKind`): the types, then "empty" and "null". */
 const KINDS: readonly (PropertyTypeName | "empty" | "null" | "absent")[] = [
-	"text", "number", "checkbox", "date", "datetime", "list", "links", "tags", "url", "object", "unknown", "empty", "null", "absent",
+	"text",
+	"number",
+	"checkbox",
+	"date",
+	"datetime",
+	"list",
+	"links",
+	"tags",
+	"url",
+	"object",
+	"unknown",
+	"empty",
+	"null",
+	"absent",
 ];
 const KIND_INDEX = new Map(KINDS.map((k, i) => [k, i]));
 const VALUE_KINDS = 11;
@@ -166,7 +179,15 @@ export function buildModel(notes: readonly NoteInput[], options: BuildOptions = 
 		const conflicts = misfit ? scanConflicts(key, type, rows) : [];
 		columns.push({ key, type, declared: declaredTypes.has(key), coverage: { present: t.present, total: rows.length }, conflicts });
 	}
-	return { columns: orderColumns(columns, templateOrder), rows, declaredTypes, templateOrder, stats, collation: new Map(), interns: new Map() };
+	return {
+		columns: orderColumns(columns, templateOrder),
+		rows,
+		declaredTypes,
+		templateOrder,
+		stats,
+		collation: new Map(),
+		interns: new Map(),
+	};
 }
 
 function isDeletion(change: ModelChange): change is { readonly deleted: string } {
@@ -234,7 +255,8 @@ export function updateModel(model: ComparisonModel, change: ModelChange | readon
 	const stale = new Set<Row>();
 	/** Small batches scan the rows; large ones (a sync, a first indexing) use a path index. */
 	const index = changes.length > 16 ? new Map(rows.map((r, i) => [r.path, i])) : null;
-	const find = (path: string): number => (index !== null ? (index.get(path) ?? -1) : slots.findIndex((r) => r !== null && r.path === path));
+	const find = (path: string): number =>
+		index !== null ? (index.get(path) ?? -1) : slots.findIndex((r) => r !== null && r.path === path);
 	for (const c of changes) {
 		const path = isDeletion(c) ? c.deleted : c.path;
 		const at = find(path);

@@ -19,7 +19,10 @@ describe("parseCellInput", () => {
 	it("accepts only real dates and date-times", () => {
 		expect(parseCellInput("date", "2024-05-31")).toEqual({ ok: true, value: "2024-05-31" });
 		expect(parseCellInput("date", "2024-02-30").ok).toBe(false);
-		expect(parseCellInput("date", "31/05/2024")).toMatchObject({ ok: false, message: expect.stringContaining("YYYY-MM-DD") as unknown });
+		expect(parseCellInput("date", "31/05/2024")).toMatchObject({
+			ok: false,
+			message: expect.stringContaining("YYYY-MM-DD") as unknown,
+		});
 		expect(parseCellInput("datetime", "2024-05-31T14:30")).toEqual({ ok: true, value: "2024-05-31T14:30" });
 		expect(parseCellInput("datetime", "noon").ok).toBe(false);
 	});
@@ -31,7 +34,10 @@ describe("parseCellInput", () => {
 	});
 
 	it("makes links of names and keeps written links", () => {
-		expect(parseCellInput("links", "Flask, [[Web/Django|Django]]")).toEqual({ ok: true, value: ["[[Flask]]", "[[Web/Django|Django]]"] });
+		expect(parseCellInput("links", "Flask, [[Web/Django|Django]]")).toEqual({
+			ok: true,
+			value: ["[[Flask]]", "[[Web/Django|Django]]"],
+		});
 		expect(parseCellInput("links", "[[broken").ok).toBe(false);
 	});
 

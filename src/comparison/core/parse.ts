@@ -82,7 +82,9 @@ export function parseCellInput(type: PropertyTypeName, input: string): ParseResu
 				: fail(`${quoted(text)} is not a date and time; use YYYY-MM-DDTHH:mm, e.g. 2024-05-31T14:30.`);
 		case "url":
 			if (text === "") return ok(null);
-			return safeUrl(text) !== null ? ok(text) : fail(`${quoted(text)} is not a link; use an address starting with https://, http://, mailto: or obsidian://.`);
+			return safeUrl(text) !== null
+				? ok(text)
+				: fail(`${quoted(text)} is not a link; use an address starting with https://, http://, mailto: or obsidian://.`);
 		case "list":
 			return ok(listItems(input));
 		case "links":

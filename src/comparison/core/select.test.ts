@@ -5,7 +5,7 @@ import { buildModel, noteInputs, selectNotes } from "./index";
 
 const vault = snapshotFromFiles({
 	"Web/Django.md": "---\ntype: framework\ntags: [framework, python]\n---\n# Django\n",
-	"Web/Flask.md": "---\ntype: Framework\ntags: \"#framework/micro\"\n---\n",
+	"Web/Flask.md": '---\ntype: Framework\ntags: "#framework/micro"\n---\n',
 	"Web/Broken.md": "---\ntype: framework\n  bad: [\n---\n",
 	"Web/index.md": "# Web\n",
 	"Web/Deep/FastAPI.md": { frontmatter: { type: ["library", "framework"], tags: ["frameworks"] }, mtime: 42 },
@@ -22,13 +22,25 @@ function paths(settings: Partial<CompareSettings>, scope?: string): string[] {
 
 describe("selectNotes", () => {
 	it("selects by property and value (default type: framework), list items and links included, case-insensitive", () => {
-		expect(paths({})).toEqual(["Other/Broken too.md", "Other/Express.md", "Other/Framework.MD", "Web/Broken.md", "Web/Deep/FastAPI.md", "Web/Django.md", "Web/Flask.md"]);
+		expect(paths({})).toEqual([
+			"Other/Broken too.md",
+			"Other/Express.md",
+			"Other/Framework.MD",
+			"Web/Broken.md",
+			"Web/Deep/FastAPI.md",
+			"Web/Django.md",
+			"Web/Flask.md",
+		]);
 	});
 
 	it("keeps notes with invalid YAML that sit beside a selected note", () => {
 		expect(vault.frontmatterError("Web/Broken.md")).not.toBeNull();
 		expect(paths({})).toContain("Web/Broken.md");
-		expect(paths({ selectorProperty: "type", selectorValue: "library" })).toEqual(["Other/Broken too.md", "Other/Notes.md", "Web/Deep/FastAPI.md"]);
+		expect(paths({ selectorProperty: "type", selectorValue: "library" })).toEqual([
+			"Other/Broken too.md",
+			"Other/Notes.md",
+			"Web/Deep/FastAPI.md",
+		]);
 	});
 
 	it("selects every note having the property when the value is empty", () => {
@@ -44,7 +56,13 @@ describe("selectNotes", () => {
 	});
 
 	it("selects by folder, subfolders included", () => {
-		expect(paths({ selectorKind: "folder", selectorFolder: "Web/" })).toEqual(["Web/Broken.md", "Web/Deep/FastAPI.md", "Web/Django.md", "Web/Flask.md", "Web/index.md"]);
+		expect(paths({ selectorKind: "folder", selectorFolder: "Web/" })).toEqual([
+			"Web/Broken.md",
+			"Web/Deep/FastAPI.md",
+			"Web/Django.md",
+			"Web/Flask.md",
+			"Web/index.md",
+		]);
 		expect(paths({ selectorKind: "folder", selectorFolder: "/" })).toHaveLength(10 - 1);
 		expect(paths({ selectorKind: "folder", selectorFolder: "We" })).toEqual([]);
 	});

@@ -4,7 +4,16 @@
  */
 
 import type { CompareSettings } from "../../shared/core/settings";
-import { isFile, isFolder, isMarkdown, parentPath, type Frontmatter, type VFile, type VFolder, type VaultSnapshot } from "../../shared/core/vault";
+import {
+	isFile,
+	isFolder,
+	isMarkdown,
+	parentPath,
+	type Frontmatter,
+	type VFile,
+	type VFolder,
+	type VaultSnapshot,
+} from "../../shared/core/vault";
 import { collator, wholeLink } from "./cells";
 import type { NoteInput } from "./types";
 
@@ -103,9 +112,7 @@ export function selectNotes(snapshot: VaultSnapshot, settings: CompareSettings, 
 				folders.add(parentPath(f.path));
 			}
 		}
-		chosen = files.filter(
-			(f) => picked.has(f) || (folders.has(parentPath(f.path)) && snapshot.frontmatterError(f.path) !== null),
-		);
+		chosen = files.filter((f) => picked.has(f) || (folders.has(parentPath(f.path)) && snapshot.frontmatterError(f.path) !== null));
 	}
 	return chosen.sort((a, b) => collator.compare(a.path, b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

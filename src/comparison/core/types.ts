@@ -26,17 +26,7 @@ export interface NoteInput {
  * declared type name the model does not recognise (values are then inferred).
  */
 export type PropertyTypeName =
-	| "text"
-	| "number"
-	| "checkbox"
-	| "date"
-	| "datetime"
-	| "list"
-	| "links"
-	| "tags"
-	| "url"
-	| "object"
-	| "unknown";
+	"text" | "number" | "checkbox" | "date" | "datetime" | "list" | "links" | "tags" | "url" | "object" | "unknown";
 
 /** A parsed `[[target#subpath|alias]]`. All parts are plain text. */
 export interface WikiLink {

@@ -38,10 +38,18 @@ describe("sorting", () => {
 
 	it("sorts numbers numerically with blanks last in both directions", () => {
 		expect(names(applyView(model, view({ sort: [{ key: "first_release", dir: "asc" }] })).rows)).toEqual([
-			"Django", "Flask", "FastAPI", "Rails", "Express",
+			"Django",
+			"Flask",
+			"FastAPI",
+			"Rails",
+			"Express",
 		]);
 		expect(names(applyView(model, view({ sort: [{ key: "first_release", dir: "desc" }] })).rows)).toEqual([
-			"FastAPI", "Flask", "Django", "Rails", "Express",
+			"FastAPI",
+			"Flask",
+			"Django",
+			"Rails",
+			"Express",
 		]);
 	});
 
@@ -56,10 +64,22 @@ describe("sorting", () => {
 			note("n10", { v: 10 }),
 		]);
 		expect(names(applyView(mixed, view({ sort: [{ key: "v", dir: "asc" }] })).rows)).toEqual([
-			"n9", "n10", "t9", "t10", "empty", "null", "absent",
+			"n9",
+			"n10",
+			"t9",
+			"t10",
+			"empty",
+			"null",
+			"absent",
 		]);
 		expect(names(applyView(mixed, view({ sort: [{ key: "v", dir: "desc" }] })).rows)).toEqual([
-			"t10", "t9", "n10", "n9", "empty", "null", "absent",
+			"t10",
+			"t9",
+			"n10",
+			"n9",
+			"empty",
+			"null",
+			"absent",
 		]);
 	});
 
@@ -74,16 +94,34 @@ describe("sorting", () => {
 	});
 
 	it("uses later keys to break ties, and sorts by note name", () => {
-		const r = applyView(model, view({ sort: [{ key: "category", dir: "asc" }, { key: NAME_KEY, dir: "desc" }] }));
+		const r = applyView(
+			model,
+			view({
+				sort: [
+					{ key: "category", dir: "asc" },
+					{ key: NAME_KEY, dir: "desc" },
+				],
+			}),
+		);
 		expect(names(r.rows)).toEqual(["FastAPI", "Rails", "Flask", "Django", "Express"]);
 		const col = r.columns.find((c) => c.key === "category");
 		expect([col?.sortIndex, col?.sortDir]).toEqual([0, "asc"]);
 	});
 
 	it("sorts checkboxes false before true", () => {
-		expect(names(applyView(model, view({ sort: [{ key: "async", dir: "asc" }, { key: NAME_KEY, dir: "asc" }] })).rows)).toEqual([
-			"Flask", "Rails", "Django", "Express", "FastAPI",
-		]);
+		expect(
+			names(
+				applyView(
+					model,
+					view({
+						sort: [
+							{ key: "async", dir: "asc" },
+							{ key: NAME_KEY, dir: "asc" },
+						],
+					}),
+				).rows,
+			),
+		).toEqual(["Flask", "Rails", "Django", "Express", "FastAPI"]);
 	});
 });
 
@@ -91,7 +129,8 @@ describe("filters, search, selection", () => {
 	it("filters by list items and by blank states", () => {
 		expect(names(applyView(model, view({ filters: { tags: ["js"] } })).rows)).toEqual(["Express"]);
 		expect(names(applyView(model, view({ filters: { first_release: [STATE_TOKENS.null, STATE_TOKENS.absent] } })).rows)).toEqual([
-			"Express", "Rails",
+			"Express",
+			"Rails",
 		]);
 		expect(names(applyView(model, view({ filters: { category: ["full-stack"], language: ["Ruby"] } })).rows)).toEqual(["Rails"]);
 		expect(applyView(model, view({ filters: { category: [] } })).rows).toHaveLength(5);
@@ -99,7 +138,11 @@ describe("filters, search, selection", () => {
 
 	it("lists facet values with counts, blanks last", () => {
 		expect(facetValues(model, "first_release").map((f) => [f.label, f.count])).toEqual([
-			["2005", 1], ["2010", 1], ["2018", 1], ["(absent)", 1], ["(null)", 1],
+			["2005", 1],
+			["2010", 1],
+			["2018", 1],
+			["(absent)", 1],
+			["(null)", 1],
 		]);
 		expect(facetValues(model, "tags")[0]).toEqual({ value: "framework", label: "framework", count: 5 });
 	});
@@ -174,7 +217,12 @@ describe("differences", () => {
 
 	it("marks no cell when no value has a strict majority (5 categories × 2 notes each)", () => {
 		const categories = ["a", "b", "c", "d", "e"];
-		const m = buildModel(categories.flatMap((c) => [note(`${c}1`, { category: c, kind: "x" }), note(`${c}2`, { category: c, kind: c === "a" ? "y" : "x" })]));
+		const m = buildModel(
+			categories.flatMap((c) => [
+				note(`${c}1`, { category: c, kind: "x" }),
+				note(`${c}2`, { category: c, kind: c === "a" ? "y" : "x" }),
+			]),
+		);
 		const r = applyView(m, view({}));
 		const category = r.columns.find((c) => c.key === "category");
 		expect(category?.differs).toBe(true);
@@ -251,10 +299,24 @@ describe("views of updated models", () => {
 			fc.constantFrom("x", "y", "Y", "2024-01-01", "https://a.example"),
 			fc.constantFrom(["a"], ["a", "b"], []),
 		);
-		const fm = fc.record({ a: values, b: values, n: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constant(undefined)) }, { requiredKeys: [] });
-		const change = fc.record({ kind: fc.constantFrom("set", "set", "set", "set", "set", "delete"), i: fc.integer({ min: 0, max: 4 }), fm });
+		const fm = fc.record(
+			{ a: values, b: values, n: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constant(undefined)) },
+			{ requiredKeys: [] },
+		);
+		const change = fc.record({
+			kind: fc.constantFrom("set", "set", "set", "set", "set", "delete"),
+			i: fc.integer({ min: 0, max: 4 }),
+			fm,
+		});
 		const options = fc.record({
-			sort: fc.constantFrom([], [{ key: "a", dir: "asc" as const }], [{ key: "n", dir: "desc" as const }, { key: NAME_KEY, dir: "asc" as const }]),
+			sort: fc.constantFrom(
+				[],
+				[{ key: "a", dir: "asc" as const }],
+				[
+					{ key: "n", dir: "desc" as const },
+					{ key: NAME_KEY, dir: "asc" as const },
+				],
+			),
 			filters: fc.constantFrom<Record<string, string[]>>({}, { b: ["x", STATE_TOKENS.absent] }, { n: ["1", "2", "3"] }),
 			search: fc.constantFrom("", "x"),
 		});
@@ -263,34 +325,40 @@ describe("views of updated models", () => {
 			columns: r.columns.map((c) => [c.key, c.type, c.differs, c.min, c.max, [...(r.differingCells.get(c.key) ?? [])].sort()]),
 		});
 		fc.assert(
-			fc.property(fc.array(fm, { minLength: 1, maxLength: 5 }), fc.array(change, { maxLength: 30, size: "max" }), options, fc.boolean(), (initial, changes, opts, batch) => {
-				let notes = initial.map((f, i) => note(`N${i}`, f));
-				let model = buildModel(notes);
-				const v = view(opts);
-				applyView(model, v);
-				const pending: ModelChange[] = [];
-				for (const c of changes) {
-					const path = `F/N${c.i}.md`;
-					if (c.kind === "delete") {
-						notes = notes.filter((n) => n.path !== path);
-						pending.push({ deleted: path });
-					} else {
-						const n = note(`N${c.i}`, c.fm);
-						const at = notes.findIndex((x) => x.path === path);
-						if (at >= 0) notes[at] = n;
-						else notes.push(n);
-						pending.push(n);
+			fc.property(
+				fc.array(fm, { minLength: 1, maxLength: 5 }),
+				fc.array(change, { maxLength: 30, size: "max" }),
+				options,
+				fc.boolean(),
+				(initial, changes, opts, batch) => {
+					let notes = initial.map((f, i) => note(`N${i}`, f));
+					let model = buildModel(notes);
+					const v = view(opts);
+					applyView(model, v);
+					const pending: ModelChange[] = [];
+					for (const c of changes) {
+						const path = `F/N${c.i}.md`;
+						if (c.kind === "delete") {
+							notes = notes.filter((n) => n.path !== path);
+							pending.push({ deleted: path });
+						} else {
+							const n = note(`N${c.i}`, c.fm);
+							const at = notes.findIndex((x) => x.path === path);
+							if (at >= 0) notes[at] = n;
+							else notes.push(n);
+							pending.push(n);
+						}
+						if (!batch) {
+							model = updateModel(model, pending.splice(0));
+							expect(summary(applyView(model, v))).toEqual(summary(applyView(buildModel(notes), v)));
+						}
 					}
-					if (!batch) {
-						model = updateModel(model, pending.splice(0));
+					if (batch) {
+						model = updateModel(model, pending);
 						expect(summary(applyView(model, v))).toEqual(summary(applyView(buildModel(notes), v)));
 					}
-				}
-				if (batch) {
-					model = updateModel(model, pending);
-					expect(summary(applyView(model, v))).toEqual(summary(applyView(buildModel(notes), v)));
-				}
-			}),
+				},
+			),
 			{ numRuns: 400 },
 		);
 	});

@@ -259,7 +259,13 @@ const ABSENT_ID = 0;
 function internTable(model: ComparisonModel, key: string): InternTable {
 	let table = model.interns.get(key);
 	if (table === undefined) {
-		table = { ids: new Map<unknown, number>([[ABSENT, ABSENT_ID], [EMPTY, 1], [NULL, 2]]) };
+		table = {
+			ids: new Map<unknown, number>([
+				[ABSENT, ABSENT_ID],
+				[EMPTY, 1],
+				[NULL, 2],
+			]),
+		};
 		model.interns.set(key, table);
 	}
 	return table;
@@ -289,7 +295,13 @@ function markRule(shown: number, topCount: number): MarkRule {
 }
 
 /** Whether a column differs among the shown rows, which of its cells are marked, its number range. */
-function columnFacts(rows: readonly Row[], key: string, numeric: boolean, allShown: () => ReadonlySet<string>, table: InternTable): ColumnFacts {
+function columnFacts(
+	rows: readonly Row[],
+	key: string,
+	numeric: boolean,
+	allShown: () => ReadonlySet<string>,
+	table: InternTable,
+): ColumnFacts {
 	const n = rows.length;
 	const ids = new Int32Array(n);
 	let min = Infinity;
@@ -365,7 +377,9 @@ function updatedFacts(
 			const before = numberOf(o, key);
 			const after = numberOf(n, key);
 			const wasEdge = before !== null && (before === previous.min || before === previous.max);
-			const outside = after !== null && (previous.min === undefined || previous.max === undefined || after < previous.min || after > previous.max);
+			const outside =
+				after !== null &&
+				(previous.min === undefined || previous.max === undefined || after < previous.min || after > previous.max);
 			if (wasEdge || outside) return null;
 		}
 	}
@@ -429,7 +443,14 @@ function factsFor(model: ComparisonModel, view: ViewOptions, fuzzy: FuzzyMatcher
 	let shown: ReadonlySet<string> | null = null;
 	const origin = model.origin;
 	const before = origin?.model ? factsCache.get(origin.model) : undefined;
-	if (origin?.model && !origin.structural && before !== undefined && before.key === key && before.fuzzy === fuzzy && before.shown.size === rows.length) {
+	if (
+		origin?.model &&
+		!origin.structural &&
+		before !== undefined &&
+		before.key === key &&
+		before.fuzzy === fuzzy &&
+		before.shown.size === rows.length
+	) {
 		const nowShown = new Set(rows);
 		if (origin.replaced.every(([o, n]) => before.shown.has(o.path) === nowShown.has(n))) {
 			factsCache.delete(origin.model);
@@ -437,7 +458,15 @@ function factsFor(model: ComparisonModel, view: ViewOptions, fuzzy: FuzzyMatcher
 			carried = { facts: before.facts, pairs: origin.replaced.filter(([o]) => before.shown.has(o.path)) };
 		}
 	}
-	const entry: FactsEntry = { key, fuzzy, facts: new Map(), shown: shown ?? new Set(rows.map((r) => r.path)), carried, sortColumns: new Map(), groupColumns: new Map() };
+	const entry: FactsEntry = {
+		key,
+		fuzzy,
+		facts: new Map(),
+		shown: shown ?? new Set(rows.map((r) => r.path)),
+		carried,
+		sortColumns: new Map(),
+		groupColumns: new Map(),
+	};
 	factsCache.set(model, entry);
 	return entry;
 }
@@ -447,7 +476,8 @@ function factsOf(model: ComparisonModel, entry: FactsEntry, rows: readonly Row[]
 	if (facts !== undefined) return facts;
 	const table = internTable(model, key);
 	const previous = entry.carried?.facts.get(key);
-	if (previous !== undefined && entry.carried !== null) facts = updatedFacts(previous, key, numeric, entry.carried.pairs, entry.shown, table) ?? undefined;
+	if (previous !== undefined && entry.carried !== null)
+		facts = updatedFacts(previous, key, numeric, entry.carried.pairs, entry.shown, table) ?? undefined;
 	facts ??= columnFacts(rows, key, numeric, () => entry.shown, table);
 	entry.facts.set(key, facts);
 	return facts;

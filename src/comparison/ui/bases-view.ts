@@ -42,7 +42,11 @@ export function registerComparisonBasesView(host: PluginHost): boolean {
 				super(controller);
 				const root = containerEl.createDiv({ cls: "fn-cmp fn-cmp-bases" });
 				const bar = root.createDiv({ cls: "fn-cmp-toolbar" });
-				this.transposeButton = bar.createEl("button", { cls: "fn-cmp-toggle", text: "Transpose", attr: { "aria-pressed": "false" } });
+				this.transposeButton = bar.createEl("button", {
+					cls: "fn-cmp-toggle",
+					text: "Transpose",
+					attr: { "aria-pressed": "false" },
+				});
 				this.registerDomEvent(this.transposeButton, "click", () => {
 					this.orientation = this.orientation === "rows" ? "columns" : "rows";
 					this.transposeButton.setAttr("aria-pressed", this.orientation === "columns" ? "true" : "false");
@@ -84,7 +88,13 @@ export function registerComparisonBasesView(host: PluginHost): boolean {
 				for (const entry of this.data.data) {
 					const file = entry.file;
 					if (!(file instanceof TFile) || file.extension !== "md") continue;
-					notes.push({ path: file.path, basename: file.basename, frontmatter: frontmatterOf(host, file), frontmatterError: null, mtime: file.stat.mtime });
+					notes.push({
+						path: file.path,
+						basename: file.basename,
+						frontmatter: frontmatterOf(host, file),
+						frontmatterError: null,
+						mtime: file.stat.mtime,
+					});
 				}
 				this.model = buildModel(notes, { propertyTypes: this.propertyTypes });
 				this.render();
@@ -105,7 +115,13 @@ export function registerComparisonBasesView(host: PluginHost): boolean {
 					hideIdentical: false,
 					differencesFirst: false,
 				});
-				this.table.update({ view: this.result, orientation: this.orientation, sort: this.sort, selected: this.selected, editable: true });
+				this.table.update({
+					view: this.result,
+					orientation: this.orientation,
+					sort: this.sort,
+					selected: this.selected,
+					editable: true,
+				});
 			}
 		}
 		return plugin.registerBasesView(COMPARISON_VIEW_TYPE, {

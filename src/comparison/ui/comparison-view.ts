@@ -1,4 +1,14 @@
-import { type HoverParent, type HoverPopover, ItemView, Menu, prepareFuzzySearch, TFile, TFolder, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import {
+	type HoverParent,
+	type HoverPopover,
+	ItemView,
+	Menu,
+	prepareFuzzySearch,
+	TFile,
+	TFolder,
+	type ViewStateResult,
+	type WorkspaceLeaf,
+} from "obsidian";
 import {
 	applyView,
 	buildModel,
@@ -144,9 +154,11 @@ export class ComparisonView extends ItemView implements HoverParent {
 		});
 		this.ui?.empty.detach();
 		if (this.ui) this.contentEl.appendChild(this.ui.empty);
-		this.live = this.addChild(new ComparisonLiveUpdates(this.app, (batch) => {
-			void this.enqueue(() => this.applyBatch(batch));
-		}));
+		this.live = this.addChild(
+			new ComparisonLiveUpdates(this.app, (batch) => {
+				void this.enqueue(() => this.applyBatch(batch));
+			}),
+		);
 		// Idempotent: makes sure the listeners exist even if the view itself is loaded later.
 		this.live.load();
 		this.syncToolbar();
@@ -229,7 +241,8 @@ export class ComparisonView extends ItemView implements HoverParent {
 
 		for (const [oldPath, newPath] of batch.renamed) {
 			if (scope !== null && (scope === oldPath || scope.startsWith(`${oldPath}/`))) scope = newPath + scope.slice(oldPath.length);
-			const moved = (path: string): string | null => (path === oldPath ? newPath : path.startsWith(`${oldPath}/`) ? newPath + path.slice(oldPath.length) : null);
+			const moved = (path: string): string | null =>
+				path === oldPath ? newPath : path.startsWith(`${oldPath}/`) ? newPath + path.slice(oldPath.length) : null;
 			for (const path of inModel) {
 				const to = moved(path);
 				if (to === null) continue;
@@ -389,7 +402,8 @@ export class ComparisonView extends ItemView implements HoverParent {
 
 	/** Filter chips of a property (computed once per model and property). */
 	private facets(model: ComparisonModel, key: string): FacetValue[] {
-		if (this.facetCache?.model !== model || this.facetCache.key !== key) this.facetCache = { model, key, facets: facetValues(model, key) };
+		if (this.facetCache?.model !== model || this.facetCache.key !== key)
+			this.facetCache = { model, key, facets: facetValues(model, key) };
 		return this.facetCache.facets;
 	}
 
@@ -412,7 +426,8 @@ export class ComparisonView extends ItemView implements HoverParent {
 		const ui = this.ui;
 		if (!ui) return;
 		const keys = model.columns.map((c) => c.key);
-		const filterKey = this.viewState.filterKey ?? (keys.includes(this.host.settings.compare.groupBy) ? this.host.settings.compare.groupBy : null);
+		const filterKey =
+			this.viewState.filterKey ?? (keys.includes(this.host.settings.compare.groupBy) ? this.host.settings.compare.groupBy : null);
 		const signature = [filterKey ?? "", ...keys].join("\u0001");
 		if (ui.filterKey.dataset.signature !== signature) {
 			ui.filterKey.dataset.signature = signature;
@@ -428,7 +443,11 @@ export class ComparisonView extends ItemView implements HoverParent {
 		// Active filters on other properties, removable.
 		for (const [key, values] of Object.entries(this.viewState.filters)) {
 			if (key === filterKey || values.length === 0) continue;
-			const chip = ui.filters.createEl("button", { cls: "fn-cmp-filter-chip is-active", text: `${key}: ${values.length} ${values.length === 1 ? "value" : "values"} ×`, attr: { "aria-label": `Remove the ${key} filter` } });
+			const chip = ui.filters.createEl("button", {
+				cls: "fn-cmp-filter-chip is-active",
+				text: `${key}: ${values.length} ${values.length === 1 ? "value" : "values"} ×`,
+				attr: { "aria-label": `Remove the ${key} filter` },
+			});
 			chip.dataset.filterKey = key;
 			chip.dataset.clear = "true";
 		}
@@ -450,28 +469,74 @@ export class ComparisonView extends ItemView implements HoverParent {
 
 	private buildToolbar(): void {
 		const bar = this.contentEl.createDiv({ cls: "fn-cmp-toolbar" });
-		const search = bar.createEl("input", { cls: "fn-cmp-search", type: "search", attr: { placeholder: "Search notes and values", "aria-label": "Search notes and values" } });
+		const search = bar.createEl("input", {
+			cls: "fn-cmp-search",
+			type: "search",
+			attr: { placeholder: "Search notes and values", "aria-label": "Search notes and values" },
+		});
 		this.registerDomEvent(search, "input", () => this.update({ search: search.value }));
-		const transpose = toggleButton(bar, "Transpose", "Show notes as columns, side by side", () => this.update({ orientation: this.viewState.orientation === "rows" ? "columns" : "rows" }), this);
-		const hideIdentical = toggleButton(bar, "Hide identical properties", "Show only properties whose values differ", () => this.update({ hideIdentical: !this.viewState.hideIdentical }), this);
-		const differencesFirst = toggleButton(bar, "Differences first", "Put properties that differ first", () => this.update({ differencesFirst: !this.viewState.differencesFirst }), this);
-		const onlySelected = toggleButton(bar, "Compare selected", "Compare only the checked notes", () => this.update({ onlySelected: !this.viewState.onlySelected }), this);
+		const transpose = toggleButton(
+			bar,
+			"Transpose",
+			"Show notes as columns, side by side",
+			() => this.update({ orientation: this.viewState.orientation === "rows" ? "columns" : "rows" }),
+			this,
+		);
+		const hideIdentical = toggleButton(
+			bar,
+			"Hide identical properties",
+			"Show only properties whose values differ",
+			() => this.update({ hideIdentical: !this.viewState.hideIdentical }),
+			this,
+		);
+		const differencesFirst = toggleButton(
+			bar,
+			"Differences first",
+			"Put properties that differ first",
+			() => this.update({ differencesFirst: !this.viewState.differencesFirst }),
+			this,
+		);
+		const onlySelected = toggleButton(
+			bar,
+			"Compare selected",
+			"Compare only the checked notes",
+			() => this.update({ onlySelected: !this.viewState.onlySelected }),
+			this,
+		);
 		const groupBy = bar.createEl("select", { cls: "dropdown fn-cmp-group-by", attr: { "aria-label": "Group rows by" } });
 		this.registerDomEvent(groupBy, "change", () => this.update({ groupBy: groupBy.value === "" ? null : groupBy.value }));
-		const columns = bar.createEl("button", { text: "Properties", attr: { "aria-haspopup": "menu", title: "Show, hide and reorder properties" } });
+		const columns = bar.createEl("button", {
+			text: "Properties",
+			attr: { "aria-haspopup": "menu", title: "Show, hide and reorder properties" },
+		});
 		this.registerDomEvent(columns, "click", (evt) => this.propertiesMenu(evt));
 		const exportButton = bar.createEl("button", { text: "Export", attr: { "aria-haspopup": "menu" } });
 		this.registerDomEvent(exportButton, "click", (evt) => this.exportMenu(evt));
 
 		const filterRow = this.contentEl.createDiv({ cls: "fn-cmp-filter-row" });
-		const filterKey = filterRow.createEl("select", { cls: "dropdown fn-cmp-filter-key", attr: { "aria-label": "Property to filter by" } });
+		const filterKey = filterRow.createEl("select", {
+			cls: "dropdown fn-cmp-filter-key",
+			attr: { "aria-label": "Property to filter by" },
+		});
 		this.registerDomEvent(filterKey, "change", () => this.update({ filterKey: filterKey.value === "" ? null : filterKey.value }));
 		const filters = filterRow.createDiv({ cls: "fn-cmp-filters", attr: { role: "group", "aria-label": "Value filters" } });
 		this.registerDomEvent(filters, "click", (evt) => this.onFilterClick(evt));
 		const status = this.contentEl.createDiv({ cls: "fn-cmp-status", attr: { role: "status" } });
 		const warnings = this.contentEl.createDiv({ cls: "fn-cmp-warnings" });
 		const empty = createDiv({ cls: "fn-cmp-empty fn-cmp-hidden" });
-		this.ui = { search, transpose, hideIdentical, differencesFirst, onlySelected, groupBy, filterKey, filters, status, warnings, empty };
+		this.ui = {
+			search,
+			transpose,
+			hideIdentical,
+			differencesFirst,
+			onlySelected,
+			groupBy,
+			filterKey,
+			filters,
+			status,
+			warnings,
+			empty,
+		};
 	}
 
 	private syncToolbar(): void {
@@ -535,15 +600,50 @@ export class ComparisonView extends ItemView implements HoverParent {
 
 	private columnMenu(key: string, evt: MouseEvent): void {
 		const menu = new Menu();
-		menu.addItem((item) => item.setTitle("Sort ascending").setIcon("arrow-up").onClick(() => this.update({ sort: [{ key, dir: "asc" }] })));
-		menu.addItem((item) => item.setTitle("Sort descending").setIcon("arrow-down").onClick(() => this.update({ sort: [{ key, dir: "desc" }] })));
+		menu.addItem((item) =>
+			item
+				.setTitle("Sort ascending")
+				.setIcon("arrow-up")
+				.onClick(() => this.update({ sort: [{ key, dir: "asc" }] })),
+		);
+		menu.addItem((item) =>
+			item
+				.setTitle("Sort descending")
+				.setIcon("arrow-down")
+				.onClick(() => this.update({ sort: [{ key, dir: "desc" }] })),
+		);
 		menu.addSeparator();
-		menu.addItem((item) => item.setTitle("Move left").setIcon("arrow-left").onClick(() => this.moveColumn(key, -1)));
-		menu.addItem((item) => item.setTitle("Move right").setIcon("arrow-right").onClick(() => this.moveColumn(key, 1)));
-		menu.addItem((item) => item.setTitle("Hide property").setIcon("eye-off").onClick(() => this.hideColumn(key, true)));
+		menu.addItem((item) =>
+			item
+				.setTitle("Move left")
+				.setIcon("arrow-left")
+				.onClick(() => this.moveColumn(key, -1)),
+		);
+		menu.addItem((item) =>
+			item
+				.setTitle("Move right")
+				.setIcon("arrow-right")
+				.onClick(() => this.moveColumn(key, 1)),
+		);
+		menu.addItem((item) =>
+			item
+				.setTitle("Hide property")
+				.setIcon("eye-off")
+				.onClick(() => this.hideColumn(key, true)),
+		);
 		menu.addSeparator();
-		menu.addItem((item) => item.setTitle("Group by this property").setIcon("group").onClick(() => this.update({ groupBy: key })));
-		menu.addItem((item) => item.setTitle("Filter by this property").setIcon("filter").onClick(() => this.update({ filterKey: key })));
+		menu.addItem((item) =>
+			item
+				.setTitle("Group by this property")
+				.setIcon("group")
+				.onClick(() => this.update({ groupBy: key })),
+		);
+		menu.addItem((item) =>
+			item
+				.setTitle("Filter by this property")
+				.setIcon("filter")
+				.onClick(() => this.update({ filterKey: key })),
+		);
 		menu.showAtMouseEvent(evt);
 	}
 
@@ -561,16 +661,41 @@ export class ComparisonView extends ItemView implements HoverParent {
 			);
 		}
 		menu.addSeparator();
-		menu.addItem((item) => item.setTitle("Show all properties").setIcon("eye").onClick(() => this.update({ hiddenColumns: [] })));
-		menu.addItem((item) => item.setTitle("Reset property order").setIcon("rotate-ccw").onClick(() => this.update({ columnOrder: [] })));
+		menu.addItem((item) =>
+			item
+				.setTitle("Show all properties")
+				.setIcon("eye")
+				.onClick(() => this.update({ hiddenColumns: [] })),
+		);
+		menu.addItem((item) =>
+			item
+				.setTitle("Reset property order")
+				.setIcon("rotate-ccw")
+				.onClick(() => this.update({ columnOrder: [] })),
+		);
 		menu.showAtMouseEvent(evt);
 	}
 
 	private exportMenu(evt: MouseEvent): void {
 		const menu = new Menu();
-		menu.addItem((item) => item.setTitle("Copy as Markdown table").setIcon("table").onClick(() => void this.copyMarkdown()));
-		menu.addItem((item) => item.setTitle("Copy as CSV").setIcon("file-spreadsheet").onClick(() => void this.copyCsv()));
-		menu.addItem((item) => item.setTitle("Save as note").setIcon("file-plus").onClick(() => void this.saveAsNote()));
+		menu.addItem((item) =>
+			item
+				.setTitle("Copy as Markdown table")
+				.setIcon("table")
+				.onClick(() => void this.copyMarkdown()),
+		);
+		menu.addItem((item) =>
+			item
+				.setTitle("Copy as CSV")
+				.setIcon("file-spreadsheet")
+				.onClick(() => void this.copyCsv()),
+		);
+		menu.addItem((item) =>
+			item
+				.setTitle("Save as note")
+				.setIcon("file-plus")
+				.onClick(() => void this.saveAsNote()),
+		);
 		menu.showAtMouseEvent(evt);
 	}
 

@@ -210,7 +210,12 @@ export class ComparisonTable {
 		const { view } = input;
 		this.table.toggleClass("fn-cmp-transposed", input.orientation === "columns");
 		if (input.orientation === "rows") {
-			this.items = view.groups ? view.groups.flatMap((group): Item[] => [{ kind: "group", group }, ...group.rows.map((row): Item => ({ kind: "row", row }))]) : view.rows.map((row): Item => ({ kind: "row", row }));
+			this.items = view.groups
+				? view.groups.flatMap((group): Item[] => [
+						{ kind: "group", group },
+						...group.rows.map((row): Item => ({ kind: "row", row })),
+					])
+				: view.rows.map((row): Item => ({ kind: "row", row }));
 		} else {
 			this.items = [];
 		}
@@ -283,7 +288,13 @@ export class ComparisonTable {
 	private columnWindow(): { start: number; end: number } {
 		const input = this.input;
 		if (!input || input.orientation === "rows") return { start: 0, end: this.columnCount };
-		return visibleWindow(this.scrollState.left - COLUMN_WIDTH, this.viewportWidth(), COLUMN_WIDTH, input.view.rows.length, COLUMN_BUFFER);
+		return visibleWindow(
+			this.scrollState.left - COLUMN_WIDTH,
+			this.viewportWidth(),
+			COLUMN_WIDTH,
+			input.view.rows.length,
+			COLUMN_BUFFER,
+		);
 	}
 
 	private spacer(tag: "td" | "th", parent: HTMLElement, width: number, height: number, colSpan: number): void {
@@ -311,9 +322,13 @@ export class ComparisonTable {
 		const signature = [
 			this.columnSignature,
 			view.columns.map((c) => `${c.coverage.present}/${c.coverage.total}/${c.conflicts.length}/${c.differs ? 1 : 0}`).join(","),
-			input.orientation === "rows" ? String(shown.length > 0 && shown.every((r) => input.selected.has(r.path))) : shown.map((r) => `${r.path}:${input.selected.has(r.path) ? 1 : 0}:${r.warning ?? ""}`).join("\u0001"),
+			input.orientation === "rows"
+				? String(shown.length > 0 && shown.every((r) => input.selected.has(r.path)))
+				: shown.map((r) => `${r.path}:${input.selected.has(r.path) ? 1 : 0}:${r.warning ?? ""}`).join("\u0001"),
 			`${cols.start}:${cols.end}:${view.rows.length}`,
-			input.orientation === "columns" && view.groups ? view.groups.map((g) => `${g.value}:${g.label}:${g.rows.length}`).join("\u0001") : "",
+			input.orientation === "columns" && view.groups
+				? view.groups.map((g) => `${g.value}:${g.label}:${g.rows.length}`).join("\u0001")
+				: "",
 		].join("\u0002");
 		if (!force && signature === this.headerSignature && this.thead.firstChild) {
 			// Same header, another sort (a header click): update the sort marks in place, so the
@@ -334,7 +349,11 @@ export class ComparisonTable {
 			const corner = tr.createEl("th", { cls: "fn-cmp-name-head fn-cmp-col-head", attr: { scope: "col" } });
 			corner.dataset.c = "0";
 			corner.dataset.key = NAME_KEY;
-			const all = corner.createEl("input", { cls: "fn-cmp-select-all", type: "checkbox", attr: { "aria-label": "Select all shown notes" } });
+			const all = corner.createEl("input", {
+				cls: "fn-cmp-select-all",
+				type: "checkbox",
+				attr: { "aria-label": "Select all shown notes" },
+			});
 			all.checked = shown.length > 0 && shown.every((p) => input.selected.has(p));
 			this.headerLabel(corner, "Note", NAME_KEY);
 			input.view.columns.forEach((column, i) => {
@@ -422,17 +441,29 @@ export class ComparisonTable {
 		const sorted = input ? sortState(input.sort, key) : null;
 		th.setAttr("aria-sort", ariaSort(sorted?.dir));
 		const name = th.createSpan({ cls: "fn-cmp-head-label fn-cmp-sort-mark", text: label });
-		name.setAttr("title", key === NAME_KEY ? "Sort by note name (shift-click adds a sort key)" : `Sort by ${label} (shift-click adds a sort key)`);
+		name.setAttr(
+			"title",
+			key === NAME_KEY ? "Sort by note name (shift-click adds a sort key)" : `Sort by ${label} (shift-click adds a sort key)`,
+		);
 		if (sorted && input && input.sort.length > 1) th.createSpan({ cls: "fn-cmp-sort-rank", text: ` ${sorted.index + 1}` });
 	}
 
 	private columnLabel(th: HTMLElement, column: ViewColumn): void {
 		this.headerLabel(th, column.key, column.key);
 		const { present, total } = column.coverage;
-		th.createSpan({ cls: "fn-cmp-coverage", text: `${present}/${total}`, attr: { "aria-label": `${present} of ${total} notes have it` } });
+		th.createSpan({
+			cls: "fn-cmp-coverage",
+			text: `${present}/${total}`,
+			attr: { "aria-label": `${present} of ${total} notes have it` },
+		});
 		// The column-level difference marker: cells are marked only against a strict-majority value
 		// (or both cells when two notes are compared), so this is what says "the values differ".
-		if (column.differs) th.createSpan({ cls: "fn-cmp-differs-mark", text: "≠", attr: { title: "Values differ between the shown notes", "aria-label": "values differ" } });
+		if (column.differs)
+			th.createSpan({
+				cls: "fn-cmp-differs-mark",
+				text: "≠",
+				attr: { title: "Values differ between the shown notes", "aria-label": "values differ" },
+			});
 		if (column.conflicts.length > 0) {
 			const lines = column.conflicts.map((c) => `${column.key} is ${c.actualType} in ${c.basename}`);
 			th.createSpan({ cls: "fn-cmp-conflict", text: "⚠", attr: { title: lines.join("\n"), "aria-label": lines.join("; ") } });
@@ -516,7 +547,8 @@ export class ComparisonTable {
 		const cols = this.columnWindow();
 		const key = `${rows.start}:${rows.end}:${cols.start}:${cols.end}`;
 		if (!force && key === this.windowKey) return;
-		const columnsMoved = input.orientation === "columns" && this.windowKey !== "" && !this.windowKey.endsWith(`:${cols.start}:${cols.end}`);
+		const columnsMoved =
+			input.orientation === "columns" && this.windowKey !== "" && !this.windowKey.endsWith(`:${cols.start}:${cols.end}`);
 		this.windowKey = key;
 		if (columnsMoved) this.renderHeader(false);
 		if (input.orientation === "rows") this.renderRows(input, rows.start, rows.end);

@@ -130,7 +130,13 @@ function refreshNotes(vault: DiskVault, config: VaultConfig, options: RefreshOpt
 		if (!inFolder(note.path, config.coreTemplatesFolder)) work.push(note);
 	}
 	// Parse only frontmatter that can change an index (most notes' YAML is then never parsed).
-	vault.limitFrontmatterKeys(frontmatterKeysRead(vault, settings, work.map((note) => note.path)));
+	vault.limitFrontmatterKeys(
+		frontmatterKeysRead(
+			vault,
+			settings,
+			work.map((note) => note.path),
+		),
+	);
 	const context = refreshContext(vault, config, texts);
 	let indexes = 0;
 	done = 0;

@@ -18,7 +18,12 @@ function block(tree: string, kind = "Waypoint"): string {
 }
 
 /** The index of `note` (which holds only a flag unless `files` gives its text). */
-function indexOf(files: Files, note: string, settings: Partial<IndexSettings> = {}, linkText?: (t: VFile, s: string, a: string | undefined) => string): string {
+function indexOf(
+	files: Files,
+	note: string,
+	settings: Partial<IndexSettings> = {},
+	linkText?: (t: VFile, s: string, a: string | undefined) => string,
+): string {
 	const all: Files = { [note]: FLAG, ...files };
 	return refreshedText(snapshotFromFiles(all), note, settings, linkText === undefined ? {} : { linkText });
 }
@@ -75,14 +80,18 @@ describe("contract examples", () => {
 	};
 
 	it("nested example: waypoints stop at nested waypoints, not at landmarks", () => {
-		expect(indexOf(NESTED, "Lang/Lang.md")).toBe(block("- **[[Greek]]**\n\t- [[alpha]]\n- **[[Latin]]**\n\t- **[[Ch 1]]**\n\t- [[Grammar]]"));
+		expect(indexOf(NESTED, "Lang/Lang.md")).toBe(
+			block("- **[[Greek]]**\n\t- [[alpha]]\n- **[[Latin]]**\n\t- **[[Ch 1]]**\n\t- [[Grammar]]"),
+		);
 		expect(indexOf(NESTED, "Lang/Latin/Latin.md")).toBe(block("- **[[Ch 1]]**\n- [[Grammar]]", "Landmark"));
 		expect(indexOf(NESTED, "Lang/Latin/Ch 1/Ch 1.md")).toBe(block("- **Vocab**\n\t- [[amo]]\n- [[Intro]]"));
 	});
 
 	it("a nested waypoint that is already a block (not a flag) also stops the parent", () => {
 		const files = { ...NESTED, "Lang/Latin/Ch 1/Ch 1.md": block("- [[Intro]]") };
-		expect(indexOf(files, "Lang/Lang.md")).toBe(block("- **[[Greek]]**\n\t- [[alpha]]\n- **[[Latin]]**\n\t- **[[Ch 1]]**\n\t- [[Grammar]]"));
+		expect(indexOf(files, "Lang/Lang.md")).toBe(
+			block("- **[[Greek]]**\n\t- [[alpha]]\n- **[[Latin]]**\n\t- **[[Ch 1]]**\n\t- [[Grammar]]"),
+		);
 	});
 
 	it("a folder with nothing to list gives BEGIN\\n\\n\\nEND", () => {
@@ -95,7 +104,9 @@ describe("contract examples", () => {
 
 	it("order: Note 2 < Note 10 < Note, and letters interleave regardless of case", () => {
 		const files = { "O/Note.md": "", "O/Note 10.md": "", "O/Note 2.md": "", "O/Board.base": {}, "O/beta.md": "", "O/Alpha.md": "" };
-		expect(indexOf(files, "O/O.md")).toBe(block("- [[Alpha]]\n- [[beta]]\n- [[Board.base|Board]]\n- [[Note 2]]\n- [[Note 10]]\n- [[Note]]"));
+		expect(indexOf(files, "O/O.md")).toBe(
+			block("- [[Alpha]]\n- [[beta]]\n- [[Board.base|Board]]\n- [[Note 2]]\n- [[Note 10]]\n- [[Note]]"),
+		);
 	});
 
 	it("the locale is the pinned setting, not the runtime's", () => {
@@ -125,7 +136,9 @@ describe("one golden per setting", () => {
 
 	it("indent with 2 spaces, and with 4", () => {
 		expect(indexOf(BASIC, "P/P.md", { useSpaces: true })).toBe(block("- **[[S]]**\n  - [[c]]\n- **T**\n  - [[d]]\n- [[a]]\n- [[b]]"));
-		expect(indexOf(BASIC, "P/P.md", { useSpaces: true, numSpaces: 4 })).toBe(block("- **[[S]]**\n    - [[c]]\n- **T**\n    - [[d]]\n- [[a]]\n- [[b]]"));
+		expect(indexOf(BASIC, "P/P.md", { useSpaces: true, numSpaces: 4 })).toBe(
+			block("- **[[S]]**\n    - [[c]]\n- **T**\n    - [[d]]\n- [[a]]\n- [[b]]"),
+		);
 	});
 
 	it("show enclosing note", () => {
@@ -135,7 +148,9 @@ describe("one golden per setting", () => {
 	});
 
 	it("folders on top off: one collated list", () => {
-		expect(indexOf(BASIC, "P/P.md", { foldersOnTop: false })).toBe(block("- [[a]]\n- [[b]]\n- **[[S]]**\n\t- [[c]]\n- **T**\n\t- [[d]]"));
+		expect(indexOf(BASIC, "P/P.md", { foldersOnTop: false })).toBe(
+			block("- [[a]]\n- [[b]]\n- **[[S]]**\n\t- [[c]]\n- **T**\n\t- [[d]]"),
+		);
 	});
 
 	it("stop at folder notes", () => {
@@ -163,7 +178,9 @@ describe("one golden per setting", () => {
 			"P/c.md": { frontmatter: { title: "  " } },
 			"P/S/S.md": { frontmatter: { title: "Sub title" } },
 		};
-		expect(indexOf(files, "P/P.md", { useTitleProperty: true })).toBe(block("- **[[S|Sub title]]**\n- [[a|Alpha title]]\n- [[b]]\n- [[c]]"));
+		expect(indexOf(files, "P/P.md", { useTitleProperty: true })).toBe(
+			block("- **[[S|Sub title]]**\n- [[a|Alpha title]]\n- [[b]]\n- [[c]]"),
+		);
 		expect(indexOf({ "P/a.md": { frontmatter: { name: "N" } } }, "P/P.md", { useTitleProperty: true, titleProperty: "name" })).toBe(
 			block("- [[a|N]]"),
 		);
@@ -190,18 +207,29 @@ describe("one golden per setting", () => {
 	});
 
 	it("fixed-name folder notes: Sub/index.md is Sub's note everywhere, linked by path", () => {
-		const files = { "P/index.md": FLAG, "P/a.md": "", "P/Sub/index.md": "", "P/Sub/b.md": "", "P/Sub/Deep/index.md": FLAG, "P/Sub/Deep/c.md": "" };
+		const files = {
+			"P/index.md": FLAG,
+			"P/a.md": "",
+			"P/Sub/index.md": "",
+			"P/Sub/b.md": "",
+			"P/Sub/Deep/index.md": FLAG,
+			"P/Sub/Deep/c.md": "",
+		};
 		expect(indexOf(files, "P/index.md", { folderNoteStyle: "fixed" })).toBe(
 			block("- **[[P/Sub/index|Sub]]**\n\t- **[[P/Sub/Deep/index|Deep]]**\n\t- [[b]]\n- [[a]]"),
 		);
 		expect(indexOf(files, "P/Sub/Deep/index.md", { folderNoteStyle: "fixed" })).toBe(block("- [[c]]"));
-		expect(indexOf({ "P/home.md": FLAG, "P/x.md": "" }, "P/home.md", { folderNoteStyle: "fixed", folderNoteName: "home" })).toBe(block("- [[x]]"));
+		expect(indexOf({ "P/home.md": FLAG, "P/x.md": "" }, "P/home.md", { folderNoteStyle: "fixed", folderNoteName: "home" })).toBe(
+			block("- [[x]]"),
+		);
 	});
 
 	it("ignore list: default _attachments, regexes, invalid regex as literal text", () => {
 		const files = { "P/_attachments/a.md": "", "P/keep.md": "", "P/Secret/s.md": "", "P/a[1.md": "", "P/draft-1.md": "" };
 		expect(indexOf(files, "P/P.md")).toBe(block("- **Secret**\n\t- [[s]]\n- [a\\[1](P/a%5B1.md)\n- [[draft-1]]\n- [[keep]]"));
-		expect(indexOf(files, "P/P.md", { ignorePaths: ["^P/Secret", "draft-\\d", "a[1", "  "] })).toBe(block("- **_attachments**\n\t- [[a]]\n- [[keep]]"));
+		expect(indexOf(files, "P/P.md", { ignorePaths: ["^P/Secret", "draft-\\d", "a[1", "  "] })).toBe(
+			block("- **_attachments**\n\t- [[a]]\n- [[keep]]"),
+		);
 	});
 
 	it("sync-conflict copies are ignored by default, listed when the setting is off", () => {
@@ -222,11 +250,15 @@ describe("one golden per setting", () => {
 	};
 
 	it("sort by name descending", () => {
-		expect(indexOf(TIMED, "P/P.md", { sortDirection: "desc" })).toBe(block("- **G**\n\t- [[g]]\n- **[[F]]**\n- [[d]]\n- [[c]]\n- [[b]]\n- [[a]]"));
+		expect(indexOf(TIMED, "P/P.md", { sortDirection: "desc" })).toBe(
+			block("- **G**\n\t- [[g]]\n- **[[F]]**\n- [[d]]\n- [[c]]\n- [[b]]\n- [[a]]"),
+		);
 	});
 
 	it("sort by modified time (ties by name; folders without a folder note last)", () => {
-		expect(indexOf(TIMED, "P/P.md", { sortBy: "mtime" })).toBe(block("- **[[F]]**\n- **G**\n\t- [[g]]\n- [[b]]\n- [[c]]\n- [[d]]\n- [[a]]"));
+		expect(indexOf(TIMED, "P/P.md", { sortBy: "mtime" })).toBe(
+			block("- **[[F]]**\n- **G**\n\t- [[g]]\n- [[b]]\n- [[c]]\n- [[d]]\n- [[a]]"),
+		);
 		expect(indexOf(TIMED, "P/P.md", { sortBy: "mtime", sortDirection: "desc" })).toBe(
 			block("- **[[F]]**\n- **G**\n\t- [[g]]\n- [[a]]\n- [[c]]\n- [[d]]\n- [[b]]"),
 		);
@@ -290,7 +322,9 @@ describe("per-index options in the folder note's own frontmatter", () => {
 		expect(indexOf(note("index-sort: mtime\nindex-direction: desc"), "P/P.md")).toBe(
 			fmBlock("index-sort: mtime\nindex-direction: desc", "- **[[S]]**\n\t- [[s]]\n- [[b]]\n- [[c]]\n- [[a]]"),
 		);
-		expect(indexOf(note("index-sort: order"), "P/P.md")).toBe(fmBlock("index-sort: order", "- **[[S]]**\n\t- [[s]]\n- [[b]]\n- [[a]]\n- [[c]]"));
+		expect(indexOf(note("index-sort: order"), "P/P.md")).toBe(
+			fmBlock("index-sort: order", "- **[[S]]**\n\t- [[s]]\n- [[b]]\n- [[a]]\n- [[c]]"),
+		);
 	});
 
 	it("index-depth", () => {
@@ -307,7 +341,17 @@ describe("per-index options in the folder note's own frontmatter", () => {
 		expect(indexOf(note("index-group: category"), "P/P.md")).toBe(
 			fmBlock(
 				"index-group: category",
-				["- **api**", "\t- **[[S]]**", "\t\t- [[s]]", "\t- [[b]]", "- **web**", "\t- [[a]]", "\t- [[b]]", "- **(no category)**", "\t- [[c]]"].join("\n"),
+				[
+					"- **api**",
+					"\t- **[[S]]**",
+					"\t\t- [[s]]",
+					"\t- [[b]]",
+					"- **web**",
+					"\t- [[a]]",
+					"\t- [[b]]",
+					"- **(no category)**",
+					"\t- [[c]]",
+				].join("\n"),
 			),
 		);
 	});

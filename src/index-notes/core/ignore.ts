@@ -34,9 +34,7 @@ export function ignoreTestFor(settings: IndexSettings): IgnoreTest {
 		regexes.length === 0 && literals.length === 0 && !conflicts
 			? () => false
 			: (path, name) =>
-					(conflicts && SYNC_CONFLICT.test(name)) ||
-					regexes.some((r) => r.test(path)) ||
-					literals.some((l) => path.includes(l));
+					(conflicts && SYNC_CONFLICT.test(name)) || regexes.some((r) => r.test(path)) || literals.some((l) => path.includes(l));
 	cache.set(settings, test);
 	return test;
 }

@@ -17,14 +17,40 @@ import { refreshContextFor } from "./testing";
 
 type Files = Record<string, FileSpec>;
 
-const NAMES = ["a", "A", "b", "Note", "Note 2", "Note 10", "note", "ä", "z", "Zeta", "x y", "dup", "C# x", "a|b", "[x]", "t`t", " lead", "é", "10", "2", "R"];
+const NAMES = [
+	"a",
+	"A",
+	"b",
+	"Note",
+	"Note 2",
+	"Note 10",
+	"note",
+	"ä",
+	"z",
+	"Zeta",
+	"x y",
+	"dup",
+	"C# x",
+	"a|b",
+	"[x]",
+	"t`t",
+	" lead",
+	"é",
+	"10",
+	"2",
+	"R",
+];
 const nameArb = fc.oneof(
 	{ weight: 3, arbitrary: fc.constantFrom(...NAMES) },
 	{ weight: 1, arbitrary: fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9 ]{0,5}$/) },
 );
 
 const fmArb = fc.record(
-	{ title: fc.oneof(fc.constantFrom("T", "see [[x]]", "50%% off", " pad "), fc.string({ maxLength: 6 })), order: fc.integer({ min: -3, max: 3 }), category: fc.constantFrom("web", "api", ["web", "api"]) },
+	{
+		title: fc.oneof(fc.constantFrom("T", "see [[x]]", "50%% off", " pad "), fc.string({ maxLength: 6 })),
+		order: fc.integer({ min: -3, max: 3 }),
+		category: fc.constantFrom("web", "api", ["web", "api"]),
+	},
 	{ requiredKeys: [] },
 );
 
@@ -84,7 +110,8 @@ function vaultFiles(entries: readonly Entry[], settings: IndexSettings): Files {
 	let i = 0;
 	for (const folder of folders) {
 		const p = folderNotePathFor(folder, settings);
-		if (p !== null && !(p in files) && i++ % 2 === 0) files[p] = { text: i % 3 === 0 ? "%% Waypoint %%" : "", frontmatter: { title: "F", order: i } };
+		if (p !== null && !(p in files) && i++ % 2 === 0)
+			files[p] = { text: i % 3 === 0 ? "%% Waypoint %%" : "", frontmatter: { title: "F", order: i } };
 	}
 	return files;
 }
@@ -95,11 +122,21 @@ const eolArb = fc.constantFrom("\n", "\r\n");
 const safeLineArb = fc.oneof(
 	noteText,
 	noteText.map((t) => `> ${t}`),
-	fc.tuple(noteText.map((t) => t.replace(/%/g, "")), fc.constantFrom("%% Waypoint %%", "%% Begin Waypoint %%", "%% End Landmark %%")).map(([t, m]) => `${t} \`${m}\` ${t}`),
+	fc
+		.tuple(
+			noteText.map((t) => t.replace(/%/g, "")),
+			fc.constantFrom("%% Waypoint %%", "%% Begin Waypoint %%", "%% End Landmark %%"),
+		)
+		.map(([t, m]) => `${t} \`${m}\` ${t}`),
 	fc.constantFrom("```\n%% Begin Waypoint %%\n```", "~~~md\n%% Waypoint %%\n%% End Waypoint %%\n~~~", "> ```\n> %% Landmark %%\n> ```"),
 );
 const safeTextArb = fc.array(safeLineArb, { maxLength: 5 });
-const frontmatterArb = fc.constantFrom("", "---\ntitle: Hello\nnote: \"%% Waypoint %%\"\n---\n", "---\nindex-sort: mtime\n---\n", "---\nindex-group: category\nindex-depth: 2\n---\n");
+const frontmatterArb = fc.constantFrom(
+	"",
+	'---\ntitle: Hello\nnote: "%% Waypoint %%"\n---\n',
+	"---\nindex-sort: mtime\n---\n",
+	"---\nindex-group: category\nindex-depth: 2\n---\n",
+);
 
 function withEol(lines: readonly string[], eol: string): string {
 	return lines.map((l) => l.replace(/\n/g, eol) + eol).join("");
@@ -176,11 +213,15 @@ describe("index core properties", () => {
 	});
 
 	it("output does not depend on the process's default locale", () => {
-		const cases = fc.sample(fc.tuple(fc.array(entryArb, { maxLength: 30 }), settingsArb), { numRuns: 60, seed: 7 }).map(([entries, settings]) => {
-			const notePath = folderNotePathFor("R", settings)!;
-			return { settings, notePath, files: { ...vaultFiles(entries, settings), [notePath]: { text: "%% Waypoint %%" } } };
-		});
-		const here = cases.map((c) => refreshNoteText(c.notePath, "%% Waypoint %%", refreshContextFor(snapshotFromFiles(c.files), c.settings)));
+		const cases = fc
+			.sample(fc.tuple(fc.array(entryArb, { maxLength: 30 }), settingsArb), { numRuns: 60, seed: 7 })
+			.map(([entries, settings]) => {
+				const notePath = folderNotePathFor("R", settings)!;
+				return { settings, notePath, files: { ...vaultFiles(entries, settings), [notePath]: { text: "%% Waypoint %%" } } };
+			});
+		const here = cases.map((c) =>
+			refreshNoteText(c.notePath, "%% Waypoint %%", refreshContextFor(snapshotFromFiles(c.files), c.settings)),
+		);
 		const root = resolve(__dirname, "../../..");
 		const bundle = buildSync({
 			stdin: {
@@ -206,7 +247,11 @@ describe("index core properties", () => {
 		writeFileSync(script, bundle.outputFiles[0].text);
 		const run = (locale: string): { probe: string; outputs: unknown[] } =>
 			JSON.parse(
-				execFileSync(process.execPath, [script], { input: JSON.stringify(cases), env: { ...process.env, LC_ALL: locale, LANG: locale }, encoding: "utf8" }),
+				execFileSync(process.execPath, [script], {
+					input: JSON.stringify(cases),
+					env: { ...process.env, LC_ALL: locale, LANG: locale },
+					encoding: "utf8",
+				}),
 			) as { probe: string; outputs: unknown[] };
 		const swedish = run("sv_SE.UTF-8");
 		const american = run("en_US.UTF-8");

@@ -123,7 +123,8 @@ export function refreshNoteText(notePath: string, text: string, ctx: RefreshCont
 	for (const flag of scan.flags) {
 		const line = lines[flag.line];
 		if (folder === null) {
-			const reason: ErrorReason = node.parent !== null && node.parent.isRoot() && settings.folderNoteStyle !== "outside" ? "root" : "not-folder-note";
+			const reason: ErrorReason =
+				node.parent !== null && node.parent.isRoot() && settings.folderNoteStyle !== "outside" ? "root" : "not-folder-note";
 			edits.push({ start: flag.start, end: flag.end, text: errorLine(flag.kind, reason) });
 			continue;
 		}

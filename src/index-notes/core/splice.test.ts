@@ -36,7 +36,7 @@ describe("finding markers", () => {
 	});
 
 	it("reads markers inside frontmatter as data, not markers", () => {
-		const scan = scanNote("---\nnote: \"%% Waypoint %%\"\n---\nbody\n", S);
+		const scan = scanNote('---\nnote: "%% Waypoint %%"\n---\nbody\n', S);
 		expect(scan.ok && scan.flags.length).toBe(0);
 	});
 

@@ -19,7 +19,15 @@ import type { IndexSettings } from "../../shared/core/settings";
 import { isFolder, isMarkdown, type Frontmatter, type VFile, type VFolder, type VNode, type VaultSnapshot } from "../../shared/core/vault";
 import { fixedName, folderNoteOf, isFolderNoteIn } from "./folder-notes";
 import { ignoreTestFor, type IgnoreTest } from "./ignore";
-import { absoluteDestination, escapeBoldText, markdownLink, relativeDestination, safeWikiAlias, safeWikiPath, safeWikiTarget } from "./links";
+import {
+	absoluteDestination,
+	escapeBoldText,
+	markdownLink,
+	relativeDestination,
+	safeWikiAlias,
+	safeWikiPath,
+	safeWikiTarget,
+} from "./links";
 import type { IndexOptions } from "./options";
 import { collatorFor, sortEntries, type Compare, type SortEntry } from "./order";
 

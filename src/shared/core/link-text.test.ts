@@ -50,7 +50,17 @@ function fileOf(snapshot: VaultSnapshot, path: string): VFile {
 	return node;
 }
 
-const VAULT = ["Web/Web.md", "Web/Django.md", "Web/Flask.md", "Web/Sub/Deep.md", "Other/Flask.md", "Flask.md", "Web/diagram.png", "Lang/Notes.md", "Web/My Note (1).md"];
+const VAULT = [
+	"Web/Web.md",
+	"Web/Django.md",
+	"Web/Flask.md",
+	"Web/Sub/Deep.md",
+	"Other/Flask.md",
+	"Flask.md",
+	"Web/diagram.png",
+	"Lang/Notes.md",
+	"Web/My Note (1).md",
+];
 
 function link(config: Partial<LinkConfig>, target: string, source = "Web/Web.md", alias?: string): string {
 	const snapshot = snapshotOf(VAULT);
@@ -99,14 +109,22 @@ describe("createLinkGenerator: markdown links", () => {
 	it("encodes the target and keeps the extension", () => {
 		expect(link({ useMarkdownLinks: true }, "Web/My Note (1).md")).toBe("[My Note (1)](My%20Note%20(1).md)");
 		expect(link({ useMarkdownLinks: true, newLinkFormat: "relative" }, "Lang/Notes.md")).toBe("[Notes](../Lang/Notes.md)");
-		expect(link({ useMarkdownLinks: true, newLinkFormat: "absolute" }, "Web/Django.md", "Web/Web.md", "Dj")).toBe("[Dj](Web/Django.md)");
+		expect(link({ useMarkdownLinks: true, newLinkFormat: "absolute" }, "Web/Django.md", "Web/Web.md", "Dj")).toBe(
+			"[Dj](Web/Django.md)",
+		);
 	});
 });
 
 describe("linkConfigFrom", () => {
 	it("reads Obsidian's app.json values and defaults anything else", () => {
-		expect(linkConfigFrom({ newLinkFormat: "relative", useMarkdownLinks: true })).toEqual({ newLinkFormat: "relative", useMarkdownLinks: true });
-		expect(linkConfigFrom({ newLinkFormat: "weird", useMarkdownLinks: "yes" })).toEqual({ newLinkFormat: "shortest", useMarkdownLinks: false });
+		expect(linkConfigFrom({ newLinkFormat: "relative", useMarkdownLinks: true })).toEqual({
+			newLinkFormat: "relative",
+			useMarkdownLinks: true,
+		});
+		expect(linkConfigFrom({ newLinkFormat: "weird", useMarkdownLinks: "yes" })).toEqual({
+			newLinkFormat: "shortest",
+			useMarkdownLinks: false,
+		});
 		expect(linkConfigFrom(null)).toEqual({ newLinkFormat: "shortest", useMarkdownLinks: false });
 	});
 });

@@ -37,7 +37,14 @@ describe("migrate", () => {
 	});
 
 	it("reads a Waypoint data.json into the index section", () => {
-		const waypoint = { folderNoteType: "OUTSIDE_FOLDER", useWikiLinks: false, useSpaces: true, numSpaces: 3, ignorePaths: ["_attachments", "Templates"], waypointFlag: "%% Waypoint %%" };
+		const waypoint = {
+			folderNoteType: "OUTSIDE_FOLDER",
+			useWikiLinks: false,
+			useSpaces: true,
+			numSpaces: 3,
+			ignorePaths: ["_attachments", "Templates"],
+			waypointFlag: "%% Waypoint %%",
+		};
 		const { settings, changed } = migrate(waypoint);
 		expect(settings.index.folderNoteStyle).toBe("outside");
 		expect(settings.index.linkStyle).toBe("markdown");

@@ -48,7 +48,7 @@ export function importOutlineCommand(ctx: CommandContext): number {
 	const plan = planOutlineImport(read.text, folder, existing, { template, date: io.now?.() ?? new Date() });
 
 	if (plan.create.length === 0 && plan.skip.length === 0) {
-		ctx.problem(note.path, "no outline items found (expected list items like \"1. **Name**: description\")");
+		ctx.problem(note.path, 'no outline items found (expected list items like "1. **Name**: description")');
 		return EXIT_PROBLEMS;
 	}
 	const dryRun = args.options["dry-run"] === "true";
@@ -65,7 +65,11 @@ export function importOutlineCommand(ctx: CommandContext): number {
 			}
 		}
 		created++;
-		links.push({ line: planned.item.line, name: planned.item.name, target: planned.path.split("/").pop()?.replace(/\.md$/i, "") ?? planned.item.name });
+		links.push({
+			line: planned.item.line,
+			name: planned.item.name,
+			target: planned.path.split("/").pop()?.replace(/\.md$/i, "") ?? planned.item.name,
+		});
 		io.stdout(`${verb}  ${planned.path}  (${planned.item.categorySlug || "no category"})\n`);
 	}
 	for (const skipped of plan.skip) io.stdout(`skipped  ${skipped.path || skipped.name}: ${skipped.reason}\n`);

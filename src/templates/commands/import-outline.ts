@@ -51,7 +51,12 @@ function summary(result: ImportResult): string {
  * Create one note per item in the outline's folder (never over an existing note), then, when
  * `link` is set, link each item's name to its note in one `Vault.process` on the outline.
  */
-export async function importOutline(host: PluginHost, outline: TFile, items: readonly OutlineItem[], link: boolean): Promise<ImportResult | null> {
+export async function importOutline(
+	host: PluginHost,
+	outline: TFile,
+	items: readonly OutlineItem[],
+	link: boolean,
+): Promise<ImportResult | null> {
 	const { app } = host;
 	const folder = folderOf(outline);
 	const choice = items.length > 0 ? await chooseTemplate(host) : { text: "", source: "" };
@@ -64,7 +69,12 @@ export async function importOutline(host: PluginHost, outline: TFile, items: rea
 			await app.vault.create(note.path, note.text);
 			created.push(note.path);
 		} catch (error) {
-			skipped.push({ name: note.item.name, path: note.path, reason: error instanceof Error ? error.message : String(error), item: note.item });
+			skipped.push({
+				name: note.item.name,
+				path: note.path,
+				reason: error instanceof Error ? error.message : String(error),
+				item: note.item,
+			});
 		}
 	}
 
@@ -95,7 +105,9 @@ export async function runOutlineImport(host: PluginHost): Promise<ImportResult |
 	}
 	const items = parseOutline(await outlineText(host, file));
 	if (items.length === 0) {
-		new Notice(`No outline items found in "${file.basename}". Items look like "1. **Django**: description" or "- **Flask** — description", under a heading that names their category.`);
+		new Notice(
+			`No outline items found in "${file.basename}". Items look like "1. **Django**: description" or "- **Flask** — description", under a heading that names their category.`,
+		);
 		return null;
 	}
 	const folder = folderOf(file);

@@ -41,9 +41,9 @@ function resolve(name: string, format: string | undefined, ctx: TemplateContext)
 		case "folder":
 			return format === undefined ? ctx.folder : null;
 		case "date":
-			return format_(ctx.date, format?.trim() || (ctx.dateFormat || DEFAULT_DATE_FORMAT));
+			return format_(ctx.date, format?.trim() || ctx.dateFormat || DEFAULT_DATE_FORMAT);
 		case "time":
-			return format_(ctx.date, format?.trim() || (ctx.timeFormat || DEFAULT_TIME_FORMAT));
+			return format_(ctx.date, format?.trim() || ctx.timeFormat || DEFAULT_TIME_FORMAT);
 		default:
 			return null;
 	}

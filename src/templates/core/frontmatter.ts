@@ -54,7 +54,7 @@ function parseMap(yaml: string): Parsed<Pair[]> {
 	const doc = parseDocument(yaml);
 	if (doc.errors.length > 0) {
 		const first = doc.errors[0];
-		return { ok: false, error: `invalid YAML: ${first ? first.message.split("\n")[0] ?? "" : ""}` };
+		return { ok: false, error: `invalid YAML: ${first ? (first.message.split("\n")[0] ?? "") : ""}` };
 	}
 	if (doc.contents === null) return { ok: true, value: [] };
 	if (!isMap(doc.contents) || doc.contents.flow === true) {

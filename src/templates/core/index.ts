@@ -6,7 +6,15 @@ export { notePath, sanitizeFileName } from "./file-name";
 export type { FileNameResult } from "./file-name";
 export { formatDate } from "./format-date";
 export type { FormatDate } from "./format-date";
-export { findFrontmatter, frontmatterBlock, mergeProperties, readProperties, readPropertyTexts, serializeProperty, splitFrontmatter } from "./frontmatter";
+export {
+	findFrontmatter,
+	frontmatterBlock,
+	mergeProperties,
+	readProperties,
+	readPropertyTexts,
+	serializeProperty,
+	splitFrontmatter,
+} from "./frontmatter";
 export type { FrontmatterBlock, MergeMode, MergeResult, Parsed, PropertyEntry } from "./frontmatter";
 export { applyChanges, offsetToPosition, planInsert } from "./insert";
 export type { InsertPlan, TextChange } from "./insert";

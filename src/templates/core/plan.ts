@@ -79,7 +79,12 @@ export interface ImportPlan {
  * set. An item whose note already exists (compared without regard to case), that repeats an
  * earlier item, or whose name is unusable as a file name is skipped with a reason.
  */
-export function planItems(items: readonly OutlineItem[], folder: string, existingPaths: ReadonlySet<string>, options: TemplateOptions = {}): ImportPlan {
+export function planItems(
+	items: readonly OutlineItem[],
+	folder: string,
+	existingPaths: ReadonlySet<string>,
+	options: TemplateOptions = {},
+): ImportPlan {
 	const existing = new Set([...existingPaths].map((p) => p.toLowerCase()));
 	const planned = new Set<string>();
 	const plan: ImportPlan = { create: [], skip: [] };
@@ -132,7 +137,10 @@ export function planOutlineImport(
 }
 
 /** Categories used by framework notes, most used first (then alphabetically). */
-export function collectCategories(frontmatters: Iterable<Readonly<Record<string, unknown>> | null | undefined>, typeValue = "framework"): string[] {
+export function collectCategories(
+	frontmatters: Iterable<Readonly<Record<string, unknown>> | null | undefined>,
+	typeValue = "framework",
+): string[] {
 	const counts = new Map<string, number>();
 	for (const fm of frontmatters) {
 		if (!fm) continue;

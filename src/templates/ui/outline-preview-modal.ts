@@ -75,17 +75,13 @@ export class OutlinePreviewModal extends Modal {
 		new Setting(contentEl)
 			.setName("Link item names in the outline")
 			.setDesc("Replace each item's bold name with a link to its note, existing notes included.")
-			.addToggle((toggle) =>
-				toggle.setValue(this.link).onChange((value) => this.setLink(value)),
-			);
+			.addToggle((toggle) => toggle.setValue(this.link).onChange((value) => this.setLink(value)));
 
 		new Setting(contentEl)
 			.addButton((button) => button.setButtonText("Cancel").onClick(() => this.close()))
 			.addButton((button) => {
 				this.createButton = button.buttonEl;
-				button
-					.setCta()
-					.onClick(() => this.submit());
+				button.setCta().onClick(() => this.submit());
 			});
 		this.updateButton();
 	}

@@ -272,7 +272,10 @@ const api = {
 	},
 	settings: (): unknown => JSON.parse(JSON.stringify(current().plugin.settings)) as unknown,
 	savedData: (): unknown => JSON.parse(JSON.stringify((current().plugin as unknown as { data__: unknown }).data__ ?? null)) as unknown,
-	notices: (): string[] => getShell().noticesEl.findAll(".notice").map((el) => el.getText()),
+	notices: (): string[] =>
+		getShell()
+			.noticesEl.findAll(".notice")
+			.map((el) => el.getText()),
 };
 
 export type TestApi = typeof api;

@@ -71,7 +71,10 @@ function parseFrontmatter(text: string): { value: Frontmatter | null; error: str
 
 export function snapshotFromFiles(files: Readonly<Record<string, FileSpec | string>>): TestSnapshot {
 	const root = new MemFolder("/", "", null);
-	const nodes = new Map<string, VNode>([["/", root], ["", root]]);
+	const nodes = new Map<string, VNode>([
+		["/", root],
+		["", root],
+	]);
 	const texts = new Map<string, string>();
 	const fms = new Map<string, { value: Frontmatter | null; error: string | null }>();
 	const fileList: VFile[] = [];
