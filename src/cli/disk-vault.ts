@@ -10,6 +10,7 @@
  * - File stats and frontmatter are read lazily, so a command pays only for what it uses.
  */
 import * as fs from "node:fs";
+import { errorMessage } from "../shared/core/errors";
 import * as path from "node:path";
 import { sep } from "node:path";
 import { parseDocument } from "yaml";
@@ -312,23 +313,8 @@ export function parseFrontmatter(source: string | null): FrontmatterEntry {
 
 /** The YAML error's first line, its line number counted in the note (after the opening `---`). */
 function yamlMessage(message: string): string {
-	return firstLine(message).replace(
+	return (message.split("\n")[0] ?? message).replace(
 		/ at line (\d+), column (\d+):?$/,
 		(_m, line: string, column: string) => ` (line ${Number(line) + 1}, column ${column})`,
 	);
-}
-
-function firstLine(message: string): string {
-	return message.split("\n")[0] ?? message;
-}
-
-export function errorMessage(e: unknown): string {
-	if (e instanceof Error) {
-		const code = (e as { code?: string }).code;
-		if (code === "EACCES" || code === "EPERM") return "permission denied";
-		if (code === "ENOENT") return "no such file or folder";
-		if (code === "EISDIR") return "is a folder";
-		return firstLine(e.message);
-	}
-	return String(e);
 }

@@ -9,7 +9,8 @@ import { helpText, parseArgs, UsageError, type CommandName, type ParsedArgs } fr
 import { compareCommand } from "../comparison/cli/compare";
 import { readVaultConfig, type VaultConfig } from "./config";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type CommandContext } from "./context";
-import { DiskVault, errorMessage } from "./disk-vault";
+import { DiskVault } from "./disk-vault";
+import { errorMessage } from "../shared/core/errors";
 import { importOutlineCommand } from "../templates/cli/import-outline";
 import { NO_PROGRESS, type ProgressSink, TerminalProgress } from "./progress";
 import { refreshVault } from "../index-notes/cli/refresh";

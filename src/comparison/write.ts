@@ -1,4 +1,5 @@
 import { type App, normalizePath, Notice, TFile, TFolder } from "obsidian";
+import { errorMessage } from "../shared/core/errors";
 import { cellOf, type ComparisonModel, parseCellInput, type ViewColumn, type ViewResult } from "./core/index";
 import { comparisonNoteOf, comparisonNoteTarget, comparisonSaveAction, isGeneratedComparison } from "./core/view-extra";
 import { sameData } from "../shared/core/settings";
@@ -39,7 +40,7 @@ export async function writeCell(app: App, model: ComparisonModel, path: string, 
 		});
 		return "written";
 	} catch (error) {
-		new Notice(`Could not write ${key} of ${row.basename}: ${error instanceof Error ? error.message : String(error)}`);
+		new Notice(`Could not write ${key} of ${row.basename}: ${errorMessage(error)}`);
 		return "failed";
 	}
 }

@@ -14,7 +14,8 @@ import {
 	toViewOptions,
 } from "../core/view-extra";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
-import { DiskFile, DiskFolder, errorMessage } from "../../cli/disk-vault";
+import { DiskFile, DiskFolder } from "../../cli/disk-vault";
+import { errorMessage } from "../../shared/core/errors";
 import { createNoteExclusive, writeNoteAtomic } from "../../cli/write";
 
 /** A vault path by Obsidian's `normalizePath` rules: `/` separators, no leading or trailing `/`, NFC. */

@@ -19,7 +19,8 @@ import type { IndexSettings } from "../../shared/core/settings";
 import { createLinkGenerator } from "../../shared/core/link-text";
 import type { VFile } from "../../shared/core/vault";
 import type { VaultConfig } from "../../cli/config";
-import { DiskFile, errorMessage, type DiskVault } from "../../cli/disk-vault";
+import { DiskFile, type DiskVault } from "../../cli/disk-vault";
+import { errorMessage } from "../../shared/core/errors";
 import type { ProgressSink } from "../../cli/progress";
 import { writeNoteAtomic } from "../../cli/write";
 

@@ -5,7 +5,8 @@
 import { linkOutlineItems, planOutlineImport, type OutlineLink } from "../core/index";
 import { isFile, isFolder, parentPath, type VFile } from "../../shared/core/vault";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
-import { DiskFile, errorMessage } from "../../cli/disk-vault";
+import { DiskFile } from "../../cli/disk-vault";
+import { errorMessage } from "../../shared/core/errors";
 import { createNoteExclusive, writeNoteAtomic } from "../../cli/write";
 
 function findNote(ctx: CommandContext, arg: string): VFile | null {

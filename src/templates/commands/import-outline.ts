@@ -1,4 +1,5 @@
 import { MarkdownView, Notice, type TFile } from "obsidian";
+import { errorMessage } from "../../shared/core/errors";
 import { linkOutlineItems, type OutlineItem, type OutlineLink, parseOutline, planItems, type SkippedItem } from "../core/index";
 import type { PluginHost } from "../../shared/host";
 import { chooseTemplate, templateOptions } from "../template-source";
@@ -72,7 +73,7 @@ export async function importOutline(
 			skipped.push({
 				name: note.item.name,
 				path: note.path,
-				reason: error instanceof Error ? error.message : String(error),
+				reason: errorMessage(error),
 				item: note.item,
 			});
 		}

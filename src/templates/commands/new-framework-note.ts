@@ -1,4 +1,5 @@
 import { type App, MarkdownView, normalizePath, Notice, TFile, TFolder } from "obsidian";
+import { errorMessage } from "../../shared/core/errors";
 import { buildNote, collectCategories, notePath, offsetToPosition, sanitizeFileName } from "../core/index";
 import type { PluginHost } from "../../shared/host";
 import { chooseTemplate, templateOptions } from "../template-source";
@@ -76,7 +77,7 @@ export async function createFrameworkNote(host: PluginHost, input: NewNoteInput,
 		}
 		return file;
 	} catch (error) {
-		new Notice(`Could not create "${path}": ${error instanceof Error ? error.message : String(error)}`);
+		new Notice(`Could not create "${path}": ${errorMessage(error)}`);
 		return null;
 	}
 }
