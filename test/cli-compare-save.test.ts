@@ -236,7 +236,7 @@ describe("compare --save: arguments", () => {
 describe("Save as note: the shared pure rules", () => {
 	it("path, title and what to do with the note already there", async () => {
 		const { comparisonNoteTarget, comparisonNoteTitle, comparisonSaveAction, comparisonNoteText } =
-			await import("../src/comparison/core/view-extra");
+			await import("../src/comparison/core/index");
 		expect(comparisonNoteTarget("A/B", "")).toBe("A/B/comparison.md");
 		expect(comparisonNoteTarget(null, " Reports/x ")).toBe("Reports/x.md");
 		expect(comparisonNoteTarget(null, "x.MD")).toBe("x.MD");

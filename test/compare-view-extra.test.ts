@@ -11,7 +11,7 @@ import {
 	toViewOptions,
 	visibleWindow,
 	wordwiseMatcher,
-} from "../src/comparison/core/view-extra";
+} from "../src/comparison/core/index";
 
 describe("view state", () => {
 	it("never throws on anything read from the workspace and always yields a valid state", () => {

@@ -1,6 +1,6 @@
 import { type App, parseYaml, TFile } from "obsidian";
 import { type NoteInput, noteInputs, selectNotes } from "./core/index";
-import { isGeneratedFrontmatter } from "./core/view-extra";
+import { isGeneratedFrontmatter } from "./core/index";
 import type { CompareSettings } from "../shared/core/settings";
 import type { VFile, VaultSnapshot } from "../shared/core/vault";
 import { vaultSnapshot } from "../shared/live-snapshot";

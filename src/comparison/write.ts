@@ -1,7 +1,7 @@
 import { type App, normalizePath, Notice, TFile, TFolder } from "obsidian";
 import { errorMessage } from "../shared/core/errors";
 import { cellOf, type ComparisonModel, parseCellInput, type ViewColumn, type ViewResult } from "./core/index";
-import { comparisonNoteOf, comparisonNoteTarget, comparisonSaveAction, isGeneratedComparison } from "./core/view-extra";
+import { comparisonNoteOf, comparisonNoteTarget, comparisonSaveAction, isGeneratedComparison } from "./core/index";
 import { sameData } from "../shared/core/settings";
 
 /** What happened to an edit (for tests and callers; the user sees a Notice when it matters). */

@@ -12,7 +12,7 @@ import {
 	comparisonSaveAction,
 	DEFAULT_VIEW_STATE,
 	toViewOptions,
-} from "../core/view-extra";
+} from "../core/index";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
 import { DiskFile, DiskFolder } from "../../cli/disk-vault";
 import { errorMessage } from "../../shared/core/errors";

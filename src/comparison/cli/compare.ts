@@ -16,7 +16,7 @@ import {
 	type Cell,
 	type ViewOptions,
 } from "../core/index";
-import { isGeneratedFrontmatter } from "../core/view-extra";
+import { isGeneratedFrontmatter } from "../core/index";
 import { isFolder } from "../../shared/core/vault";
 import type { CompareFormat } from "../../cli/args";
 import { saveComparison } from "./compare-save";

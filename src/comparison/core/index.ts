@@ -32,3 +32,24 @@ export {
 export { markdownText, toCsv, toJson, toMarkdownTable } from "./export";
 export { parseCellInput } from "./parse";
 export { frontmatterTags, noteInputs, normalizeFolder, selectNotes } from "./select";
+export type { ComparisonViewState, Orientation, PreparedSearch, Window } from "./view-extra";
+export {
+	DEFAULT_VIEW_STATE,
+	GENERATED_KEY,
+	GENERATED_VALUE,
+	barLevel,
+	clickSort,
+	comparisonNoteOf,
+	comparisonNoteTarget,
+	comparisonNoteText,
+	comparisonNoteTitle,
+	comparisonSaveAction,
+	isGeneratedComparison,
+	isGeneratedFrontmatter,
+	isSelectedNote,
+	parseViewState,
+	serializeViewState,
+	toViewOptions,
+	visibleWindow,
+	wordwiseMatcher,
+} from "./view-extra";

@@ -1,6 +1,6 @@
 import { BasesView, type HoverParent, type HoverPopover, type QueryController, requireApiVersion, TFile } from "obsidian";
 import { applyView, buildModel, type ComparisonModel, type NoteInput, type SortKey, type ViewResult } from "../core/index";
-import { clickSort, type Orientation } from "../core/view-extra";
+import { clickSort, type Orientation } from "../core/index";
 import type { Frontmatter } from "../../shared/core/vault";
 import { type PropertyTypes, readPropertyTypes } from "../property-types";
 import { writeCell } from "../write";

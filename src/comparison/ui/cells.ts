@@ -1,6 +1,6 @@
 import type { App } from "obsidian";
 import { type Cell, type CellItem, safeUrl, type ValueCell, type ViewColumn, type WikiLink } from "../core/index";
-import { barLevel } from "../core/view-extra";
+import { barLevel } from "../core/index";
 
 /** Text for screen readers only (the visible part is a symbol). */
 export function hiddenText(parent: HTMLElement, text: string): void {

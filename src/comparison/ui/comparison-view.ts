@@ -36,7 +36,7 @@ import {
 	serializeViewState,
 	toViewOptions,
 	wordwiseMatcher,
-} from "../core/view-extra";
+} from "../core/index";
 import type { CompareSettings } from "../../shared/core/settings";
 import type { VFile } from "../../shared/core/vault";
 import { candidateFiles, collectNoteInputs, comparisonSnapshot, FrontmatterErrors } from "../inputs";

@@ -1,6 +1,6 @@
 import { type App, type Component, type HoverParent, Keymap } from "obsidian";
 import { type Cell, cellOf, NAME_KEY, type Row, type RowGroup, type SortKey, type ViewColumn, type ViewResult } from "../core/index";
-import { type Orientation, visibleWindow } from "../core/view-extra";
+import { type Orientation, visibleWindow } from "../core/index";
 import { renderCell } from "./cells";
 
 /** What the table asks of its owner (the pane or the Bases view). */
