@@ -119,9 +119,9 @@ function button(view: ComparisonView, text: string): HTMLButtonElement {
 describe("comparison pane: opening", () => {
 	it("registers the view, the ribbon icon and both commands", async () => {
 		h = await loadPlugin({ files: FILES });
-		const internals = h.plugin as unknown as { views__: Map<string, unknown>; commands__: Map<string, { name: string }> };
+		const internals = h.plugin as unknown as { views__: Map<string, unknown> };
 		expect(internals.views__.has(COMPARISON_VIEW_TYPE)).toBe(true);
-		const names = [...internals.commands__.values()].map((c) => c.name);
+		const names = h.commandNames();
 		expect(names).toContain("Open framework comparison");
 		expect(names).toContain("Compare frameworks in this folder");
 	});
@@ -645,11 +645,9 @@ describe("comparison pane: menus, placement, scroll", () => {
 	it("compares the active note's folder from the command", async () => {
 		h = await loadPlugin({ files: FILES });
 		await h.app.workspace.getLeaf(false).openFile(h.file("Web/Flask.md"));
-		const command = (h.plugin as unknown as { commands__: Map<string, { checkCallback(checking: boolean): boolean }> }).commands__.get(
-			"compare-folder",
-		);
-		expect(command?.checkCallback(true)).toBe(true);
-		command?.checkCallback(false);
+		const command = h.command("compare-folder");
+		expect(command.checkCallback?.(true)).toBe(true);
+		command.checkCallback?.(false);
 		const harness = h;
 		await until(harness, () =>
 			harness.app.workspace

@@ -3,8 +3,8 @@
  * parent-index command opens the right note or explains, nothing is inserted twice.
  */
 import fc from "fast-check";
-import type { Command, MarkdownView } from "obsidian";
-import { Editor, Notice } from "obsidian-test-mocks/obsidian";
+import type { MarkdownView } from "obsidian";
+import { Editor } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { minimalChange } from "../src/index-notes/commands/insert-index-block";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
@@ -19,17 +19,6 @@ afterEach(() => {
 /** The mock's Editor is declared abstract but implements everything. */
 class TestEditor extends Editor {}
 
-function command(h: Harness, id: string): Command {
-	const found = (h.plugin as unknown as { commands__: Map<string, Command> }).commands__.get(id);
-	if (!found) throw new Error(`no command ${id}`);
-	return found;
-}
-
-function noticeSpy(): () => string[] {
-	const spy = vi.spyOn(Notice.prototype, "constructor__");
-	return () => spy.mock.calls.map((call) => (typeof call[0] === "string" ? call[0] : (call[0].textContent ?? "")));
-}
-
 async function load(files: Record<string, string>): Promise<Harness> {
 	harness = await loadPlugin({ files });
 	for (let i = 0; i < 5; i++) await harness.settle();
@@ -37,7 +26,7 @@ async function load(files: Record<string, string>): Promise<Harness> {
 }
 
 function run(h: Harness, id: string, editor: TestEditor, path: string): void {
-	command(h, id).editorCallback?.(editor.asOriginalType__(), { file: h.file(path) } as unknown as MarkdownView);
+	h.command(id).editorCallback?.(editor.asOriginalType__(), { file: h.file(path) } as unknown as MarkdownView);
 }
 
 describe("minimalChange", () => {
@@ -65,8 +54,8 @@ describe("Insert index block here", () => {
 	});
 
 	it("does not insert a second block", async () => {
-		const messages = noticeSpy();
 		const h = await load({ "I/I.md": "%% Waypoint %%\n", "I/z.md": "" });
+		const messages = (): string[] => h.notices();
 		const text = await h.read("I/I.md");
 		const editor = new TestEditor();
 		editor.setValue(text);
@@ -88,16 +77,16 @@ describe("Go to parent index", () => {
 			opened.push(file.path);
 			return Promise.resolve();
 		});
-		command(h, "go-to-parent-index").callback?.();
+		h.command("go-to-parent-index").callback?.();
 		await h.settle();
 		expect(opened).toEqual(["A/A.md"]);
 	});
 
 	it("explains when no folder above holds an index", async () => {
-		const messages = noticeSpy();
 		const h = await load({ "A/A.md": "no index", "A/x.md": "" });
+		const messages = (): string[] => h.notices();
 		vi.spyOn(h.app.workspace, "getActiveFile").mockReturnValue(h.app.vault.getFileByPath("A/x.md"));
-		command(h, "go-to-parent-index").callback?.();
+		h.command("go-to-parent-index").callback?.();
 		await h.settle();
 		expect(messages().some((m) => m.startsWith("No index note lists this note"))).toBe(true);
 	});

@@ -5,8 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { Command } from "obsidian";
-import { Editor, Notice } from "obsidian-test-mocks/obsidian";
+import { Editor } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { DEFAULT_SETTINGS, withSection, type IndexSettings } from "../src/shared/core/settings";
 import type { IndexService } from "../src/index-notes/index-service";
@@ -58,17 +57,6 @@ function spyWrites(h: Harness): { counts(): Record<string, number>; modify: Mock
 		},
 		modify,
 	};
-}
-
-function notices(): { messages(): string[] } {
-	const spy = vi.spyOn(Notice.prototype, "constructor__");
-	return { messages: () => spy.mock.calls.map((call) => (typeof call[0] === "string" ? call[0] : (call[0].textContent ?? ""))) };
-}
-
-function command(h: Harness, id: string): Command {
-	const found = (h.plugin as unknown as { commands__: Map<string, Command> }).commands__.get(id);
-	if (!found) throw new Error(`no command ${id}`);
-	return found;
 }
 
 function service(h: Harness): IndexService {
@@ -128,7 +116,7 @@ describe("start-up reconciliation", () => {
 		const h = await load({ "P/P.md": `# P\n${FLAG}\nFooter`, "P/b.md": "", "P/a.md": "" });
 		expect(await h.read("P/P.md")).toBe("# P\n%% Begin Waypoint %%\n- [[a]]\n- [[b]]\n\n%% End Waypoint %%\nFooter");
 		const writes = spyWrites(h);
-		command(h, "refresh-all-index-notes").callback?.();
+		h.command("refresh-all-index-notes").callback?.();
 		await settle(h);
 		expect(writes.counts()).toEqual({});
 	});
@@ -154,7 +142,7 @@ describe("start-up reconciliation", () => {
 			"WEBFramework/NOtes/Flask.md",
 		]);
 		const writes = spyWrites(h);
-		command(h, "refresh-all-index-notes").callback?.();
+		h.command("refresh-all-index-notes").callback?.();
 		await settle(h);
 		expect(writes.counts()).toEqual({});
 	});
@@ -180,25 +168,25 @@ describe("start-up reconciliation", () => {
 			.sort();
 		expect([...resolvedTargets(h, path, text)].sort()).toEqual(siblings);
 		const writes = spyWrites(h);
-		command(h, "refresh-all-index-notes").callback?.();
+		h.command("refresh-all-index-notes").callback?.();
 		await settle(h);
 		expect(writes.counts()).toEqual({});
 	});
 
 	it("shows its progress when reconciling more than 500 index notes", async () => {
-		const shown = notices();
 		const files: Record<string, string> = {};
 		for (let i = 0; i < 510; i++) files[`F${i}/F${i}.md`] = `${FLAG}\n`;
 		const h = await load(files);
+		const shown = { messages: (): string[] => h.notices() };
 		expect(shown.messages()).toContain("Refreshing index notes: 100 of 510");
 		expect(shown.messages()).toContain("Index notes refreshed: 510 of 510 updated");
 		expect(await h.read("F509/F509.md")).toBe("%% Begin Waypoint %%\n\n\n%% End Waypoint %%\n");
 	});
 
 	it("reports an unmatched Begin marker naming the note, writes nothing, and does not repeat the notice", async () => {
-		const shown = notices();
 		const broken = "# U\n%% Begin Waypoint %%\n- [[a]]\n";
 		const h = await load({ "U/U.md": broken, "U/a.md": "" });
+		const shown = { messages: (): string[] => h.notices() };
 		expect(await h.read("U/U.md")).toBe(broken);
 		expect(shown.messages().filter((m) => m.includes("U/U.md"))).toHaveLength(1);
 		const writes = spyWrites(h);
@@ -332,7 +320,7 @@ describe("notes the feature does not own", () => {
 		await h.app.vault.modify(h.file("Board/x.canvas"), canvas + " ");
 		await h.app.vault.create("Templates/y.md", FLAG);
 		await settle(h);
-		command(h, "refresh-all-index-notes").callback?.();
+		h.command("refresh-all-index-notes").callback?.();
 		await settle(h);
 		expect(writes.counts()).toEqual({});
 		expect(await h.read("Templates/Templates.md")).toBe(`${FLAG}\n`);
@@ -429,10 +417,10 @@ describe("frontmatter and settings", () => {
 
 describe("commands", () => {
 	it("Refresh all index notes reports how many it updated", async () => {
-		const shown = notices();
 		const h = await load(threeIndexes());
+		const shown = { messages: (): string[] => h.notices() };
 		await h.app.vault.modify(h.file("C/C.md"), `# C\n${FLAG}\n`); // back to a bare flag
-		command(h, "refresh-all-index-notes").callback?.();
+		h.command("refresh-all-index-notes").callback?.();
 		await settle(h);
 		expect(shown.messages()).toContain("Updated 1 of 3 index notes");
 	});
@@ -443,18 +431,18 @@ describe("commands", () => {
 		editor.setValue("# I\n\nafter");
 		editor.setCursor({ line: 1, ch: 0 });
 		const transaction = vi.spyOn(editor, "transaction");
-		command(h, "insert-index-block").editorCallback?.(editor.asOriginalType__(), { file: h.file("I/I.md") } as never);
+		h.command("insert-index-block").editorCallback?.(editor.asOriginalType__(), { file: h.file("I/I.md") } as never);
 		expect(transaction).toHaveBeenCalledTimes(1);
 		expect(editor.getValue()).toBe("# I\n%% Begin Waypoint %%\n- [[z]]\n\n%% End Waypoint %%\nafter");
 	});
 
 	it("Insert index block here explains when the note is not a folder note", async () => {
-		const shown = notices();
 		const h = await load({ "I/I.md": "# I", "I/z.md": "text" });
+		const shown = { messages: (): string[] => h.notices() };
 		const editor = new TestEditor();
 		editor.setValue("text");
 		const transaction = vi.spyOn(editor, "transaction");
-		command(h, "insert-index-block").editorCallback?.(editor.asOriginalType__(), { file: h.file("I/z.md") } as never);
+		h.command("insert-index-block").editorCallback?.(editor.asOriginalType__(), { file: h.file("I/z.md") } as never);
 		expect(transaction).not.toHaveBeenCalled();
 		expect(shown.messages().some((m) => m.includes("I/I.md"))).toBe(true);
 	});

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Command, EditorPosition, EditorTransaction, MarkdownView, TFile as TFileOriginal } from "obsidian";
-import { Editor, FuzzySuggestModal, Modal, Notice } from "obsidian-test-mocks/obsidian";
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import type { EditorPosition, EditorTransaction, MarkdownView, TFile as TFileOriginal } from "obsidian";
+import { Editor, FuzzySuggestModal, Modal } from "obsidian-test-mocks/obsidian";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 import { createFrameworkNote, categoriesInVault, newNoteFolder } from "../src/templates/commands/new-framework-note";
 import { parseOutline, splitFrontmatter } from "../src/templates/core/index";
@@ -56,11 +56,9 @@ class CodeMirrorLikeEditor extends Editor {
 }
 
 let h: Harness | null = null;
-let notices: MockInstance;
 let opened: Modal[];
 
 beforeEach(() => {
-	notices = vi.spyOn(Notice.prototype, "constructor__");
 	opened = [];
 	// The mock closes every modal one tick after it opens; keep them open like Obsidian does.
 	vi.spyOn(Modal.prototype, "open").mockImplementation(function (this: Modal) {
@@ -76,13 +74,7 @@ afterEach(() => {
 });
 
 function messages(): string[] {
-	return notices.mock.calls.map((call) => String(call[0]));
-}
-
-function command(harness: Harness, id: string): Command {
-	const found = (harness.plugin as unknown as { commands__: Map<string, Command> }).commands__.get(id);
-	if (!found) throw new Error(`command ${id} not registered`);
-	return found;
+	return h?.notices() ?? [];
 }
 
 function editorFor(text: string, cursor: EditorPosition): CodeMirrorLikeEditor {
@@ -94,7 +86,7 @@ function editorFor(text: string, cursor: EditorPosition): CodeMirrorLikeEditor {
 
 async function runInsert(harness: Harness, editor: CodeMirrorLikeEditor, path: string): Promise<void> {
 	const ctx = { file: harness.file(path) } as unknown as MarkdownView;
-	await command(harness, "insert-framework-template").editorCallback?.(editor.asOriginalType__(), ctx);
+	await harness.command("insert-framework-template").editorCallback?.(editor.asOriginalType__(), ctx);
 	await harness.settle();
 }
 
@@ -205,7 +197,7 @@ describe("Insert framework template", () => {
 		});
 		const editor = editorFor("", { line: 0, ch: 0 });
 		const ctx = { file: h.file("Web/Django.md") } as unknown as MarkdownView;
-		await command(h, "insert-framework-template").editorCallback?.(editor.asOriginalType__(), ctx);
+		await h.command("insert-framework-template").editorCallback?.(editor.asOriginalType__(), ctx);
 		const picker = opened.find((m) => m instanceof FuzzySuggestModal) as unknown as FuzzySuggestModal<TFileOriginal> | undefined;
 		expect(picker).toBeDefined();
 		if (!picker) return;
@@ -225,7 +217,7 @@ describe("Insert framework template", () => {
 		await h.app.vault.create("T/Second.md", "Second\n");
 		const again = editorFor("", { line: 0, ch: 0 });
 		const ctx = { file: h.file("Web/X.md") } as unknown as MarkdownView;
-		await command(h, "insert-framework-template").editorCallback?.(again.asOriginalType__(), ctx);
+		await h.command("insert-framework-template").editorCallback?.(again.asOriginalType__(), ctx);
 		opened[0]?.close();
 		await h.settle();
 		expect(again.getValue()).toBe("");
@@ -249,7 +241,7 @@ describe("New framework note", () => {
 		h = await loadPlugin({ files });
 		await h.app.workspace.getLeaf(false).openFile(h.file("Web/Django.md"));
 		const before = Object.keys(files).length;
-		const callback = command(h, "new-framework-note").callback;
+		const callback = h.command("new-framework-note").callback;
 		callback?.();
 		const modal = opened[0] as unknown as NewFrameworkNoteModal;
 		expect(modal).toBeDefined();
@@ -298,7 +290,7 @@ describe("New framework note", () => {
 
 	it("keeps the modal open when the name is refused", async () => {
 		h = await loadPlugin({ files });
-		command(h, "new-framework-note").callback?.();
+		h.command("new-framework-note").callback?.();
 		const modal = opened[0] as unknown as NewFrameworkNoteModal;
 		const close = vi.spyOn(modal, "close");
 		await modal.create();
@@ -316,7 +308,7 @@ describe("Create notes from outline", () => {
 
 	async function runImport(harness: Harness, configure?: (modal: OutlinePreviewModal) => void): Promise<OutlinePreviewModal> {
 		const count = opened.length;
-		command(harness, "create-notes-from-outline").callback?.();
+		harness.command("create-notes-from-outline").callback?.();
 		await harness.settle();
 		const modal = opened[count] as unknown as OutlinePreviewModal | undefined;
 		if (!modal) throw new Error("no preview modal");
@@ -421,11 +413,11 @@ describe("Create notes from outline", () => {
 
 	it("explains when the active note has no outline items, and when no note is open", async () => {
 		h = await loadPlugin({ files: { "Notes/Plain.md": "# Plain\n\nJust prose.\n" } });
-		command(h, "create-notes-from-outline").callback?.();
+		h.command("create-notes-from-outline").callback?.();
 		await h.settle();
 		expect(messages().at(-1)).toBe("Open the outline note first, then run this command.");
 		await openOutline(h, "Notes/Plain.md");
-		command(h, "create-notes-from-outline").callback?.();
+		h.command("create-notes-from-outline").callback?.();
 		await h.settle();
 		expect(opened).toHaveLength(0);
 		expect(messages().at(-1)).toMatch(/^No outline items found in "Plain"\. Items look like/);
@@ -435,7 +427,7 @@ describe("Create notes from outline", () => {
 	it("does nothing when the preview is cancelled", async () => {
 		h = await loadPlugin({ files: { [outlinePath]: seed } });
 		await openOutline(h);
-		command(h, "create-notes-from-outline").callback?.();
+		h.command("create-notes-from-outline").callback?.();
 		await h.settle();
 		opened[0]?.close();
 		await h.settle();

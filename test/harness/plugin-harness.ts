@@ -15,8 +15,16 @@
  *   already changed) and records one undo step per change; CodeMirror reads every change against
  *   the original text and makes one undo step (see test/template-commands.test.ts).
  */
-import type { App as AppOriginal, PluginManifest, TFile as TFileOriginal, View, ViewState, WorkspaceLeaf as LeafOriginal } from "obsidian";
-import { App } from "obsidian-test-mocks/obsidian";
+import type {
+	App as AppOriginal,
+	Command,
+	PluginManifest,
+	TFile as TFileOriginal,
+	View,
+	ViewState,
+	WorkspaceLeaf as LeafOriginal,
+} from "obsidian";
+import { App, Notice } from "obsidian-test-mocks/obsidian";
 import { folderOf, type MockApp, patchMockGaps } from "./mock-gaps";
 
 export type { MockApp } from "./mock-gaps";
@@ -55,6 +63,12 @@ export interface Harness {
 	read(path: string): Promise<string>;
 	/** The file at `path` (throws when missing). */
 	file(path: string): TFileOriginal;
+	/** The plugin's command registered as `framework-notes:<id>` or `<id>` (throws when missing). */
+	command(id: string): Command;
+	/** Names of every command the plugin registered, in registration order. */
+	commandNames(): string[];
+	/** Texts of every Notice shown since the plugin started loading, oldest first. */
+	notices(): string[];
 }
 
 interface EventsInternals {
@@ -64,6 +78,7 @@ interface EventsInternals {
 
 interface PluginInternals {
 	data__: unknown;
+	commands__: Map<string, Command>;
 	views__: Map<string, (leaf: LeafOriginal) => View>;
 }
 
@@ -135,6 +150,7 @@ export async function loadPlugin(options: LoadOptions = {}): Promise<Harness> {
 	patchMockGaps(app);
 	for (const [path, content] of files) app.vault.createSync__(path, content);
 
+	const noticeSpy = vi.spyOn(Notice.prototype, "constructor__");
 	const manifest = manifestJson as PluginManifest;
 	const obsidianApp = app.asOriginalType__();
 	const plugin = new FrameworkNotesPlugin(obsidianApp, manifest);
@@ -195,5 +211,18 @@ export async function loadPlugin(options: LoadOptions = {}): Promise<Harness> {
 			if (!file) throw new Error(`no file at ${path}`);
 			return file as unknown as TFileOriginal;
 		},
+		command: (id: string): Command => {
+			const commands = (plugin as unknown as PluginInternals).commands__;
+			const found = commands.get(id) ?? commands.get(`${manifest.id}:${id}`);
+			if (!found) throw new Error(`no command ${id}`);
+			return found;
+		},
+		commandNames: (): string[] => [...(plugin as unknown as PluginInternals).commands__.values()].map((c) => c.name),
+		notices: (): string[] =>
+			noticeSpy.mock.calls.map((call) => {
+				const message: unknown = call[0];
+				if (typeof message === "string") return message;
+				return message instanceof DocumentFragment ? (message.textContent ?? "") : "";
+			}),
 	};
 }
