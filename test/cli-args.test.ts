@@ -43,6 +43,12 @@ describe("parseArgs", () => {
 		[["check", "v", "--config-dir", "../elsewhere"], /--config-dir/],
 		[["check", "v", "--quiet=yes"], /takes no value/],
 		[["check", "--no-fsync", "v"], /unknown option "--no-fsync"/],
+		[["refresh", ""], /<vault> must not be empty/],
+		[["import-outline", "v", ""], /<note> must not be empty/],
+		[["refresh", "--toString", "v"], /unknown option "--toString"/],
+		[["refresh", "--constructor", "v"], /unknown option "--constructor"/],
+		[["compare", "--__proto__", "v"], /unknown option "--__proto__"/],
+		[["compare", "--hasOwnProperty=1", "v"], /unknown option "--hasOwnProperty"/],
 	])("rejects %j", (argv, message) => {
 		expect(() => parseArgs(argv)).toThrow(UsageError);
 		expect(() => parseArgs(argv)).toThrow(message);

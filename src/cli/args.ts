@@ -28,18 +28,26 @@ interface OptionSpec {
 	readonly short?: string;
 }
 
-const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-	help: { value: false, short: "h" },
-	version: { value: false, short: "V" },
-	"config-dir": { value: true },
-	quiet: { value: false, short: "q" },
-};
+/** Option names come from the command line: kept in maps so `--__proto__` or `--toString` is just unknown. */
+type OptionSpecs = ReadonlyMap<string, OptionSpec>;
 
-const COMMAND_OPTIONS: Readonly<Record<CommandName, Readonly<Record<string, OptionSpec>>>> = {
-	refresh: { "no-fsync": { value: false } },
-	check: {},
-	compare: { folder: { value: true }, format: { value: true }, width: { value: true }, save: { value: "optional" } },
-	"import-outline": { "dry-run": { value: false, short: "n" } },
+const GLOBAL_OPTIONS: OptionSpecs = new Map<string, OptionSpec>([
+	["help", { value: false, short: "h" }],
+	["version", { value: false, short: "V" }],
+	["config-dir", { value: true }],
+	["quiet", { value: false, short: "q" }],
+]);
+
+const COMMAND_OPTIONS: Readonly<Record<CommandName, OptionSpecs>> = {
+	refresh: new Map([["no-fsync", { value: false }]]),
+	check: new Map(),
+	compare: new Map<string, OptionSpec>([
+		["folder", { value: true }],
+		["format", { value: true }],
+		["width", { value: true }],
+		["save", { value: "optional" }],
+	]),
+	"import-outline": new Map([["dry-run", { value: false, short: "n" }]]),
 };
 
 const POSITIONALS: Readonly<Record<CommandName, readonly string[]>> = {
@@ -65,20 +73,20 @@ function isCommand(word: string): word is CommandName {
 	return (COMMANDS as readonly string[]).includes(word);
 }
 
-function findOption(specs: Readonly<Record<string, OptionSpec>>, token: string): [string, OptionSpec] | null {
+function findOption(specs: OptionSpecs, token: string): [string, OptionSpec] | null {
 	if (token.startsWith("--")) {
 		const name = token.slice(2);
-		const spec = specs[name];
+		const spec = specs.get(name);
 		return spec ? [name, spec] : null;
 	}
 	const letter = token.slice(1);
-	for (const [name, spec] of Object.entries(specs)) if (spec.short === letter) return [name, spec];
+	for (const [name, spec] of specs) if (spec.short === letter) return [name, spec];
 	return null;
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
 	let command: CommandName | null = null;
-	const raw: Record<string, string> = {};
+	const raw = new Map<string, string>();
 	const positionals: string[] = [];
 	let onlyPositionals = false;
 	/** An optional-value option given without `=`, and the positional that may be its value. */
@@ -100,15 +108,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 		}
 		const eq = token.indexOf("=");
 		const key = eq > 0 && token.startsWith("--") ? token.slice(0, eq) : token;
-		const specs = { ...GLOBAL_OPTIONS, ...(command ? COMMAND_OPTIONS[command] : {}) };
+		const specs: OptionSpecs = new Map([...GLOBAL_OPTIONS, ...(command ? COMMAND_OPTIONS[command] : [])]);
 		const found = findOption(specs, key);
 		if (!found) throw new UsageError(`unknown option "${key}"`, command);
 		const [name, spec] = found;
 		if (spec.value === "optional") {
 			if (eq > 0 && token.startsWith("--")) {
-				raw[name] = token.slice(eq + 1);
+				raw.set(name, token.slice(eq + 1));
 			} else {
-				raw[name] = "";
+				raw.set(name, "");
 				const next = argv[i + 1];
 				if (next !== undefined && !next.startsWith("-")) pendingOptional = { name, at: positionals.length };
 			}
@@ -116,34 +124,38 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 		}
 		if (!spec.value) {
 			if (eq > 0 && token.startsWith("--")) throw new UsageError(`option "--${name}" takes no value`, command);
-			raw[name] = "true";
+			raw.set(name, "true");
 			continue;
 		}
 		let value: string | undefined;
 		if (eq > 0 && token.startsWith("--")) value = token.slice(eq + 1);
 		else value = argv[++i];
 		if (value === undefined) throw new UsageError(`option "--${name}" needs a value`, command);
-		raw[name] = value;
+		raw.set(name, value);
 	}
 
 	// `compare V --save F`: an argument beyond the command's own is the optional option's value.
 	if (pendingOptional !== null && command !== null && positionals.length > POSITIONALS[command].length) {
-		raw[pendingOptional.name] = positionals.splice(pendingOptional.at, 1)[0] ?? "";
+		raw.set(pendingOptional.name, positionals.splice(pendingOptional.at, 1)[0] ?? "");
 	}
-	const help = raw.help === "true";
-	const version = raw.version === "true";
+	const help = raw.get("help") === "true";
+	const version = raw.get("version") === "true";
 	const named: Record<string, string> = {};
 	if (command !== null && !help) {
 		const names = POSITIONALS[command];
 		if (positionals.length < names.length) throw new UsageError(`missing argument <${names[positionals.length] ?? ""}>`, command);
 		if (positionals.length > names.length) throw new UsageError(`unexpected argument "${positionals[names.length] ?? ""}"`, command);
-		names.forEach((name, i) => (named[name] = positionals[i]));
+		names.forEach((name, i) => {
+			// An unset shell variable (`refresh "$VAULT"`) must not mean the current folder.
+			if (positionals[i] === "") throw new UsageError(`<${name}> must not be empty`, command);
+			named[name] = positionals[i];
+		});
 	} else if (command === null && positionals.length > 0) {
 		throw new UsageError(`unexpected argument "${positionals[0] ?? ""}"`);
 	}
 
 	const options: Record<string, string> = {};
-	for (const [key, value] of Object.entries(raw)) if (!(key in GLOBAL_OPTIONS)) options[key] = value;
+	for (const [key, value] of raw) if (!GLOBAL_OPTIONS.has(key)) options[key] = value;
 	if (options.format !== undefined && !(FORMATS as readonly string[]).includes(options.format)) {
 		throw new UsageError(`unknown format "${options.format}" (use ${FORMATS.join(", ")})`, command);
 	}
@@ -153,11 +165,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 	if (options.width !== undefined && !/^[1-9]\d{0,4}$/.test(options.width)) {
 		throw new UsageError(`--width needs a positive whole number`, command);
 	}
-	const configDir = raw["config-dir"] ?? ".obsidian";
+	const configDir = raw.get("config-dir") ?? ".obsidian";
 	if (configDir === "" || configDir.includes("/") || configDir.includes("\\") || configDir === "." || configDir === "..") {
 		throw new UsageError(`--config-dir must be a folder name inside the vault, like ".obsidian"`, command);
 	}
-	return { command, help, version, quiet: raw.quiet === "true", configDir, positionals: named, options };
+	return { command, help, version, quiet: raw.get("quiet") === "true", configDir, positionals: named, options };
 }
 
 const GLOBAL_HELP = `Usage: framework-notes <command> [options]
