@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
 	DEFAULT_PROPERTIES,
@@ -301,5 +302,26 @@ describe("sanitizeFileName", () => {
 		expect(sanitizeFileName("   ").ok).toBe(false);
 		expect(sanitizeFileName("CON").ok).toBe(false);
 		expect(sanitizeFileName("x".repeat(201)).ok).toBe(false);
+	});
+	it("refuses every Windows device name, in any case and with any extension", () => {
+		for (const name of ["NUL", "nul", "Aux", "prn", "COM1", "lpt9", "COM\u00b9", "CONIN$", "conout$", "NUL.txt", "nul .tar"]) {
+			expect(sanitizeFileName(name), name).toMatchObject({ ok: false });
+		}
+		expect(sanitizeFileName("Nullable")).toEqual({ ok: true, name: "Nullable" });
+		expect(sanitizeFileName("Console.js")).toEqual({ ok: true, name: "Console.js" });
+	});
+	it("never makes a hidden name or a path out of dots and slashes", () => {
+		expect(sanitizeFileName("../../escape")).toEqual({ ok: true, name: "escape" });
+		expect(sanitizeFileName(". . .x")).toEqual({ ok: true, name: "x" });
+		fc.assert(
+			fc.property(fc.string({ unit: fc.constantFrom(".", "/", " ", "\\", "a", "N", "U", "L") }), (input) => {
+				const result = sanitizeFileName(input);
+				if (!result.ok) return;
+				expect(result.name.startsWith(".")).toBe(false);
+				expect(result.name.startsWith(" ")).toBe(false);
+				expect(result.name).not.toMatch(/[\\/]/);
+				expect(result.name.endsWith(".")).toBe(false);
+			}),
+		);
 	});
 });
