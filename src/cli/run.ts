@@ -13,6 +13,7 @@ import { DiskVault } from "./disk-vault";
 import { errorMessage } from "../shared/core/errors";
 import { importOutlineCommand } from "../templates/cli/import-outline";
 import { NO_PROGRESS, type ProgressSink, TerminalProgress } from "./progress";
+import { printable, printableName } from "./printable";
 import { refreshVault } from "../index-notes/cli/refresh";
 
 export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from "./context";
@@ -55,7 +56,7 @@ function refreshOrCheck(ctx: CommandContext, write: boolean): number {
 	const { io, args } = ctx;
 	const outcome = refreshVault(ctx.vault, ctx.config, { write, fsync: args.options["no-fsync"] !== "true", progress: ctx.progress });
 	for (const p of outcome.problems) ctx.problem(p.path, p.message);
-	for (const note of outcome.stale) io.stdout(`${write ? "updated" : "stale"}  ${note}\n`);
+	for (const note of outcome.stale) io.stdout(`${write ? "updated" : "stale"}  ${printableName(note)}\n`);
 	const noun = (n: number): string => `${n} index note${n === 1 ? "" : "s"}`;
 	if (write) {
 		ctx.info(`${noun(outcome.indexes)} found, ${outcome.stale.length} updated.\n`);
@@ -114,7 +115,8 @@ export function run(argv: readonly string[], io: CliIO): number {
 		},
 		stderr: (text) => {
 			progress.clear();
-			io.stderr(text);
+			// Messages name notes: nothing a note's name holds may reach the terminal raw.
+			io.stderr(printable(text));
 		},
 	};
 	try {

@@ -17,6 +17,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../c
 import { DiskFile, DiskFolder } from "../../cli/disk-vault";
 import { errorMessage } from "../../shared/core/errors";
 import { createNoteExclusive, writeNoteAtomic } from "../../cli/write";
+import { printableName } from "../../cli/printable";
 
 /** A vault path by Obsidian's `normalizePath` rules: `/` separators, no leading or trailing `/`, NFC. */
 export function normalizeVaultPath(input: string): string {
@@ -117,7 +118,7 @@ export function saveComparison(ctx: CommandContext, model: ComparisonModel, scop
 			ctx.problem(target, `comparison not saved: ${errorMessage(e)}`);
 			return EXIT_PROBLEMS;
 		}
-		io.stdout(`updated  ${target}\n`);
+		io.stdout(`updated  ${printableName(target)}\n`);
 		return EXIT_OK;
 	}
 	try {
@@ -128,6 +129,6 @@ export function saveComparison(ctx: CommandContext, model: ComparisonModel, scop
 		ctx.problem(target, `comparison not saved: ${saveMessage(e)}`);
 		return EXIT_PROBLEMS;
 	}
-	io.stdout(`created  ${target}\n`);
+	io.stdout(`created  ${printableName(target)}\n`);
 	return EXIT_OK;
 }

@@ -8,6 +8,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../c
 import { DiskFile } from "../../cli/disk-vault";
 import { errorMessage } from "../../shared/core/errors";
 import { createNoteExclusive, writeNoteAtomic } from "../../cli/write";
+import { printableName } from "../../cli/printable";
 
 function findNote(ctx: CommandContext, arg: string): VFile | null {
 	const wanted = arg.replace(/\\/g, "/").replace(/^\/+/, "");
@@ -71,19 +72,19 @@ export function importOutlineCommand(ctx: CommandContext): number {
 			name: planned.item.name,
 			target: planned.path.split("/").pop()?.replace(/\.md$/i, "") ?? planned.item.name,
 		});
-		io.stdout(`${verb}  ${planned.path}  (${planned.item.categorySlug || "no category"})\n`);
+		io.stdout(`${verb}  ${printableName(planned.path)}  (${planned.item.categorySlug || "no category"})\n`);
 	}
-	for (const skipped of plan.skip) io.stdout(`skipped  ${skipped.path || skipped.name}: ${skipped.reason}\n`);
+	for (const skipped of plan.skip) io.stdout(`skipped  ${printableName(skipped.path || skipped.name)}: ${skipped.reason}\n`);
 
 	if (config.settings.templates.linkOutlineItems && links.length > 0) {
 		const linked = linkOutlineItems(read.text, links);
 		if (linked !== read.text) {
 			if (dryRun) {
-				io.stdout(`would link  ${links.length} item(s) in ${note.path}\n`);
+				io.stdout(`would link  ${links.length} item(s) in ${printableName(note.path)}\n`);
 			} else if (note instanceof DiskFile) {
 				try {
 					writeNoteAtomic({ realPath: note.realPath, vaultReal: vault.rootReal, expected: read.text }, linked);
-					io.stdout(`linked  ${links.length} item(s) in ${note.path}\n`);
+					io.stdout(`linked  ${links.length} item(s) in ${printableName(note.path)}\n`);
 				} catch (e) {
 					ctx.problem(note.path, `items not linked: ${errorMessage(e)}`);
 				}
