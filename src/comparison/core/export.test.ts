@@ -248,6 +248,26 @@ describe("hostile values in exports", () => {
 		expect(row.split(/(?<!\\)\|/)).toHaveLength(11);
 	});
 
+	it("Markdown keeps only http, https, mailto and obsidian links live, and never opens a comment", () => {
+		const hostile = buildModel([
+			note("Links.md", {
+				js: "[click](javascript:alert(1))",
+				data: "[x]( data:text/html,hi)",
+				entity: "[x](javascript&#58;alert(1))",
+				ok: "[site](https://example.org) [mail](mailto:a@b.c) [vault](obsidian://open?vault=v)",
+				comment: "50%% of the rest %% hidden",
+			}),
+		]);
+		const row = toMarkdownTable(hostile).split("\n")[2] ?? "";
+		expect(row).toContain("| [click\\](javascript:alert(1)) |");
+		expect(row).toContain("| [x\\]( data:text/html,hi) |");
+		expect(row).toContain("| [x\\](javascript&#58;alert(1)) |");
+		expect(row).toContain("| [site](https://example.org) [mail](mailto:a@b.c) [vault](obsidian://open?vault=v) |");
+		expect(row).toContain("| 50\\%\\% of the rest \\%\\% hidden |");
+		expect(row).not.toMatch(/(^|[^\\])%%/);
+		expect(row).not.toMatch(/(^|[^\\])\]\((?!https:|mailto:|obsidian:)/);
+	});
+
 	it("CSV keeps formulas as text and long values whole", () => {
 		const csv = toCsv(model);
 		expect(csv).toContain(`,"'=HYPERLINK(""http://evil"")",`);

@@ -12,14 +12,31 @@ function parts(model: ComparisonModel, view?: ViewResult): { columns: readonly C
 
 // ---------------------------------------------------------------- Markdown
 
-/** Escape text for a Markdown table cell: `\`, `|`, raw HTML, embeds; newlines become `<br>`. */
+/** Link destinations that may stay live in an export; any other `[text](url)` becomes plain text. */
+const SAFE_DESTINATION = /^\s*<?\s*(?:https?:\/\/|mailto:|obsidian:\/\/)/i;
+
+/** `](` opens a link destination; it stays only before a safe URL, else its `]` is escaped. */
+function inertLinks(text: string): string {
+	return text.replace(/\]\(/g, (match: string, offset: number) =>
+		SAFE_DESTINATION.test(text.slice(offset + 2, offset + 2 + 16)) ? match : "\\](",
+	);
+}
+
+/**
+ * Escape text for a Markdown table cell: `\`, `|`, raw HTML, embeds, `%%` (which would open a
+ * comment hiding the rest of the table) and links to anything but http, https, mailto and
+ * obsidian URLs; newlines become `<br>`.
+ */
 export function markdownText(text: string): string {
-	return text
-		.replace(/\\/g, "\\\\")
-		.replace(/\|/g, "\\|")
-		.replace(/</g, "\\<")
-		.replace(/!\[/g, "\\![")
-		.replace(/\r\n|\r|\n/g, "<br>");
+	return inertLinks(
+		text
+			.replace(/\\/g, "\\\\")
+			.replace(/\|/g, "\\|")
+			.replace(/</g, "\\<")
+			.replace(/!\[/g, "\\![")
+			.replace(/%%/g, "\\%\\%")
+			.replace(/\r\n|\r|\n/g, "<br>"),
+	);
 }
 
 function markdownLink(link: WikiLink): string {
