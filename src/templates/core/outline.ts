@@ -8,6 +8,8 @@
  * Lines inside frontmatter, code fences and Waypoint blocks are ignored.
  */
 
+import { markdownSpans, replaceSpans, wikiSpans } from "./link-scan";
+
 export interface OutlineItem {
 	/** The name as shown (link syntax and emphasis removed), e.g. `AWS Chalice`. */
 	readonly name: string;
@@ -23,7 +25,27 @@ export interface OutlineItem {
 	readonly line: number;
 }
 
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+/** An ATX heading; its closing `#`s are removed by `headingText` (one regex would backtrack). */
+const HEADING = /^ {0,3}(#{1,6})([ \t].*)$/;
+
+function isBlank(char: string | undefined): boolean {
+	return char === " " || char === "\t";
+}
+
+/** A heading's text (`after` starts with the blank after the opening `#`s): closing `#`s and blanks removed. */
+function headingText(after: string): string {
+	let end = after.length;
+	while (end > 0 && isBlank(after[end - 1])) end--;
+	let hashes = end;
+	while (hashes > 0 && after[hashes - 1] === "#") hashes--;
+	if (hashes < end && isBlank(after[hashes - 1])) {
+		end = hashes;
+		while (end > 0 && isBlank(after[end - 1])) end--;
+	}
+	let start = 0;
+	while (start < end && isBlank(after[start])) start++;
+	return after.slice(start, end);
+}
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ITEM = /^[ \t]*(?:\d{1,9}[.)]|[-*+])[ \t]+(?:\[[ xX]\][ \t]+)?\*\*(.+?)\*\*(.*)$/;
 const SEPARATOR = /^[ \t]*(?::|—|–|-{1,2}(?=[ \t]|$))[ \t]*/;
@@ -32,9 +54,11 @@ const WAYPOINT_END = /%% End (?:Waypoint|Landmark) %%/;
 
 /** Markdown emphasis, code and link syntax removed: `**[[Django|Dj]]**` → `Dj`. */
 export function plainText(markdown: string): string {
-	return markdown
-		.replace(/!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_m, target: string, alias: string | undefined) => alias ?? target)
-		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+	const unwiki = replaceSpans(markdown, wikiSpans(markdown), ({ inner }) => {
+		const bar = inner.indexOf("|");
+		return bar < 0 ? inner : inner.slice(bar + 1);
+	});
+	return replaceSpans(unwiki, markdownSpans(unwiki), ({ label }) => label)
 		.replace(/[*_`~]+/g, "")
 		.replace(/\s+/g, " ")
 		.trim();
@@ -42,11 +66,12 @@ export function plainText(markdown: string): string {
 
 /** The target of the first wiki or markdown link in `markdown`, or null. */
 function linkTargetOf(markdown: string): string | null {
-	const wiki = /\[\[([^\]|#^]*)[^\]]*\]\]/.exec(markdown);
-	if (wiki?.[1]) return wiki[1].trim();
-	const md = /\[[^\]]*\]\(([^)\s]+)\)/.exec(markdown);
-	if (md?.[1] && !/^[a-z][a-z0-9+.-]*:/i.test(md[1])) {
-		return decodeURIComponentSafe(md[1]).replace(/\.md$/i, "");
+	const wiki = wikiSpans(markdown)[0];
+	const target = wiki?.inner.split(/[|#^]/, 1)[0] ?? "";
+	if (target !== "") return target.trim();
+	const md = markdownSpans(markdown, (destination) => /^[^)\s]+$/.test(destination))[0]?.destination;
+	if (md !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(md)) {
+		return decodeURIComponentSafe(md).replace(/\.md$/i, "");
 	}
 	return null;
 }
@@ -113,7 +138,7 @@ export function cleanDescription(text: string): string {
 	return cleaned;
 }
 
-const GENERIC_TAIL = /[\s-]+(?:frameworks?|approach(?:es)?|librar(?:y|ies)|tools?|options?)$/i;
+const GENERIC_TAIL = /(?<![\s-])[\s-]+(?:frameworks?|approach(?:es)?|librar(?:y|ies)|tools?|options?)$/i;
 
 /**
  * The frontmatter form of a category heading: markdown removed; a trailing generic word
@@ -170,7 +195,7 @@ export function parseOutline(text: string): OutlineItem[] {
 		}
 		const heading = HEADING.exec(line);
 		if (heading) {
-			category = plainText(heading[2] ?? "");
+			category = plainText(headingText(heading[2] ?? ""));
 			continue;
 		}
 		const item = ITEM.exec(line);
