@@ -12,6 +12,7 @@ import { ComparisonView } from "../src/comparison/ui/comparison-view";
 import { cleanup, failingReader, makeVault, mtimes, readVaultFile } from "./cli-helpers";
 import { runCli } from "./cli-run-helper";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
+import { TWO_FRAMEWORKS } from "./kit/fixtures";
 
 const dirs: string[] = [];
 let h: Harness | null = null;
@@ -126,10 +127,7 @@ describe("compare --save: same bytes as the plugin's Save as note", () => {
 	});
 });
 
-const FRAMEWORKS: Record<string, string> = {
-	"Web/Django.md": "---\ntype: framework\ncategory: full-stack\n---\n",
-	"Web/Flask.md": "---\ntype: framework\ncategory: micro\n---\n",
-};
+const FRAMEWORKS = TWO_FRAMEWORKS;
 
 describe("compare --save", () => {
 	it("writes nothing the second time, and replaces a generated note whose text is out of date", () => {

@@ -2,17 +2,16 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { displayWidth } from "../src/comparison/cli/table";
-import { cleanup, makeVault, tempDir } from "./cli-helpers";
+import { cleanup, makeVault } from "./cli-helpers";
 import { runCli } from "./cli-run-helper";
+import { exampleVaultCopy, SEED_OUTLINE } from "./kit/fixtures";
 
 const dirs: string[] = [];
 afterEach(() => cleanup(...dirs.splice(0)));
 
 function exampleVault(): string {
-	const root = tempDir();
+	const root = exampleVaultCopy();
 	dirs.push(root);
-	fs.cpSync(path.resolve("examples/vault"), root, { recursive: true });
-	fs.rmSync(path.join(root, ".obsidian", "plugins"), { recursive: true, force: true });
 	return root;
 }
 
@@ -92,7 +91,7 @@ describe("compare", () => {
 });
 
 describe("import-outline", () => {
-	const seed = fs.readFileSync(path.resolve("test/fixtures/seed-outline.md"), "utf8");
+	const seed = SEED_OUTLINE;
 
 	it("creates one note per outline item beside the outline, then nothing the second time", () => {
 		const root = makeVault({ "W/W.md": seed });

@@ -9,6 +9,7 @@ import { snapshotFromFiles } from "../src/shared/core/testing/snapshot";
 import type { VFile } from "../src/shared/core/vault";
 import { cleanup, failingReader, makeVault, mtimes, readVaultFile, tempDir } from "./cli-helpers";
 import { runCli } from "./cli-run-helper";
+import { exampleVaultCopy } from "./kit/fixtures";
 
 const dirs: string[] = [];
 afterEach(() => cleanup(...dirs.splice(0)));
@@ -148,10 +149,8 @@ describe("refresh writes what the plugin core computes", () => {
 	});
 
 	it("repairs the example vault's seed note, keeping the rest byte for byte", () => {
-		const root = tempDir();
+		const root = exampleVaultCopy();
 		dirs.push(root);
-		fs.cpSync(path.resolve("examples/vault"), root, { recursive: true });
-		fs.rmSync(path.join(root, ".obsidian", "plugins"), { recursive: true, force: true });
 		const before = readVaultFile(root, "WEBFramework/NOtes/NOtes.md");
 		expect(runCli(["refresh", root]).code).toBe(0);
 		const after = readVaultFile(root, "WEBFramework/NOtes/NOtes.md");

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanup, mtimes, readVaultFile, tempDir } from "./cli-helpers";
+import { exampleVaultCopy } from "./kit/fixtures";
 
 let buildDir = "";
 let cli = "";
@@ -34,10 +35,8 @@ afterAll(() => cleanup(buildDir, ...dirs));
 
 /** A copy of examples/vault as a fresh clone has it (no installed plugin). */
 function exampleVault(): string {
-	const root = tempDir("fn-start-vault-");
+	const root = exampleVaultCopy("fn-start-vault-");
 	dirs.push(root);
-	fs.cpSync(path.resolve("examples/vault"), root, { recursive: true });
-	fs.rmSync(path.join(root, ".obsidian", "plugins"), { recursive: true, force: true });
 	return root;
 }
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { openComparison } from "../src/comparison/commands/open-comparison";
 import { ComparisonView } from "../src/comparison/ui/comparison-view";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
+import { frameworkNote } from "./kit/fixtures";
 
 let h: Harness | null = null;
 
@@ -12,8 +13,8 @@ afterEach(() => {
 });
 
 const FILES: Record<string, string> = {
-	"Web/Django.md": "---\ntype: framework\ncategory: full-stack\nfirst_release: 2005\n---\n",
-	"Web/Flask.md": "---\ntype: framework\ncategory: micro\nfirst_release: 2010\n---\n",
+	"Web/Django.md": frameworkNote("full-stack", { first_release: 2005 }),
+	"Web/Flask.md": frameworkNote("micro", { first_release: 2010 }),
 };
 
 async function open(files: Record<string, string> = FILES, scope: string | null = "Web"): Promise<{ h: Harness; view: ComparisonView }> {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { openComparison } from "../src/comparison/commands/open-comparison";
 import { ComparisonView } from "../src/comparison/ui/comparison-view";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
+import { frameworkNote } from "./kit/fixtures";
 
 let h: Harness | null = null;
 
@@ -80,7 +81,7 @@ describe("comparison pane: hostile values stay text", () => {
 	});
 
 	it("lists a note with invalid YAML with a warning marker instead of dropping it", async () => {
-		const view = await open({ "Web/Django.md": "---\ntype: framework\ncategory: full-stack\n---\n" });
+		const view = await open({ "Web/Django.md": frameworkNote("full-stack") });
 		const harness = h;
 		if (!harness) throw new Error("no harness");
 		// Created after loading: the mock app cannot even start with a broken note in its files.

@@ -9,8 +9,9 @@ import { parseOutline, splitFrontmatter } from "../src/templates/core/index";
 import type { NewFrameworkNoteModal } from "../src/templates/ui/new-note-modal";
 import type { OutlinePreviewModal } from "../src/templates/ui/outline-preview-modal";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
+import { frameworkNote, SEED_OUTLINE } from "./kit/fixtures";
 
-const seed = readFileSync(join(__dirname, "fixtures", "seed-outline.md"), "utf8");
+const seed = SEED_OUTLINE;
 
 /**
  * The mock editor applies a transaction's changes one after another (each against the text the
@@ -226,9 +227,9 @@ describe("Insert framework template", () => {
 
 describe("New framework note", () => {
 	const files = {
-		"Web/Django.md": "---\ntype: framework\ncategory: full-stack\n---\n",
-		"Web/Flask.md": "---\ntype: framework\ncategory: full-stack\n---\n",
-		"Web/FastAPI.md": "---\ntype: framework\ncategory: asynchronous\n---\n",
+		"Web/Django.md": frameworkNote("full-stack"),
+		"Web/Flask.md": frameworkNote("full-stack"),
+		"Web/FastAPI.md": frameworkNote("asynchronous"),
 		"Web/Other.md": "---\ncategory: not-a-framework\n---\n",
 	};
 

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import {
@@ -10,8 +8,9 @@ import {
 	planOutlineImport,
 	splitFrontmatter,
 } from "../src/templates/core/index";
+import { SEED_OUTLINE } from "./kit/fixtures";
 
-const seed = readFileSync(join(__dirname, "fixtures", "seed-outline.md"), "utf8");
+const seed = SEED_OUTLINE;
 const when = new Date(2026, 10, 24);
 
 describe("parseOutline on the seed note", () => {

@@ -1,5 +1,6 @@
 /**
- * Golden tests: every example of shared/docs/index-format.md, and one per setting.
+ * Golden tests: every worked example of docs/index-format.md (Examples 1 to 26; each test names
+ * the example it checks), and one per setting.
  * TAB is written as \t. Each index note holds just a flag unless said otherwise, so the output
  * is `BEGIN\nTREE\n\nEND`.
  */
@@ -45,6 +46,7 @@ const WORKED: Files = {
 };
 
 describe("contract examples", () => {
+	// docs/index-format.md, "Example 1: a flag becomes a block"
 	it("worked example (defaults, inside folder notes)", () => {
 		expect(indexOf(WORKED, "Projects/Projects.md")).toBe(
 			[
@@ -79,6 +81,7 @@ describe("contract examples", () => {
 		"Lang/Greek/alpha.md": "",
 	};
 
+	// docs/index-format.md, "Example 2: nested waypoints and a landmark"
 	it("nested example: waypoints stop at nested waypoints, not at landmarks", () => {
 		expect(indexOf(NESTED, "Lang/Lang.md")).toBe(
 			block("- **[[Greek]]**\n\t- [[alpha]]\n- **[[Latin]]**\n\t- **[[Ch 1]]**\n\t- [[Grammar]]"),
@@ -87,6 +90,7 @@ describe("contract examples", () => {
 		expect(indexOf(NESTED, "Lang/Latin/Ch 1/Ch 1.md")).toBe(block("- **Vocab**\n\t- [[amo]]\n- [[Intro]]"));
 	});
 
+	// docs/index-format.md, "Example 2: nested waypoints and a landmark"
 	it("a nested waypoint that is already a block (not a flag) also stops the parent", () => {
 		const files = { ...NESTED, "Lang/Latin/Ch 1/Ch 1.md": block("- [[Intro]]") };
 		expect(indexOf(files, "Lang/Lang.md")).toBe(
@@ -94,14 +98,17 @@ describe("contract examples", () => {
 		);
 	});
 
+	// docs/index-format.md, "Example 3: an empty folder"
 	it("a folder with nothing to list gives BEGIN\\n\\n\\nEND", () => {
 		expect(indexOf({ "E/E.md": FLAG }, "E/E.md")).toBe("%% Begin Waypoint %%\n\n\n%% End Waypoint %%");
 	});
 
+	// docs/index-format.md, "Example 4: a folder with only left-out files"
 	it("a folder containing only left-out files prints `- **Name**` with no blank line", () => {
 		expect(indexOf({ "P/Sub/pic.png": {}, "P/z.md": "" }, "P/P.md")).toBe(block("- **Sub**\n- [[z]]"));
 	});
 
+	// docs/index-format.md, "Example 5: order"
 	it("order: Note 2 < Note 10 < Note, and letters interleave regardless of case", () => {
 		const files = { "O/Note.md": "", "O/Note 10.md": "", "O/Note 2.md": "", "O/Board.base": {}, "O/beta.md": "", "O/Alpha.md": "" };
 		expect(indexOf(files, "O/O.md")).toBe(
@@ -109,6 +116,7 @@ describe("contract examples", () => {
 		);
 	});
 
+	// docs/index-format.md, "Example 6: the locale is pinned"
 	it("the locale is the pinned setting, not the runtime's", () => {
 		const files = { "L/z.md": "", "L/ä.md": "" };
 		expect(indexOf(files, "L/L.md", { locale: "en" })).toBe(block("- [[ä]]\n- [[z]]"));
@@ -120,6 +128,7 @@ describe("contract examples", () => {
 describe("one golden per setting", () => {
 	const BASIC: Files = { "P/b.md": "", "P/a.md": "", "P/S/S.md": "", "P/S/c.md": "", "P/T/d.md": "" };
 
+	// docs/index-format.md, "Example 7: markdown links"
 	it("markdown links (relative to the index note's folder, encodeURI)", () => {
 		const files = { "P/My Note (1).md": "", "P/S/S.md": "", "P/S/c d.md": "", "P/T/e.md": "" };
 		expect(indexOf(files, "P/P.md", { linkStyle: "markdown" })).toBe(
@@ -127,6 +136,7 @@ describe("one golden per setting", () => {
 		);
 	});
 
+	// docs/index-format.md, "Example 7: markdown links"
 	it("markdown links with titles, .base and other files", () => {
 		const files = { "P/n.md": { frontmatter: { title: "The N" } }, "P/B.base": {}, "P/x.pdf": {} };
 		expect(indexOf(files, "P/P.md", { linkStyle: "markdown", useTitleProperty: true, showNonMarkdownFiles: true })).toBe(
@@ -134,6 +144,7 @@ describe("one golden per setting", () => {
 		);
 	});
 
+	// docs/index-format.md, "Example 8: indenting with spaces"
 	it("indent with 2 spaces, and with 4", () => {
 		expect(indexOf(BASIC, "P/P.md", { useSpaces: true })).toBe(block("- **[[S]]**\n  - [[c]]\n- **T**\n  - [[d]]\n- [[a]]\n- [[b]]"));
 		expect(indexOf(BASIC, "P/P.md", { useSpaces: true, numSpaces: 4 })).toBe(
@@ -141,28 +152,33 @@ describe("one golden per setting", () => {
 		);
 	});
 
+	// docs/index-format.md, "Example 9: show enclosing note"
 	it("show enclosing note", () => {
 		expect(indexOf(BASIC, "P/P.md", { showEnclosingNote: true })).toBe(
 			block("- **[[P]]**\n\t- **[[S]]**\n\t\t- [[c]]\n\t- **T**\n\t\t- [[d]]\n\t- [[a]]\n\t- [[b]]"),
 		);
 	});
 
+	// docs/index-format.md, "Example 10: folders mixed with files"
 	it("folders on top off: one collated list", () => {
 		expect(indexOf(BASIC, "P/P.md", { foldersOnTop: false })).toBe(
 			block("- [[a]]\n- [[b]]\n- **[[S]]**\n\t- [[c]]\n- **T**\n\t- [[d]]"),
 		);
 	});
 
+	// docs/index-format.md, "Example 11: stop at folder notes"
 	it("stop at folder notes", () => {
 		expect(indexOf(BASIC, "P/P.md", { stopScanAtFolderNotes: true })).toBe(block("- **[[S]]**\n- **T**\n\t- [[d]]\n- [[a]]\n- [[b]]"));
 	});
 
+	// docs/index-format.md, "Example 12: show folder notes"
 	it("show folder notes: folder notes also listed as entries (the index note too)", () => {
 		expect(indexOf(BASIC, "P/P.md", { showFolderNotes: true })).toBe(
 			block("- **[[S]]**\n\t- [[c]]\n\t- [[S]]\n- **T**\n\t- [[d]]\n- [[a]]\n- [[b]]\n- [[P]]"),
 		);
 	});
 
+	// docs/index-format.md, "Example 13: non-markdown files"
 	it("show non-markdown files; .base files are always listed", () => {
 		const files = { "P/a.md": "", "P/pic.png": {}, "P/Board.base": {}, "P/Canvas.canvas": {} };
 		expect(indexOf(files, "P/P.md")).toBe(block("- [[a]]\n- [[Board.base|Board]]"));
@@ -171,6 +187,7 @@ describe("one golden per setting", () => {
 		);
 	});
 
+	// docs/index-format.md, "Example 14: title property"
 	it("use title property (string titles only; folder notes too; custom property)", () => {
 		const files = {
 			"P/a.md": { frontmatter: { title: "Alpha title" } },
@@ -187,6 +204,7 @@ describe("one golden per setting", () => {
 		expect(indexOf(files, "P/P.md")).toBe(block("- **[[S]]**\n- [[a]]\n- [[b]]\n- [[c]]"));
 	});
 
+	// docs/index-format.md, "Example 15: outside folder notes"
 	it("outside folder notes: X/A.md beside X/A/", () => {
 		const files = {
 			"X/A.md": FLAG,
@@ -206,6 +224,7 @@ describe("one golden per setting", () => {
 		expect(indexOf({ "R.md": FLAG, "R/r.md": "" }, "R.md", { folderNoteStyle: "outside" })).toBe(block("- [[r]]"));
 	});
 
+	// docs/index-format.md, "Example 16: fixed-name folder notes"
 	it("fixed-name folder notes: Sub/index.md is Sub's note everywhere, linked by path", () => {
 		const files = {
 			"P/index.md": FLAG,
@@ -224,6 +243,7 @@ describe("one golden per setting", () => {
 		);
 	});
 
+	// docs/index-format.md, "Example 17: ignored paths"
 	it("ignore list: default _attachments, regexes, invalid regex as literal text", () => {
 		const files = { "P/_attachments/a.md": "", "P/keep.md": "", "P/Secret/s.md": "", "P/a[1.md": "", "P/draft-1.md": "" };
 		expect(indexOf(files, "P/P.md")).toBe(block("- **Secret**\n\t- [[s]]\n- [a\\[1](P/a%5B1.md)\n- [[draft-1]]\n- [[keep]]"));
@@ -232,6 +252,7 @@ describe("one golden per setting", () => {
 		);
 	});
 
+	// docs/index-format.md, "Example 18: sync-conflict copies"
 	it("sync-conflict copies are ignored by default, listed when the setting is off", () => {
 		const files = { "P/a.md": "", "P/a.sync-conflict-20240101-120000-ABCDEFG.md": "", "P/b (conflicted copy 2024-01-01).md": "" };
 		expect(indexOf(files, "P/P.md")).toBe(block("- [[a]]"));
@@ -249,12 +270,14 @@ describe("one golden per setting", () => {
 		"P/G/g.md": "",
 	};
 
+	// docs/index-format.md, "Example 19: sort orders"
 	it("sort by name descending", () => {
 		expect(indexOf(TIMED, "P/P.md", { sortDirection: "desc" })).toBe(
 			block("- **G**\n\t- [[g]]\n- **[[F]]**\n- [[d]]\n- [[c]]\n- [[b]]\n- [[a]]"),
 		);
 	});
 
+	// docs/index-format.md, "Example 19: sort orders"
 	it("sort by modified time (ties by name; folders without a folder note last)", () => {
 		expect(indexOf(TIMED, "P/P.md", { sortBy: "mtime" })).toBe(
 			block("- **[[F]]**\n- **G**\n\t- [[g]]\n- [[b]]\n- [[c]]\n- [[d]]\n- [[a]]"),
@@ -264,12 +287,14 @@ describe("one golden per setting", () => {
 		);
 	});
 
+	// docs/index-format.md, "Example 19: sort orders"
 	it("sort by created time", () => {
 		expect(indexOf(TIMED, "P/P.md", { sortBy: "ctime", foldersOnTop: false })).toBe(
 			block("- **[[F]]**\n- [[a]]\n- [[c]]\n- [[d]]\n- [[b]]\n- **G**\n\t- [[g]]"),
 		);
 	});
 
+	// docs/index-format.md, "Example 19: sort orders"
 	it("sort by a frontmatter number (numeric strings count; notes without one last)", () => {
 		expect(indexOf(TIMED, "P/P.md", { sortBy: "order", foldersOnTop: false })).toBe(
 			block("- [[c]]\n- [[b]]\n- [[a]]\n- **[[F]]**\n- [[d]]\n- **G**\n\t- [[g]]"),
@@ -278,6 +303,7 @@ describe("one golden per setting", () => {
 		expect(indexOf(custom, "P/P.md", { sortBy: "order", orderProperty: "rank" })).toBe(block("- [[y]]\n- [[x]]"));
 	});
 
+	// docs/index-format.md, "Example 20: maximum depth"
 	it("maximum depth", () => {
 		const deep = { "P/A/B/C/c.md": "", "P/A/a.md": "" };
 		expect(indexOf(deep, "P/P.md", { maxDepth: 1 })).toBe(block("- **A**"));
@@ -285,12 +311,14 @@ describe("one golden per setting", () => {
 		expect(indexOf(deep, "P/P.md")).toBe(block("- **A**\n\t- **B**\n\t\t- **C**\n\t\t\t- [[c]]\n\t- [[a]]"));
 	});
 
+	// docs/index-format.md, "Example 21: custom flags"
 	it("custom waypoint and landmark flags", () => {
 		const files = { "P/P.md": "{{index}}", "P/a.md": "", "Q/Q.md": "{{lm}}", "Q/q.md": "" };
 		expect(refreshedText(snapshotFromFiles(files), "P/P.md", { waypointFlag: "{{index}}" })).toBe(block("- [[a]]"));
 		expect(refreshedText(snapshotFromFiles(files), "Q/Q.md", { landmarkFlag: "{{lm}}" })).toBe(block("- [[q]]", "Landmark"));
 	});
 
+	// docs/index-format.md, "Example 22: following Obsidian's link format"
 	it("follow Obsidian's link setting: the adapter's linkText, with aliases", () => {
 		const calls: string[] = [];
 		const linkText = (t: VFile, source: string, alias: string | undefined): string => {
@@ -318,6 +346,7 @@ describe("per-index options in the folder note's own frontmatter", () => {
 	const note = (fm: string): Files => ({ ...FILES, "P/P.md": `---\n${fm}\n---\n%% Waypoint %%` });
 	const fmBlock = (fm: string, tree: string): string => `---\n${fm}\n---\n${block(tree)}`;
 
+	// docs/index-format.md, "Example 23: per-index sort, direction and depth"
 	it("index-sort and index-direction", () => {
 		expect(indexOf(note("index-sort: mtime\nindex-direction: desc"), "P/P.md")).toBe(
 			fmBlock("index-sort: mtime\nindex-direction: desc", "- **[[S]]**\n\t- [[s]]\n- [[b]]\n- [[c]]\n- [[a]]"),
@@ -327,16 +356,19 @@ describe("per-index options in the folder note's own frontmatter", () => {
 		);
 	});
 
+	// docs/index-format.md, "Example 23: per-index sort, direction and depth"
 	it("index-depth", () => {
 		expect(indexOf(note("index-depth: 1"), "P/P.md")).toBe(fmBlock("index-depth: 1", "- **[[S]]**\n- [[a]]\n- [[b]]\n- [[c]]"));
 	});
 
+	// docs/index-format.md, "Example 23: per-index sort, direction and depth"
 	it("invalid options are ignored", () => {
 		expect(indexOf(note("index-sort: sideways\nindex-depth: -1"), "P/P.md")).toBe(
 			fmBlock("index-sort: sideways\nindex-depth: -1", "- **[[S]]**\n\t- [[s]]\n- [[a]]\n- [[b]]\n- [[c]]"),
 		);
 	});
 
+	// docs/index-format.md, "Example 24: grouping by a property"
 	it("index-group: one bold heading per value, list values under each, no value last", () => {
 		expect(indexOf(note("index-group: category"), "P/P.md")).toBe(
 			fmBlock(
@@ -358,6 +390,7 @@ describe("per-index options in the folder note's own frontmatter", () => {
 });
 
 describe("link safety (contract deliberate difference 6)", () => {
+	// docs/index-format.md, "Example 25: names that cannot be wiki links"
 	it("names and titles that cannot be wikilinks become percent-encoded markdown links", () => {
 		const files = {
 			"P/a|b.md": "",
@@ -385,6 +418,7 @@ describe("link safety (contract deliberate difference 6)", () => {
 		);
 	});
 
+	// docs/index-format.md, "Example 25: names that cannot be wiki links"
 	it("Obsidian's format and fixed folder notes check every folder of the path", () => {
 		const linkText = (t: VFile): string => `[[${t.path.slice(0, -3)}]]`;
 		const files = { "P/C# x/n.md": "", "P/ok/m.md": "", "P/50%% off/o.md": "" };
@@ -395,11 +429,13 @@ describe("link safety (contract deliberate difference 6)", () => {
 		expect(indexOf(fixed, "P/index.md", { folderNoteStyle: "fixed" })).toBe(block("- **[a\\[b\\]](P/a%5Bb%5D/index.md)**"));
 	});
 
+	// docs/index-format.md, "Example 25: names that cannot be wiki links"
 	it("a link from Obsidian's format holding %% falls back to the encoded path", () => {
 		const linkText = (): string => "[[x %% y]]";
 		expect(indexOf({ "P/n.md": "" }, "P/P.md", { linkFormat: "obsidian" }, linkText)).toBe(block("- [n](P/n.md)"));
 	});
 
+	// docs/index-format.md, "Example 26: folder names in bold, and never `%%`"
 	it("folder names are escaped in bold text, and no line ever contains %%", () => {
 		const out = indexOf({ "P/a %% End Waypoint %%/x.md": "", "P/b*c/y.md": "" }, "P/P.md");
 		expect(out).toBe(block("- **a \\%\\% End Waypoint \\%\\%**\n\t- [[x]]\n- **b\\*c**\n\t- [[y]]"));

@@ -14,6 +14,7 @@ function vaultWith(text: string, extra: Record<string, string> = {}) {
 const BLOCK = "%% Begin Waypoint %%\n- [[x]]\n- [[y]]\n\n%% End Waypoint %%";
 
 describe("finding markers", () => {
+	// docs/index-format.md, "Example 33: markers in code are text"
 	it("finds a block and a flag, ignoring fenced code and inline code", () => {
 		const text = [
 			"```",
@@ -35,6 +36,7 @@ describe("finding markers", () => {
 		expect(scan.flags.map((f) => [f.kind, f.line])).toEqual([["landmark", 10]]);
 	});
 
+	// docs/index-format.md, "Example 33: markers in code are text"
 	it("reads markers inside frontmatter as data, not markers", () => {
 		const scan = scanNote('---\nnote: "%% Waypoint %%"\n---\nbody\n', S);
 		expect(scan.ok && scan.flags.length).toBe(0);
@@ -78,20 +80,24 @@ describe("finding markers", () => {
 });
 
 describe("splicing", () => {
+	// docs/index-format.md, "The block, byte by byte"
 	it("expands a bare flag line into Waypoint's exact bytes", () => {
 		expect(refreshedText(vaultWith("# A\n%% Waypoint %%\nFooter"), "A/A.md")).toBe(`# A\n${BLOCK}\nFooter`);
 	});
 
+	// docs/index-format.md, "Example 27: CRLF notes stay CRLF"
 	it("keeps CRLF line endings and writes the block with CRLF", () => {
 		const out = refreshedText(vaultWith("# A\r\n%% Waypoint %%\r\nFooter\r\n"), "A/A.md");
 		expect(out).toBe(`# A\r\n${BLOCK.replace(/\n/g, "\r\n")}\r\nFooter\r\n`);
 	});
 
+	// docs/index-format.md, "Example 27: CRLF notes stay CRLF"
 	it("uses the note's line ending when the flag is on the last line", () => {
 		const out = refreshedText(vaultWith("# A\r\n%% Waypoint %%"), "A/A.md");
 		expect(out).toBe(`# A\r\n${BLOCK.replace(/\n/g, "\r\n")}`);
 	});
 
+	// docs/index-format.md, "Example 28: text sharing the flag's line"
 	it("keeps text sharing the flag's line, before and after, byte for byte", () => {
 		const out = refreshedText(vaultWith("Intro  %% Waypoint %% outro\n"), "A/A.md");
 		expect(out).toBe(`Intro  ${BLOCK} outro\n`);
@@ -99,11 +105,13 @@ describe("splicing", () => {
 		expect(refreshInVault(vaultWith(out), "A/A.md")).toEqual({ status: "unchanged" });
 	});
 
+	// docs/index-format.md, "Example 29: text on the marker lines is kept"
 	it("replaces only the region between markers, keeping text on marker lines", () => {
 		const text = "a\nX %% Begin Waypoint %% Y\n- [[old]]\n%% End Waypoint %% Z\nb";
 		expect(refreshedText(vaultWith(text), "A/A.md")).toBe("a\nX %% Begin Waypoint %% Y\n- [[x]]\n- [[y]]\n\n%% End Waypoint %% Z\nb");
 	});
 
+	// docs/index-format.md, "Example 29: text on the marker lines is kept"
 	it("repairs the seed's malformed block", () => {
 		const seed = "# NOtes\n\n%% Begin Waypoint %%\n- [[WEBFramework/NOtes/comparison]]]]\n\n%% End Waypoint %%\n\nwhat are…";
 		const vault = snapshotFromFiles({
@@ -121,17 +129,20 @@ describe("splicing", () => {
 		expect(refreshInVault(vaultWith("nothing here"), "A/A.md")).toEqual({ status: "unchanged" });
 	});
 
+	// docs/index-format.md, "Example 32: a Begin marker without its End"
 	it("unmatched Begin marker → error outcome, nothing written", () => {
 		const out = refreshInVault(vaultWith("%% Begin Waypoint %%\n- [[x]]\n"), "A/A.md");
 		expect(out.status).toBe("error");
 		if (out.status === "error") expect(out.message).toMatch(/Begin Waypoint.*line 1.*End Waypoint/);
 	});
 
+	// docs/index-format.md, "Example 33: markers in code are text"
 	it("markers in code fences and inline code are left untouched", () => {
 		const text = "```\n%% Waypoint %%\n```\n`%% Waypoint %%`\n";
 		expect(refreshInVault(vaultWith(text), "A/A.md")).toEqual({ status: "unchanged" });
 	});
 
+	// docs/index-format.md, "Example 31: a flag in the wrong note"
 	it("flag in a note that is not a folder note → the error line (only the flag replaced)", () => {
 		const vault = vaultWith("", { "A/x.md": "see %% Waypoint %% here\n" });
 		expect(refreshedText(vault, "A/x.md")).toBe(
@@ -139,6 +150,7 @@ describe("splicing", () => {
 		);
 	});
 
+	// docs/index-format.md, "Example 31: a flag in the wrong note"
 	it("flag in a root note → the root error line; landmark wording", () => {
 		const vault = snapshotFromFiles({ "Home.md": "%% Landmark %%" });
 		expect(refreshedText(vault, "Home.md")).toBe(
@@ -155,11 +167,13 @@ describe("splicing", () => {
 		expect(again).toEqual({ status: "unchanged" });
 	});
 
+	// docs/index-format.md, "Example 31: a flag in the wrong note"
 	it("leaves a block alone in a note that is not a folder note", () => {
 		const vault = vaultWith("", { "A/x.md": "%% Begin Waypoint %%\n- [[kept]]\n\n%% End Waypoint %%" });
 		expect(refreshInVault(vault, "A/x.md")).toEqual({ status: "unchanged" });
 	});
 
+	// docs/index-format.md, "Example 29: text on the marker lines is kept"
 	it("regenerates every block of a note (waypoint and landmark)", () => {
 		const text = "%% Begin Waypoint %%\n\n%% End Waypoint %%\nmid\n%% Begin Landmark %%\n\n%% End Landmark %%";
 		expect(refreshedText(vaultWith(text), "A/A.md")).toBe(
@@ -173,11 +187,13 @@ describe("splicing", () => {
 });
 
 describe("callouts", () => {
+	// docs/index-format.md, "Example 30: callouts"
 	it("writes the contract's callout for a quoted flag line", () => {
 		const vault = snapshotFromFiles({ "A/A.md": "> %% Waypoint %%\nafter", "A/a.md": "" });
 		expect(refreshedText(vault, "A/A.md")).toBe(">[!waypoint]\n>%% Begin Waypoint %%\n>- [[a]]\n>\n>%% End Waypoint %%\nafter");
 	});
 
+	// docs/index-format.md, "Example 30: callouts"
 	it("keeps the header and replaces the prefixed block on update", () => {
 		const vault = snapshotFromFiles({
 			"A/A.md": ">[!waypoint] My index\n>%% Begin Waypoint %%\n>- [[gone]]\n>\n>%% End Waypoint %%\n",
@@ -189,11 +205,13 @@ describe("callouts", () => {
 		);
 	});
 
+	// docs/index-format.md, "Example 30: callouts"
 	it("an empty callout block and a landmark callout", () => {
 		const vault = snapshotFromFiles({ "A/A.md": ">%% Landmark %%" });
 		expect(refreshedText(vault, "A/A.md")).toBe(">[!landmark]\n>%% Begin Landmark %%\n>\n>\n>%% End Landmark %%");
 	});
 
+	// docs/index-format.md, "Example 30: callouts"
 	it("a quoted flag sharing its line with text keeps that text on its own line", () => {
 		const vault = snapshotFromFiles({ "A/A.md": "> Index: %% Waypoint %% !", "A/a.md": "" });
 		const out = refreshedText(vault, "A/A.md");
