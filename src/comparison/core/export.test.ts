@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyView, buildModel, DEFAULT_VIEW_OPTIONS, NAME_KEY, toCsv, toJson, toMarkdownTable } from "./index";
 import type { NoteInput } from "./index";
+import { expectApproved } from "../../../test/kit/approval";
 
 function note(path: string, frontmatter: Record<string, unknown> | null, frontmatterError: string | null = null): NoteInput {
 	const basename = path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/, "");
@@ -31,144 +32,6 @@ const fixture = [
 	note("Web/Broken.md", null, "bad indentation"),
 ];
 
-const JSON_GOLDEN = String.raw`{
-  "columns": [
-    {
-      "key": "type",
-      "type": "text",
-      "declared": false,
-      "coverage": {
-        "present": 2,
-        "total": 3
-      },
-      "conflicts": []
-    },
-    {
-      "key": "category",
-      "type": "text",
-      "declared": false,
-      "coverage": {
-        "present": 2,
-        "total": 3
-      },
-      "conflicts": []
-    },
-    {
-      "key": "summary",
-      "type": "text",
-      "declared": false,
-      "coverage": {
-        "present": 2,
-        "total": 3
-      },
-      "conflicts": []
-    },
-    {
-      "key": "orm",
-      "type": "checkbox",
-      "declared": false,
-      "coverage": {
-        "present": 2,
-        "total": 3
-      },
-      "conflicts": []
-    },
-    {
-      "key": "first_release",
-      "type": "number",
-      "declared": false,
-      "coverage": {
-        "present": 2,
-        "total": 3
-      },
-      "conflicts": [
-        {
-          "path": "Web/Flask.md",
-          "basename": "Flask",
-          "actualType": "text"
-        }
-      ]
-    },
-    {
-      "key": "website",
-      "type": "url",
-      "declared": false,
-      "coverage": {
-        "present": 2,
-        "total": 3
-      },
-      "conflicts": []
-    },
-    {
-      "key": "related",
-      "type": "links",
-      "declared": false,
-      "coverage": {
-        "present": 2,
-        "total": 3
-      },
-      "conflicts": []
-    },
-    {
-      "key": "tags",
-      "type": "tags",
-      "declared": true,
-      "coverage": {
-        "present": 2,
-        "total": 3
-      },
-      "conflicts": []
-    }
-  ],
-  "notes": [
-    {
-      "path": "Web/Django.md",
-      "basename": "Django",
-      "warning": null,
-      "properties": {
-        "type": "framework",
-        "category": "full-stack",
-        "summary": "ORM, auth | admin",
-        "orm": true,
-        "first_release": 2005,
-        "website": "https://www.djangoproject.com",
-        "related": [
-          "[[Flask]]",
-          "[[Web/Bottle|Bottle]]"
-        ],
-        "tags": [
-          "framework",
-          "python"
-        ]
-      }
-    },
-    {
-      "path": "Web/Flask.md",
-      "basename": "Flask",
-      "warning": null,
-      "properties": {
-        "type": "framework",
-        "category": "micro, \"tiny\"",
-        "summary": "Line one\nline two",
-        "orm": false,
-        "first_release": "2010",
-        "website": "",
-        "related": [],
-        "tags": [
-          "framework"
-        ]
-      }
-    },
-    {
-      "path": "Web/Broken.md",
-      "basename": "Broken",
-      "warning": "bad indentation",
-      "properties": {}
-    }
-  ]
-}
-`;
-
 describe("export goldens (3 notes)", () => {
 	const model = buildModel(fixture);
 
@@ -198,7 +61,7 @@ describe("export goldens (3 notes)", () => {
 	});
 
 	it("JSON", () => {
-		expect(toJson(model)).toBe(JSON_GOLDEN);
+		expectApproved("compare-export/three-notes.json", toJson(model));
 	});
 });
 

@@ -5,7 +5,7 @@
  * ======
  * What it does: keeps Waypoint-compatible index blocks (`%% Begin Waypoint %%` … `%% End
  * Waypoint %%`, and the same for Landmark) current. The contract is
- * `shared/docs/index-format.md`; with unique plain names and default settings the output is
+ * `docs/index-format.md`; with unique plain names and default settings the output is
  * byte-identical to Waypoint 3.0.1.
  *
  * Files:

@@ -1,7 +1,7 @@
 /**
  * Finding index blocks and flags in a note's text.
  *
- * Rules (contract: shared/docs/index-format.md, "Markers"):
+ * Rules (contract: docs/index-format.md, "Markers"):
  * - A marker is recognised when a line contains it (Waypoint's rule), except where that text is
  *   not markdown: inside a fenced code block (``` or ~~~, also inside `>` quotes), inside an
  *   inline code span on that line, or inside the YAML frontmatter at the top of the note.
