@@ -314,6 +314,17 @@ describe("bad input", () => {
 		expect(result.stdout).toBe("updated  A/A.md\n");
 	});
 
+	it("check never calls a vault current when a note could not be checked", () => {
+		const broken = "# B\n%% Begin Waypoint %%\n- [[x]]\n";
+		const root = vault({ "B/B.md": broken, "B/x.md": "" });
+		const result = runCli(["check", root]);
+		expect(result.code).toBe(1);
+		expect(result.stderr).not.toContain("Every index note is current");
+		expect(result.stderr).toContain("1 note could not be checked (named above).");
+		const refreshed = runCli(["refresh", root]);
+		expect(refreshed.stderr).toContain("0 updated. 1 note could not be refreshed (named above).");
+	});
+
 	it("a note that is not UTF-8 is named and never rewritten", () => {
 		const bytes = Buffer.concat([Buffer.from("%% Waypoint %%\ncaf"), Buffer.from([0xe9])]);
 		const root = vault({ "B/B.md": bytes, "B/x.md": "" });

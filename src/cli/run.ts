@@ -14,7 +14,7 @@ import { errorMessage } from "../shared/core/errors";
 import { importOutlineCommand } from "../templates/cli/import-outline";
 import { NO_PROGRESS, type ProgressSink, TerminalProgress } from "./progress";
 import { printable, printableName } from "./printable";
-import { refreshVault } from "../index-notes/cli/refresh";
+import { refreshVault, type RefreshOutcome } from "../index-notes/cli/refresh";
 
 export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from "./context";
 
@@ -52,20 +52,27 @@ function openVault(args: ParsedArgs, io: CliIO, progress: ProgressSink): { vault
 	return { vault, config: readVaultConfig(vault.rootReal, args.configDir) };
 }
 
+/** The last line of `refresh` / `check`: it never calls a vault current when a note had a problem. */
+export function refreshSummary(outcome: RefreshOutcome, write: boolean, vaultArg: string): string {
+	const noun = (n: number): string => `${n} index note${n === 1 ? "" : "s"}`;
+	const failed = outcome.problems.length;
+	const problems =
+		failed === 0 ? "" : ` ${failed} note${failed === 1 ? "" : "s"} could not be ${write ? "refreshed" : "checked"} (named above).`;
+	if (write) return `${noun(outcome.indexes)} found, ${outcome.stale.length} updated.${problems}\n`;
+	if (outcome.stale.length > 0) {
+		const verb = outcome.stale.length === 1 ? "is" : "are";
+		return `${outcome.stale.length} of ${noun(outcome.indexes)} ${verb} out of date.${problems} Run: ${NAME} refresh ${vaultArg}\n`;
+	}
+	if (failed > 0) return `No index note found out of date, but${problems}\n`;
+	return `Every index note is current (${outcome.indexes} checked).\n`;
+}
+
 function refreshOrCheck(ctx: CommandContext, write: boolean): number {
 	const { io, args } = ctx;
 	const outcome = refreshVault(ctx.vault, ctx.config, { write, fsync: args.options["no-fsync"] !== "true", progress: ctx.progress });
 	for (const p of outcome.problems) ctx.problem(p.path, p.message);
 	for (const note of outcome.stale) io.stdout(`${write ? "updated" : "stale"}  ${printableName(note)}\n`);
-	const noun = (n: number): string => `${n} index note${n === 1 ? "" : "s"}`;
-	if (write) {
-		ctx.info(`${noun(outcome.indexes)} found, ${outcome.stale.length} updated.\n`);
-	} else if (outcome.stale.length > 0) {
-		const verb = outcome.stale.length === 1 ? "is" : "are";
-		ctx.info(`${outcome.stale.length} of ${noun(outcome.indexes)} ${verb} out of date. Run: ${NAME} refresh ${ctx.vaultArg}\n`);
-	} else {
-		ctx.info(`Every index note is current (${outcome.indexes} checked).\n`);
-	}
+	ctx.info(refreshSummary(outcome, write, ctx.vaultArg));
 	if (outcome.problems.length > 0) return EXIT_PROBLEMS;
 	return !write && outcome.stale.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
