@@ -3,6 +3,8 @@
  * what failed, logs the details once, and leaves no unhandled promise rejection.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { openComparison } from "../src/comparison/commands/open-comparison";
+import { ComparisonView } from "../src/comparison/ui/comparison-view";
 import type { IndexService } from "../src/index-notes/index-service";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
@@ -65,5 +67,38 @@ describe("index refresh failures", () => {
 		expect(h.notices().slice(before)).toEqual(["Framework Notes: index refresh failed: disk is read-only"]);
 		expect(errors).toHaveBeenCalledTimes(1);
 		expect(unhandled).toEqual([]);
+	});
+});
+
+describe("comparison pane update failures", () => {
+	it("a live update that fails shows one Notice naming it, and the next update still applies", async () => {
+		const note = (language: string): string => `---\ntype: framework\nlanguage: ${language}\n---\nBody.\n`;
+		h = await loadPlugin({ files: { "F/Django.md": note("Python"), "F/Rails.md": note("Ruby") } });
+		const leaf = await openComparison(h.plugin, null);
+		await h.settle();
+		const view = leaf?.view;
+		if (!(view instanceof ComparisonView)) throw new Error("not a comparison view");
+		await view.ready;
+		expect(view.current.model?.rows.map((r) => r.basename)).toEqual(["Django", "Rails"]);
+
+		await h.app.vault.modify(h.file("F/Rails.md"), note("Crystal"));
+		// Obsidian re-indexes the note; the pane collects the change until its next quiet period.
+		await vi.advanceTimersByTimeAsync(0);
+		const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+		const cache = vi.spyOn(h.app.metadataCache, "getFileCache").mockImplementation(() => {
+			throw new Error("metadata cache unavailable");
+		});
+		const before = h.notices().length;
+		await view.flushLive();
+		cache.mockRestore();
+		expect(h.notices().slice(before)).toEqual(["Framework Notes: comparison update failed: metadata cache unavailable"]);
+		expect(errors.mock.calls.filter((call) => String(call[0]).includes("comparison update"))).toHaveLength(1);
+		expect(unhandled).toEqual([]);
+
+		await h.app.vault.modify(h.file("F/Rails.md"), note("Ruby on Rails"));
+		await h.settle();
+		await view.flushLive();
+		const row = view.current.model?.rows.find((r) => r.basename === "Rails");
+		expect(JSON.stringify(row)).toContain("Ruby on Rails");
 	});
 });
