@@ -2,7 +2,7 @@
  * Background work that fails (index refresh, comparison pane updates) shows one Notice naming
  * what failed, logs the details once, and leaves no unhandled promise rejection.
  */
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { openComparison } from "../src/comparison/commands/open-comparison";
 import { ComparisonView } from "../src/comparison/ui/comparison-view";
 import type { IndexService } from "../src/index-notes/index-service";
@@ -14,6 +14,9 @@ const onUnhandled = (reason: unknown): void => {
 	unhandled.push(reason);
 };
 process.on("unhandledRejection", onUnhandled);
+afterAll(() => {
+	process.off("unhandledRejection", onUnhandled);
+});
 
 afterEach(() => {
 	h?.unload();
