@@ -1,14 +1,7 @@
 import { type App, Component, type TAbstractFile, TFile, TFolder } from "obsidian";
+import type { VaultChangeBatch } from "./core/live-plan";
 
-/** What happened in the vault during one quiet period, by path. */
-export interface VaultChangeBatch {
-	/** Notes created or whose metadata changed (current paths). */
-	readonly changed: ReadonlySet<string>;
-	/** Notes deleted (paths they had). */
-	readonly removed: ReadonlySet<string>;
-	/** Renames in order: `[oldPath, newPath]`, files and folders. */
-	readonly renamed: readonly (readonly [string, string])[];
-}
+export type { VaultChangeBatch };
 
 /** Default quiet period before a burst of vault events is applied. */
 export const LIVE_DEBOUNCE_MS = 150;

@@ -9,6 +9,8 @@ import type { PluginHost } from "../shared/host";
 import { IndexEngine, type IndexIO, type RefreshReport } from "./core/engine";
 import { vaultSnapshot } from "../shared/live-snapshot";
 import { TemplatesFolder } from "../shared/templates-folder";
+import { WorkQueue } from "../shared/core/work-queue";
+import { reportError } from "../shared/report";
 
 /** A start-up reconciliation of more index notes than this shows its progress. */
 const PROGRESS_THRESHOLD = 500;
@@ -34,9 +36,8 @@ export class IndexService extends Component {
 	private burstStart = 0;
 	private fullRefreshPending = false;
 	private active = false;
-	private running: Promise<void> = Promise.resolve();
-	/** Units of queued work not yet finished. */
-	private pending = 0;
+	/** Start-up reconciliation, bursts and explicit refreshes, one after another. */
+	private readonly queue = new WorkQueue();
 
 	constructor(private readonly host: PluginHost) {
 		super();
@@ -101,7 +102,7 @@ export class IndexService extends Component {
 		app.workspace.onLayoutReady(() => {
 			if (!this.active) return;
 			this.registerVaultEvents();
-			void this.enqueue(() => this.startUp());
+			this.background(() => this.startUp());
 		});
 	}
 
@@ -112,28 +113,22 @@ export class IndexService extends Component {
 	}
 
 	/** Refresh every index note now (the "Refresh all index notes" command). */
-	async refreshAll(): Promise<RefreshReport> {
-		let report: RefreshReport | null = null;
-		await this.enqueue(async () => {
+	refreshAll(): Promise<RefreshReport> {
+		return this.queue.run(async () => {
 			await this.templates.reload();
-			report = await this.engine.refreshAll();
+			return this.engine.refreshAll();
 		});
-		if (report === null) throw new Error("Refreshing the index notes failed; see the developer console.");
-		return report;
 	}
 
-	/** Resolves when the work queued so far has been done. */
+	/** Resolves when the work queued so far, and any work it queued in turn, has been done. */
 	async idle(): Promise<void> {
-		let current: Promise<void>;
-		do {
-			current = this.running;
-			await current;
-		} while (current !== this.running);
+		do await this.queue.idle();
+		while (this.queue.pending > 0);
 	}
 
 	/** True while a burst is waiting for its debounce or work is running. */
 	busy(): boolean {
-		return this.timer !== null || this.pending > 0;
+		return this.timer !== null || this.queue.pending > 0;
 	}
 
 	private registerVaultEvents(): void {
@@ -230,7 +225,7 @@ export class IndexService extends Component {
 		const wait = Math.max(0, Math.min(delay, deadline - now));
 		this.timer = window.setTimeout(() => {
 			this.timer = null;
-			void this.enqueue(() => this.applyBurst());
+			this.background(() => this.applyBurst());
 		}, wait);
 	}
 
@@ -244,17 +239,8 @@ export class IndexService extends Component {
 		if (this.engine.hasPending()) await this.engine.flush();
 	}
 
-	private enqueue(work: () => Promise<void>): Promise<void> {
-		this.pending++;
-		const run = this.running
-			.then(work)
-			.catch((error: unknown) => {
-				console.error("Framework Notes: index refresh failed", error);
-			})
-			.finally(() => {
-				this.pending--;
-			});
-		this.running = run;
-		return run;
+	/** Queue work nobody awaits: a failure shows one Notice and is logged once. */
+	private background(work: () => Promise<void>): void {
+		this.queue.run(work).catch((error: unknown) => reportError("index refresh", error));
 	}
 }

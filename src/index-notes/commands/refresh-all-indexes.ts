@@ -1,5 +1,6 @@
 import { Notice } from "obsidian";
 import type { PluginHost } from "../../shared/host";
+import { reportError } from "../../shared/report";
 import type { IndexService } from "../index-service";
 
 /** Refresh every index note now and say how many changed. */
@@ -14,7 +15,7 @@ export function registerRefreshAllIndexes(host: PluginHost, service: IndexServic
 		id: "refresh-all-index-notes",
 		name: "Refresh all index notes",
 		callback: () => {
-			void refreshAllIndexes(service);
+			refreshAllIndexes(service).catch((error: unknown) => reportError("refreshing index notes", error));
 		},
 	});
 }
