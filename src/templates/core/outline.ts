@@ -8,7 +8,7 @@
  * Lines inside frontmatter, code fences and Waypoint blocks are ignored.
  */
 
-import { markdownSpans, replaceSpans, wikiSpans } from "./link-scan";
+import { markdownSpans, replaceSpans, wikiSpans } from "../../shared/core/link-scan";
 
 export interface OutlineItem {
 	/** The name as shown (link syntax and emphasis removed), e.g. `AWS Chalice`. */
