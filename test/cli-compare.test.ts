@@ -150,3 +150,69 @@ describe("import-outline", () => {
 		expect(empty.stderr).toContain("W/W.md: no outline items found");
 	});
 });
+
+describe("compare: a table that fits", () => {
+	function wideVault(): string {
+		const notes: Record<string, string> = {};
+		const keys = ["cover", "coordinates", "color", ...Array.from({ length: 33 }, (_, i) => `property_${String(i).padStart(2, "0")}`)];
+		for (const name of ["Alpha", "Beta", "Gamma"]) {
+			const lines = keys.map((key, i) => `${key}: ${name.toLowerCase()}-${i}`);
+			notes[`${name}.md`] = `---\ntype: framework\n${lines.join("\n")}\n---\n`;
+		}
+		const root = makeVault(notes);
+		dirs.push(root);
+		return root;
+	}
+
+	it("never exceeds --width with 36 columns, leaves out what does not fit and says how to choose", () => {
+		const result = runCli(["compare", wideVault(), "--width", "80"]);
+		expect(result.code).toBe(0);
+		const lines = result.stdout.trimEnd().split("\n");
+		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+		const headers = (lines[0] ?? "").split(/\s{2,}/);
+		expect(new Set(headers).size).toBe(headers.length);
+		// A cut header still names one property: cover, coordinates and color never all show as "co…".
+		const keys = ["cover", "coordinates", "color", ...Array.from({ length: 33 }, (_, i) => `property_${String(i).padStart(2, "0")}`)];
+		for (const header of headers.slice(1)) {
+			const prefix = header.endsWith("…") ? header.slice(0, -1) : header;
+			expect(
+				keys.filter((k) => (header.endsWith("…") ? k.startsWith(prefix) : k === prefix)),
+				header,
+			).toHaveLength(1);
+		}
+		expect(result.stderr).toMatch(/columns did not fit in 80 columns and were left out: property_\d\d, /);
+		expect(result.stderr).toContain("--columns");
+	});
+
+	it("shows the columns chosen with --columns, in that order", () => {
+		const result = runCli(["compare", wideVault(), "--width", "80", "--columns", "property_32, color"]);
+		expect(result.code).toBe(0);
+		expect(result.stdout.split("\n")[0]).toMatch(/^note\s+property_32\s+color$/);
+		expect(result.stdout).toContain("gamma-35");
+		expect(result.stderr).toBe("");
+		const unknown = runCli(["compare", wideVault(), "--columns", "nope"]);
+		expect(unknown.code).toBe(2);
+		expect(unknown.stderr).toContain('no property "nope"');
+	});
+
+	it("tells absent, empty and null apart, shows links by their text, and counts emoji as two columns", () => {
+		const root = makeVault({
+			"A.md": '---\ntype: framework\nstatus: ✨✨✨✨✨ new\nnotes:\nbased_on: "[[Flask]]"\nrelated:\n  - "[[Flask]]"\n  - "[[Bottle|the bottle]]"\nlist: []\n---\n',
+			"B.md": '---\ntype: framework\nstatus: old\nnotes: kept\nbased_on: "[[Bottle|the bottle]]"\nrelated: "[[Flask]]"\nlist: [x]\n---\n',
+			"C.md": "---\ntype: framework\nstatus: old\n---\n",
+		});
+		dirs.push(root);
+		const result = runCli(["compare", root, "--width", "120"]);
+		expect(result.code).toBe(0);
+		const row = (name: string): string => result.stdout.split("\n").find((l) => l.startsWith(`${name} `)) ?? "";
+		expect(row("A")).toContain("(no value)");
+		expect(row("A")).toContain("(empty)");
+		expect(row("C")).toContain("—");
+		expect(row("A")).toContain("Flask, the bottle");
+		expect(row("B")).toMatch(/^B\s+Flask\s+old\s+the bottle\s/);
+		expect(result.stdout).not.toContain("[[");
+		const narrow = runCli(["compare", root, "--width", "30"]);
+		for (const line of narrow.stdout.trimEnd().split("\n")) expect(displayWidth(line)).toBeLessThanOrEqual(30);
+		expect(displayWidth("✨")).toBe(2);
+	});
+});

@@ -45,6 +45,7 @@ const COMMAND_OPTIONS: Readonly<Record<CommandName, OptionSpecs>> = {
 		["folder", { value: true }],
 		["format", { value: true }],
 		["width", { value: true }],
+		["columns", { value: true }],
 		["save", { value: "optional" }],
 	]),
 	"import-outline": new Map([["dry-run", { value: false, short: "n" }]]),
@@ -159,8 +160,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 	if (options.format !== undefined && !(FORMATS as readonly string[]).includes(options.format)) {
 		throw new UsageError(`unknown format "${options.format}" (use ${FORMATS.join(", ")})`, command);
 	}
-	if (options.save !== undefined && (options.format !== undefined || options.width !== undefined)) {
-		throw new UsageError(`--save writes a Markdown note; it takes no --format or --width`, command);
+	if (options.save !== undefined && (options.format !== undefined || options.width !== undefined || options.columns !== undefined)) {
+		throw new UsageError(`--save writes a Markdown note; it takes no --format, --width or --columns`, command);
+	}
+	if (options.columns !== undefined && (options.format ?? "table") !== "table") {
+		throw new UsageError(`--columns chooses the columns of the table format only`, command);
+	}
+	if (options.columns !== undefined && options.columns.split(",").every((key) => key.trim() === "")) {
+		throw new UsageError(`--columns needs property names separated by commas, like "language,license"`, command);
 	}
 	if (options.width !== undefined && !/^[1-9]\d{0,4}$/.test(options.width)) {
 		throw new UsageError(`--width needs a positive whole number`, command);
@@ -247,7 +254,10 @@ Options:
   --folder <path>      Only notes inside this vault folder
   --format <format>    table (default; aligned to the terminal width, long cells cut with "…"),
                        markdown, csv or json
-  --width <columns>    Width of the table (default: the terminal's, or 100)
+  --width <columns>    Width of the table (default: the terminal's, or 100); columns that
+                       do not fit are left out and named on stderr
+  --columns <keys>     The table's columns, in this order: property names separated by
+                       commas ("language,license,stars"); shown even when every note agrees
   --save [<note>]      Write the comparison note: <note> is a vault path ("Folder/Note.md");
                        by default the plugin's "comparison note path" setting (comparison.md)
                        inside the --folder folder, or at the vault root

@@ -21,12 +21,37 @@ import { isFolder } from "../../shared/core/vault";
 import type { CompareFormat } from "../../cli/args";
 import { saveComparison } from "./compare-save";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
-import { renderTable, terminalSafeLines } from "./table";
+import { replaceSpans, wikiSpans } from "../../shared/core/link-scan";
+import { layoutTable, terminalSafeLines } from "./table";
 
 const DEFAULT_WIDTH = 100;
 
-function cellText(cell: Cell): string {
-	return cell.state === "value" ? cell.display : "";
+/**
+ * A cell as the terminal shows it, with the pane's words: not set `—`, `(empty)`, `(no value)`;
+ * links by their text, whether a property holds one link or a list of them.
+ */
+export function cellText(cell: Cell): string {
+	switch (cell.state) {
+		case "absent":
+			return "—";
+		case "empty":
+			return "(empty)";
+		case "null":
+			return "(no value)";
+		case "value":
+			if (cell.items !== undefined) return cell.items.map((item) => item.text).join(", ");
+			if (cell.links === undefined) return cell.display;
+			return replaceSpans(cell.display, wikiSpans(cell.display), ({ inner }) => {
+				const bar = inner.indexOf("|");
+				return bar < 0 ? inner.split(/[#^]/, 1)[0] || inner : inner.slice(bar + 1);
+			});
+	}
+}
+
+/** The property names `--columns` asks for, in order, without repeats. */
+function requestedColumns(option: string | undefined): string[] | null {
+	if (option === undefined) return null;
+	return [...new Set(option.split(",").map((key) => key.trim()))].filter((key) => key !== "");
 }
 
 function normalizeFolder(folder: string): string {
@@ -63,14 +88,23 @@ export function compareCommand(ctx: CommandContext): number {
 		return code === EXIT_OK && invalid > 0 ? EXIT_PROBLEMS : code;
 	}
 	const groupBy = config.settings.compare.groupBy.trim();
+	const requested = requestedColumns(args.options.columns);
+	if (requested !== null) {
+		const known = new Set(model.columns.map((c) => c.key));
+		const unknown = requested.filter((key) => !known.has(key));
+		if (unknown.length > 0) {
+			io.stderr(`framework-notes: no property ${unknown.map((k) => `"${k}"`).join(", ")} in the compared notes\n`);
+			return EXIT_USAGE;
+		}
+	}
 	const view: ViewOptions = {
 		...DEFAULT_VIEW_OPTIONS,
 		sort: [{ key: NAME_KEY, dir: "asc" }],
 		groupBy: groupBy === "" ? null : groupBy,
 		// The terminal table is narrow: leave out columns equal in every row, and the grouping
-		// column (its value is the group heading).
-		hideIdentical: format === "table" && model.rows.length > 1,
-		hiddenColumns: format === "table" && groupBy !== "" ? [groupBy] : [],
+		// column (its value is the group heading), unless the columns were chosen.
+		hideIdentical: format === "table" && model.rows.length > 1 && requested === null,
+		hiddenColumns: format === "table" && groupBy !== "" && requested === null ? [groupBy] : [],
 	};
 	const result = applyView(model, view);
 	const safe = (text: string): string => (io.stdoutIsTTY ? terminalSafeLines(text) : text);
@@ -91,15 +125,27 @@ export function compareCommand(ctx: CommandContext): number {
 			}
 			const width =
 				args.options.width !== undefined ? Number(args.options.width) : io.stdoutIsTTY && io.columns ? io.columns : DEFAULT_WIDTH;
-			const headers = ["note", ...result.columns.map((c) => c.key)];
+			const columns =
+				requested === null
+					? result.columns
+					: requested.map((key) => result.columns.find((c) => c.key === key)).filter((c) => c !== undefined);
+			const headers = ["note", ...columns.map((c) => c.key)];
 			const toRow = (row: (typeof result.rows)[number]): string[] => [
 				row.basename,
-				...result.columns.map((c) => cellText(cellOf(row, c.key))),
+				...columns.map((c) => cellText(cellOf(row, c.key))),
 			];
 			const sections = result.groups
 				? result.groups.map((g) => ({ label: `${g.label} (${g.rows.length})`, rows: g.rows.map(toRow) }))
 				: [{ label: null, rows: result.rows.map(toRow) }];
-			io.stdout(renderTable(headers, sections, width));
+			const table = layoutTable(headers, sections, width);
+			io.stdout(table.text);
+			if (table.omitted.length > 0) {
+				const n = table.omitted.length;
+				ctx.info(
+					`${n} column${n === 1 ? "" : "s"} did not fit in ${width} columns and ${n === 1 ? "was" : "were"} left out: ${table.omitted.join(", ")}. ` +
+						`Choose the columns with --columns ${table.omitted.slice(0, 2).join(",")},…, widen with --width, or use --format markdown.\n`,
+				);
+			}
 			break;
 		}
 	}

@@ -1,8 +1,12 @@
 /**
- * An aligned plain-text table that fits a terminal width: columns get their natural width when
- * it fits, otherwise the widest are narrowed and their cells cut with "…".
+ * An aligned plain-text table that never exceeds a terminal width: columns get their natural
+ * width when it fits, otherwise the widest are narrowed and their cells cut with "…"; headers
+ * are never cut so far that two look alike; columns that cannot fit at all are left out (the
+ * caller names them). Widths follow Unicode's East Asian Width (emoji are two columns).
  * Cell text is untrusted (frontmatter): control characters are made harmless first.
  */
+
+import stringWidth from "string-width";
 
 const ELLIPSIS = "…";
 const GAP = "  ";
@@ -24,47 +28,26 @@ export function terminalSafeLines(text: string): string {
 	return text.replace(CONTROL, "\uFFFD");
 }
 
-function isWide(code: number): boolean {
-	return (
-		(code >= 0x1100 && code <= 0x115f) ||
-		(code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
-		(code >= 0xac00 && code <= 0xd7a3) ||
-		(code >= 0xf900 && code <= 0xfaff) ||
-		(code >= 0xfe30 && code <= 0xfe4f) ||
-		(code >= 0xff00 && code <= 0xff60) ||
-		(code >= 0xffe0 && code <= 0xffe6) ||
-		(code >= 0x1f300 && code <= 0x1faff) ||
-		(code >= 0x20000 && code <= 0x3fffd)
-	);
-}
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
-function isZeroWidth(code: number): boolean {
-	return (code >= 0x0300 && code <= 0x036f) || code === 0x200b || code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f);
-}
-
-function charWidth(ch: string): number {
-	const code = ch.codePointAt(0) ?? 0;
-	if (isZeroWidth(code)) return 0;
-	return isWide(code) ? 2 : 1;
-}
-
-/** Columns a string takes on a terminal (wide East Asian characters and emoji count 2). */
+/**
+ * Columns a string takes on a terminal, by Unicode's East Asian Width: wide characters and
+ * emoji (✨ too) count 2, combining marks and joiners 0.
+ */
 export function displayWidth(text: string): number {
-	let width = 0;
-	for (const ch of text) width += charWidth(ch);
-	return width;
+	return stringWidth(text);
 }
 
-/** Cut `text` to at most `width` columns, ending with "…" when cut. */
+/** Cut `text` to at most `width` columns, ending with "…" when cut; never splits a character. */
 export function truncate(text: string, width: number): string {
 	if (displayWidth(text) <= width) return text;
 	if (width <= 0) return "";
 	let out = "";
 	let used = 0;
-	for (const ch of text) {
-		const w = charWidth(ch);
+	for (const { segment } of graphemes.segment(text)) {
+		const w = stringWidth(segment);
 		if (used + w > width - 1) break;
-		out += ch;
+		out += segment;
 		used += w;
 	}
 	return out + ELLIPSIS;
@@ -76,22 +59,43 @@ function pad(text: string, width: number): string {
 
 /**
  * Column widths that fit `total` columns (gaps included), shared max-min fairly: narrow columns
- * keep their natural width, the remaining room is split evenly among the wider ones.
+ * keep their natural width, the remaining room is split evenly among the wider ones. No column
+ * gets less than its minimum (by default the smaller of its natural width and 3).
  */
-export function fitWidths(natural: readonly number[], total: number): number[] {
+export function fitWidths(natural: readonly number[], total: number, minimum: readonly number[] = []): number[] {
 	const gaps = GAP.length * Math.max(0, natural.length - 1);
 	if (natural.reduce((a, b) => a + b, 0) + gaps <= total) return [...natural];
-	const widths = natural.map(() => 0);
-	const order = natural.map((w, i) => [w, i] as const).sort((a, b) => a[0] - b[0]);
-	let room = Math.max(0, total - gaps);
+	// Every column first gets its minimum; the room left is then shared out fairly.
+	const widths = natural.map((w, i) => Math.min(w, minimum[i] ?? MIN_COLUMN));
+	let room = Math.max(0, total - gaps - widths.reduce((a, b) => a + b, 0));
+	const order = natural.map((w, i) => [w - (widths[i] ?? 0), i] as const).sort((a, b) => a[0] - b[0]);
 	let left = order.length;
-	for (const [w, i] of order) {
-		const share = Math.floor(room / left);
-		widths[i] = Math.max(Math.min(w, MIN_COLUMN), Math.min(w, share));
-		room -= widths[i];
+	for (const [wanted, i] of order) {
+		const extra = Math.min(wanted, Math.floor(room / left));
+		widths[i] = (widths[i] ?? 0) + extra;
+		room -= extra;
 		left--;
 	}
 	return widths;
+}
+
+/**
+ * The narrowest a header may be cut to and still name one column: its first characters up to
+ * where it differs from every other header, then "…" (`cover`, `coordinates` and `color` give
+ * `cov…`, `coo…`, `col…`, never three `co…`).
+ */
+export function headerMinimum(header: string, others: readonly string[]): number {
+	const chars = [...header];
+	let shared = 0;
+	for (const other of others) {
+		if (other === header) continue;
+		const theirs = [...other];
+		let same = 0;
+		while (same < chars.length && same < theirs.length && chars[same] === theirs[same]) same++;
+		shared = Math.max(shared, same);
+	}
+	if (shared + 1 >= chars.length) return displayWidth(header);
+	return displayWidth(chars.slice(0, shared + 1).join("")) + 1;
 }
 
 export interface TableSection {
@@ -100,32 +104,79 @@ export interface TableSection {
 	readonly rows: readonly (readonly string[])[];
 }
 
+export interface TableLayout {
+	readonly text: string;
+	/** Headers of the columns left out because they did not fit, in table order. */
+	readonly omitted: readonly string[];
+}
+
 /** Render a table: header, a rule, then the sections' rows; no line is wider than `width`. */
 export function renderTable(headers: readonly string[], sections: readonly TableSection[], width: number): string {
+	return layoutTable(headers, sections, width).text;
+}
+
+/**
+ * The table and the columns it had to leave out: columns keep their order, and the first ones
+ * are kept while each can still show an unambiguous header and a few characters of its values.
+ */
+export function layoutTable(headers: readonly string[], sections: readonly TableSection[], width: number): TableLayout {
 	const clean = (s: string): string => terminalSafe(s);
-	const head = headers.map(clean);
-	const body = sections.map((s) => ({ label: s.label === null ? null : clean(s.label), rows: s.rows.map((r) => r.map(clean)) }));
-	// A long header may be cut ("first_rel…") rather than widen a column of short values.
-	const natural = head.map((h, i) => {
-		let w = Math.min(displayWidth(h), MAX_HEADER);
-		for (const s of body) for (const r of s.rows) w = Math.max(w, displayWidth(r[i] ?? ""));
+	const allHead = headers.map(clean);
+	const allBody = sections.map((s) => ({ label: s.label === null ? null : clean(s.label), rows: s.rows.map((r) => r.map(clean)) }));
+	// A long header may be cut ("first_rel…") rather than widen a column of short values, but
+	// never so far that two headers look the same.
+	const minimum = allHead.map((h) => Math.max(1, headerMinimum(h, allHead)));
+	const widest = (i: number, header: number): number => {
+		let w = Math.max(header, minimum[i] ?? 1);
+		for (const s of allBody) for (const r of s.rows) w = Math.max(w, displayWidth(r[i] ?? ""));
 		return Math.max(1, w);
-	});
+	};
+	const whole = allHead.map((h, i) => widest(i, displayWidth(h)));
+	const natural =
+		whole.reduce((a, b) => a + b, 0) + GAP.length * (whole.length - 1) <= width
+			? whole
+			: allHead.map((h, i) => widest(i, Math.min(displayWidth(h), MAX_HEADER)));
 	// The first column names the row: it keeps up to MAX_FIRST columns before others are cut.
-	const first = Math.min(natural[0] ?? 0, MAX_FIRST, Math.floor(width / 3));
-	const widths = natural.length > 1 ? [first, ...fitWidths(natural.slice(1), width - first - GAP.length)] : fitWidths(natural, width);
+	const first = Math.max(1, Math.min(natural[0] ?? 0, MAX_FIRST, Math.floor(width / 3)));
+	const leastOf = (i: number): number => Math.max(minimum[i] ?? 1, Math.min(natural[i] ?? 1, MIN_COLUMN));
+	let room = width - first;
+	const kept = [0];
+	const omitted: string[] = [];
+	for (let i = 1; i < allHead.length; i++) {
+		const least = leastOf(i);
+		if (omitted.length === 0 && room >= GAP.length + least) {
+			kept.push(i);
+			room -= GAP.length + least;
+		} else {
+			omitted.push(allHead[i] ?? "");
+		}
+	}
+	const pick = <T>(cells: readonly T[]): T[] => kept.map((i) => cells[i]);
+	const head = pick(allHead);
+	const rest = kept.slice(1);
+	const widths =
+		rest.length > 0
+			? [
+					first,
+					...fitWidths(
+						rest.map((i) => natural[i] ?? 1),
+						width - first - GAP.length,
+						rest.map(leastOf),
+					),
+				]
+			: [first];
 	const line = (cells: readonly string[]): string =>
 		cells
 			.map((c, i) => {
-				const w = widths[i];
+				const w = widths[i] ?? 1;
 				return i === cells.length - 1 ? truncate(c, w) : pad(truncate(c, w), w);
 			})
 			.join(GAP)
 			.trimEnd();
 	const lines: string[] = [line(head), widths.map((w) => "─".repeat(w)).join(GAP)];
-	for (const section of body) {
+	for (const section of allBody) {
 		if (section.label !== null) lines.push(truncate(section.label, width));
-		for (const row of section.rows) lines.push(line(head.map((_, i) => row[i] ?? "")));
+		for (const row of section.rows) lines.push(line(pick(row).map((c) => c ?? "")));
 	}
-	return lines.join("\n") + "\n";
+	return { text: lines.join("\n") + "\n", omitted };
 }
