@@ -36,14 +36,16 @@ function serialise(node: Node, depth = 0): string {
 		const text = node.textContent ?? "";
 		return text === "" ? "" : `${pad}${JSON.stringify(text)}\n`;
 	}
-	if (!(node instanceof Element)) return "";
-	const tag = node.tagName.toLowerCase();
-	const attrs = Array.from(node.attributes)
+	if (node.nodeType !== Node.ELEMENT_NODE) return "";
+	const el = node as Element;
+	const tag = el.tagName.toLowerCase();
+	const attrs = Array.from(el.attributes)
 		.map((a) => [a.name, a.value] as const)
 		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 		.map(([name, value]) => ` ${name}=${JSON.stringify(value)}`)
 		.join("");
-	const props = node instanceof HTMLInputElement && node.type === "checkbox" ? ` [checked=${node.checked}]` : "";
+	const box = tag === "input" ? (el as HTMLInputElement) : null;
+	const props = box?.type === "checkbox" ? ` [checked=${box.checked}]` : "";
 	let out = `${pad}<${tag}${attrs}${props}>\n`;
 	for (const child of Array.from(node.childNodes)) out += serialise(child, depth + 1);
 	return out;
