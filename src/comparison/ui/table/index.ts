@@ -112,7 +112,7 @@ export class ComparisonTable {
 
 	private show(input: TableInput): void {
 		this.input = input;
-		this.layout = tableLayoutOf(input);
+		this.layout = tableLayout(input.view, input.orientation);
 		this.table.toggleClass("fn-cmp-transposed", input.orientation === "columns");
 		const signature = columnSignature(input.view, input.orientation, input.editable);
 		if (signature !== this.columns) {
@@ -186,8 +186,4 @@ export class ComparisonTable {
 	startEdit(td: HTMLElement): void {
 		this.editor.start(td);
 	}
-}
-
-function tableLayoutOf(input: TableInput): TableLayout {
-	return tableLayout(input.view, input.orientation);
 }
