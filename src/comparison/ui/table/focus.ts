@@ -49,9 +49,9 @@ export class GridFocus {
 		return this.cellAt(this.row, this.col) ?? this.cellAt(-1, 0);
 	}
 
-	/** The keyboard moved into a cell (a click, Tab, a restored focus). */
-	entered(cell: HTMLElement): void {
-		this.identity = cellIdentity(cell);
+	/** The keyboard moved into a cell (a click, Tab, a restored focus), or to no cell. */
+	entered(cell: HTMLElement | null): void {
+		this.identity = cell ? cellIdentity(cell) : null;
 	}
 
 	/** Make (`r`, `c`) the focused cell. */

@@ -14,7 +14,7 @@ import { TableBody } from "./body";
 import { CellEditor } from "./editor";
 import { GridFocus } from "./focus";
 import { TableHeader } from "./header";
-import { onKeyDown } from "./keyboard";
+import { type KeyboardHost, onKeyDown } from "./keyboard";
 import { onChange, onClick, onContextMenu, onDoubleClick, onHover, type PointerHost } from "./pointer";
 import type { TableCallbacks, TableInput } from "./types";
 import { VirtualWindow } from "./window";
@@ -35,13 +35,7 @@ export class ComparisonTable {
 	private readonly focus: GridFocus;
 	private readonly editor: CellEditor;
 
-	constructor(
-		parent: HTMLElement,
-		private readonly app: App,
-		owner: Component & HoverParent,
-		hoverSource: string,
-		private readonly callbacks: TableCallbacks,
-	) {
+	constructor(parent: HTMLElement, app: App, owner: Component & HoverParent, hoverSource: string, callbacks: TableCallbacks) {
 		this.scroller = parent.createDiv({ cls: "fn-cmp-scroller" });
 		this.table = this.scroller.createEl("table", { cls: "fn-cmp-table" });
 		this.header = new TableHeader(this.table.createEl("thead"));
@@ -84,17 +78,28 @@ export class ComparisonTable {
 				return callbacks.columnMenu?.bind(callbacks);
 			},
 		};
+		const keyboard: KeyboardHost = {
+			grid: () => ({ lines: this.layout.lineCount, columns: this.layout.columnCount, page: this.window.page() }),
+			editing: (target) => (this.editor.owns(target) ? "field" : this.editor.active ? "elsewhere" : null),
+			finishEdit: (commit) => this.editor.finish(commit),
+			focusCell: (r, c) => this.focusCell(r, c),
+			sort: (key, additive) => callbacks.sort(key, additive),
+			open: (path, evt) => void app.workspace.openLinkText(path, "", Keymap.isModEvent(evt)),
+			edit: (td) => this.startEdit(td),
+			toggleSelected: (path, checked) => callbacks.toggleSelected(path, checked),
+		};
 		owner.registerDomEvent(this.scroller, "scroll", () => this.renderWindow(false));
 		owner.registerDomEvent(this.table, "click", (evt) => onClick(evt, pointer));
 		owner.registerDomEvent(this.table, "auxclick", (evt) => onClick(evt, pointer));
 		owner.registerDomEvent(this.table, "dblclick", (evt) => onDoubleClick(evt, pointer));
 		owner.registerDomEvent(this.table, "change", (evt) => onChange(evt, pointer));
-		owner.registerDomEvent(this.table, "keydown", (evt) => this.onKeyDown(evt));
+		owner.registerDomEvent(this.table, "keydown", (evt) => onKeyDown(evt, keyboard));
 		owner.registerDomEvent(this.table, "mouseover", (evt) => onHover(evt, pointer));
 		owner.registerDomEvent(this.table, "contextmenu", (evt) => onContextMenu(evt, pointer));
 		owner.registerDomEvent(this.table, "focusin", (evt) => {
-			const cell = (evt.target as HTMLElement | null)?.closest<HTMLElement>("[data-c]");
-			if (cell && this.table.contains(cell)) this.focus.entered(cell);
+			// The keyboard entered a cell (a click, Tab, a restored focus): the focus remembers which.
+			const cell = (evt.target as HTMLElement | null)?.closest<HTMLElement>("[data-c]") ?? null;
+			this.focus.entered(cell && this.table.contains(cell) ? cell : null);
 		});
 		owner.registerDomEvent(this.table, "focusout", (evt) => {
 			if (this.editor.owns(evt.target)) this.editor.finish(true);
@@ -167,19 +172,6 @@ export class ComparisonTable {
 		this.renderWindow(false);
 		this.focus.applyRoving();
 		this.focus.focus();
-	}
-
-	private onKeyDown(evt: KeyboardEvent): void {
-		onKeyDown(evt, {
-			grid: () => ({ lines: this.layout.lineCount, columns: this.layout.columnCount, page: this.window.page() }),
-			editing: (target) => (this.editor.owns(target) ? "field" : this.editor.active ? "elsewhere" : null),
-			finishEdit: (commit) => this.editor.finish(commit),
-			focusCell: (r, c) => this.focusCell(r, c),
-			sort: (key, additive) => this.callbacks.sort(key, additive),
-			open: (path, e) => void this.app.workspace.openLinkText(path, "", Keymap.isModEvent(e)),
-			edit: (td) => this.startEdit(td),
-			toggleSelected: (path, checked) => this.callbacks.toggleSelected(path, checked),
-		});
 	}
 
 	/** Replace a value cell by a text field; Enter or leaving it writes, Escape cancels. */
