@@ -1,0 +1,108 @@
+/**
+ * The virtual window: which lines and note columns are rendered, from the scroller's position
+ * and the measured row height, so 10,000 notes cost the same as 40.
+ */
+import type { Window } from "../../core/index";
+import { ROW_HEIGHT, type TableLayout, type Viewport } from "../../core/table-layout";
+
+/** Fallbacks when layout is unknown (hidden pane, tests): CSS sets the same sizes. */
+const FALLBACK_VIEWPORT_HEIGHT = 640;
+const FALLBACK_VIEWPORT_WIDTH = 960;
+
+/** The part to render now; `columnsMoved` when the note columns changed (the header follows them). */
+export interface WindowChange {
+	readonly rows: Window;
+	readonly cols: Window;
+	readonly columnsMoved: boolean;
+}
+
+export class VirtualWindow {
+	private viewport: Viewport | null = null;
+	private key = "";
+	private measured = false;
+	rowHeight = ROW_HEIGHT;
+
+	constructor(private readonly scroller: HTMLElement) {}
+
+	private measure(): Viewport {
+		const s = this.scroller;
+		return {
+			top: s.scrollTop,
+			left: s.scrollLeft,
+			height: s.clientHeight > 0 ? s.clientHeight : FALLBACK_VIEWPORT_HEIGHT,
+			width: s.clientWidth > 0 ? s.clientWidth : FALLBACK_VIEWPORT_WIDTH,
+		};
+	}
+
+	/** The scroller's position and size: read once per render (see `during`), else now. */
+	get current(): Viewport {
+		return this.viewport ?? this.measure();
+	}
+
+	/**
+	 * Run a render with the scroller read once, before it writes to the DOM: reading it after a
+	 * write would force the browser to lay out the table again in the middle of the render.
+	 */
+	during(render: () => void): void {
+		const outer = this.viewport === null;
+		if (outer) this.viewport = this.measure();
+		try {
+			render();
+		} finally {
+			if (outer) this.viewport = null;
+		}
+	}
+
+	/** The next render must render the window even if it did not move. */
+	reset(): void {
+		this.key = "";
+	}
+
+	/** The pane was resized: measure the rows again on the next render. */
+	resized(): void {
+		this.measured = false;
+	}
+
+	/** The window for `layout` now, or null when it is the one rendered last (unless `force`). */
+	next(layout: TableLayout, force: boolean): WindowChange | null {
+		const viewport = this.current;
+		const rows = layout.rowWindow(viewport, this.rowHeight);
+		const cols = layout.columnWindow(viewport);
+		const key = `${rows.start}:${rows.end}:${cols.start}:${cols.end}`;
+		if (!force && key === this.key) return null;
+		const columnsMoved = layout.orientation === "columns" && this.key !== "" && !this.key.endsWith(`:${cols.start}:${cols.end}`);
+		this.key = key;
+		return { rows, cols, columnsMoved };
+	}
+
+	/** The note columns in view (transposed) or every column (rows). */
+	columns(layout: TableLayout): Window {
+		return layout.columnWindow(this.current);
+	}
+
+	/**
+	 * Learn the row height from a rendered row. Measuring forces a layout: done once, and again
+	 * after a resize (a hidden pane measures 0 and keeps the CSS height until it is shown, which
+	 * Obsidian reports as a resize).
+	 */
+	learnRowHeight(first: HTMLElement | null): void {
+		if (this.measured || !first) return;
+		this.measured = true;
+		const height = first.getBoundingClientRect().height;
+		if (height > 0) this.rowHeight = height;
+	}
+
+	/** Lines a PageUp / PageDown moves. */
+	page(): number {
+		return Math.max(1, Math.floor(this.current.height / this.rowHeight) - 1);
+	}
+
+	/** Scroll so keyboard cell (`r`, `c`) is in view. */
+	reveal(layout: TableLayout, r: number, c: number): void {
+		const s = this.scroller;
+		const target = layout.scrollFor(r, c, { ...this.current, top: s.scrollTop, left: s.scrollLeft }, this.rowHeight);
+		if (!target) return;
+		if ("top" in target) s.scrollTop = target.top;
+		else s.scrollLeft = target.left;
+	}
+}
