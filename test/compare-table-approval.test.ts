@@ -3,31 +3,11 @@
  * orientation, grouped and not, serialised one element per line. A change to what the table
  * renders shows up as a diff of these files; review it, then run with UPDATE_APPROVALS=1.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type App, Component } from "obsidian";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { applyView, buildModel, DEFAULT_VIEW_OPTIONS, type NoteInput, type Orientation, type SortKey } from "../src/comparison/core/index";
 import { ComparisonTable } from "../src/comparison/ui/table";
-
-const APPROVALS = join(dirname(fileURLToPath(import.meta.url)), "approvals", "compare-table");
-
-/** Compare `actual` with the approved file; write it when missing (and fail) or when asked to. */
-function verify(name: string, actual: string): void {
-	const file = join(APPROVALS, `${name}.html`);
-	if (process.env.UPDATE_APPROVALS === "1") {
-		mkdirSync(APPROVALS, { recursive: true });
-		writeFileSync(file, actual);
-		return;
-	}
-	if (!existsSync(file)) {
-		mkdirSync(APPROVALS, { recursive: true });
-		writeFileSync(file, actual);
-		throw new Error(`New approval file ${file}: review it, then commit it.`);
-	}
-	expect(actual, `differs from ${file} (review, then UPDATE_APPROVALS=1 to accept)`).toBe(readFileSync(file, "utf8"));
-}
+import { expectApproved } from "./kit/approval";
 
 /** One element per line, indented, attributes sorted; text trimmed and quoted. */
 function serialise(node: Node, depth = 0): string {
@@ -92,7 +72,7 @@ describe("comparison table DOM (approval files)", () => {
 		for (const grouped of [false, true]) {
 			const name = `${orientation === "rows" ? "rows" : "transposed"}-${grouped ? "grouped" : "flat"}`;
 			it(`renders ${name} as approved`, () => {
-				verify(name, serialise(render(orientation, grouped)));
+				expectApproved(`compare-table/${name}.html`, serialise(render(orientation, grouped)));
 			});
 		}
 	}
