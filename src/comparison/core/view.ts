@@ -15,7 +15,6 @@ import type {
 	RankTable,
 	Row,
 	RowGroup,
-	Transposed,
 	ViewColumn,
 	ViewOptions,
 	ViewResult,
@@ -575,12 +574,4 @@ export function facetValues(model: ComparisonModel, key: string): FacetValue[] {
 			return nb - na || collator.compare(a, b);
 		})
 		.map(([value, count]) => ({ value, label: facetLabel(value), count }));
-}
-
-/** Notes-as-columns layout of a view. */
-export function transposed(view: ViewResult): Transposed {
-	return {
-		notes: view.rows,
-		lines: view.columns.map((column) => ({ column, cells: view.rows.map((r) => cellOf(r, column.key)) })),
-	};
 }

@@ -30,8 +30,8 @@ import {
 	clickSort,
 	type ComparisonViewState,
 	DEFAULT_VIEW_STATE,
-	isGeneratedFrontmatter,
-	isSelectedNote,
+	defaultGroupBy,
+	isComparedNote,
 	parseViewState,
 	serializeViewState,
 	toViewOptions,
@@ -282,9 +282,9 @@ export class ComparisonView extends ItemView implements HoverParent {
 		for (const row of this.model.rows) if (row.warning === null) folders.add(row.path.slice(0, Math.max(0, row.path.lastIndexOf("/"))));
 		const keep: VFile[] = [];
 		for (const file of files) {
-			const wanted =
-				!isGeneratedFrontmatter(snapshot.frontmatter(file.path)) &&
-				isSelectedNote(snapshot, settings, scope, file.path, (folder) => folders.has(folder));
+			const wanted = isComparedNote(snapshot, { settings, scope, templatesFolder: snapshot.templatesFolder }, file.path, (f) =>
+				folders.has(f),
+			);
 			if (wanted) {
 				keep.push(file as unknown as VFile);
 				if (snapshot.frontmatterError(file.path) === null) folders.add(file.parent?.path === "/" ? "" : (file.parent?.path ?? ""));
@@ -309,8 +309,7 @@ export class ComparisonView extends ItemView implements HoverParent {
 	}
 
 	private defaultGroupBy(): string {
-		const wanted = this.host.settings.compare.groupBy;
-		return this.model?.columns.some((c) => c.key === wanted) ? wanted : "";
+		return defaultGroupBy(this.model, this.host.settings.compare.groupBy);
 	}
 
 	/** Recompute the view from the model and update the DOM (only rows that changed are rebuilt). */
