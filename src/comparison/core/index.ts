@@ -4,21 +4,13 @@
  */
 
 export type * from "./types";
-export {
-	ABSENT,
-	BUILT_IN_TYPES,
-	EMPTY,
-	EMPTY_LIST,
-	NULL,
-	compareCollator,
-	makeCell,
-	mapObsidianType,
-	parsePropertyTypes,
-	parseWikiLinks,
-	safeUrl,
-} from "./cells";
+export { ABSENT, EMPTY, EMPTY_LIST, NULL, compareCollator, makeCell } from "./cells";
+export { BUILT_IN_TYPES, mapObsidianType, parsePropertyTypes } from "./property-types";
+export { parseWikiLinks, safeUrl } from "./links";
 export { DEFAULT_TEMPLATE_ORDER, buildModel, cellOf, updateModel } from "./model";
-export { DEFAULT_VIEW_OPTIONS, NAME_KEY, STATE_TOKENS, applyView, cellDiffers, compareSortKeys, facetLabel, facetValues } from "./view";
+export { DEFAULT_VIEW_OPTIONS, applyView, cellDiffers } from "./view";
+export { NAME_KEY, compareSortKeys } from "./view-sort";
+export { STATE_TOKENS, facetLabel, facetValues } from "./facets";
 export { markdownText, toCsv, toJson, toMarkdownTable } from "./export";
 export { parseCellInput } from "./parse";
 export { frontmatterTags, noteInputs, normalizeFolder } from "./select";

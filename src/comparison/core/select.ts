@@ -4,7 +4,7 @@
  */
 
 import type { Frontmatter, VFile, VaultSnapshot } from "../../shared/core/vault";
-import { wholeLink } from "./cells";
+import { wholeLink } from "./links";
 import type { NoteInput } from "./types";
 
 /** `/`, `""`, `A/B/` → `""`, `""`, `A/B`. */
