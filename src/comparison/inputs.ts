@@ -4,6 +4,7 @@ import type { CompareSettings } from "../shared/core/settings";
 import type { VaultSnapshot } from "../shared/core/vault";
 import { vaultSnapshot } from "../shared/live-snapshot";
 import { TemplatesFolder } from "../shared/templates-folder";
+import { locateFrontmatter } from "../shared/core/frontmatter-block";
 
 /** Message shown for a note whose properties block is not valid YAML. */
 export const INVALID_YAML = "Invalid properties (YAML): fix them in the note to compare it.";
@@ -47,10 +48,10 @@ export class FrontmatterErrors {
 		} catch {
 			return;
 		}
-		const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
-		if (!match || match[1] === undefined || match[1].trim() === "") return;
+		const yaml = locateFrontmatter(text)?.yaml;
+		if (yaml === undefined || yaml.trim() === "") return;
 		try {
-			const parsed: unknown = parseYaml(match[1]);
+			const parsed: unknown = parseYaml(yaml);
 			if (parsed !== null && typeof parsed !== "object") this.errors.set(file.path, INVALID_YAML);
 		} catch {
 			this.errors.set(file.path, INVALID_YAML);

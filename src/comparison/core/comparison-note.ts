@@ -6,6 +6,7 @@
 import type { Frontmatter } from "../../shared/core/vault";
 import { toMarkdownTable } from "./export";
 import type { ComparisonModel, ViewResult } from "./types";
+import { locateFrontmatter } from "../../shared/core/frontmatter-block";
 
 /** Frontmatter key/value marking a note as written by "Save as note". */
 export const GENERATED_KEY = "framework-notes";
@@ -13,9 +14,9 @@ export const GENERATED_VALUE = "comparison";
 
 /** True when the note text is a generated comparison (the only kind "Save as note" may replace). */
 export function isGeneratedComparison(text: string): boolean {
-	const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
-	if (!match || match[1] === undefined) return false;
-	return match[1].split(/\r?\n/).some((line) => /^framework-notes:\s*["']?comparison["']?\s*$/.test(line));
+	const yaml = locateFrontmatter(text)?.yaml;
+	if (yaml === undefined) return false;
+	return yaml.split(/\r?\n/).some((line) => /^framework-notes:\s*["']?comparison["']?\s*$/.test(line));
 }
 
 /** Text of a generated comparison note around a Markdown table. */

@@ -8,6 +8,8 @@
  * Lines inside frontmatter, code fences and Waypoint blocks are ignored.
  */
 
+import { locateFrontmatter } from "../../shared/core/frontmatter-block";
+
 export interface OutlineItem {
 	/** The name as shown (link syntax and emphasis removed), e.g. `AWS Chalice`. */
 	readonly name: string;
@@ -144,11 +146,7 @@ export function parseOutline(text: string): OutlineItem[] {
 	let category = "";
 	let fence: string | null = null;
 	let inWaypoint = false;
-	let start = 0;
-	if (lines[0] !== undefined && /^---[ \t]*$/.test(lines[0])) {
-		const close = lines.findIndex((l, i) => i > 0 && /^---[ \t]*$/.test(l));
-		if (close > 0) start = close + 1;
-	}
+	const start = locateFrontmatter(text)?.lineCount ?? 0;
 	for (let i = start; i < lines.length; i++) {
 		const line = lines[i] ?? "";
 		const fenceMatch = FENCE.exec(line);
