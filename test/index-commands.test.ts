@@ -64,6 +64,17 @@ describe("Insert index block here", () => {
 		expect(transaction).not.toHaveBeenCalled();
 		expect(messages().some((m) => m.includes("already holds an index block"))).toBe(true);
 	});
+
+	it("inserts a block in a folder note that only shows the markers inside a code fence", async () => {
+		const shown = "# I\n```\n%% Begin Waypoint %%\n%% End Waypoint %%\n```\n";
+		const h = await load({ "I/I.md": shown, "I/z.md": "" });
+		const editor = new TestEditor();
+		editor.setValue(shown);
+		editor.setCursor({ line: 0, ch: 0 });
+		run(h, "insert-index-block", editor, "I/I.md");
+		expect(h.notices().some((m) => m.includes("already holds an index block"))).toBe(false);
+		expect(editor.getValue()).toBe("# I\n%% Begin Waypoint %%\n- [[z]]\n\n%% End Waypoint %%\n" + shown.slice(4));
+	});
 });
 
 describe("Go to parent index", () => {

@@ -3,6 +3,8 @@
  * than silently damaged by replacement characters) and frontmatter extraction.
  */
 
+import { locateFrontmatter } from "../shared/core/frontmatter-block";
+
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 export class TextDecodeError extends Error {}
@@ -17,24 +19,9 @@ export function decodeUtf8(bytes: Uint8Array): string {
 }
 
 /**
- * The YAML source between the opening `---` line (the note's first line) and the next `---`
- * line, or null when the note has no frontmatter. CRLF line endings are accepted.
+ * The YAML source of the note's frontmatter block (see `locateFrontmatter`), or null when the
+ * note has none.
  */
 export function frontmatterSource(text: string): string | null {
-	const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-	if (!text.startsWith("---", start)) return null;
-	const firstEnd = text.indexOf("\n", start);
-	if (firstEnd < 0) return null;
-	if (text.slice(start + 3, firstEnd).trimEnd() !== "") return null;
-	const bodyStart = firstEnd + 1;
-	let lineStart = bodyStart;
-	while (lineStart <= text.length) {
-		let lineEnd = text.indexOf("\n", lineStart);
-		if (lineEnd < 0) lineEnd = text.length;
-		const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
-		if (line.trimEnd() === "---") return text.slice(bodyStart, lineStart);
-		if (lineEnd === text.length) return null;
-		lineStart = lineEnd + 1;
-	}
-	return null;
+	return locateFrontmatter(text)?.yaml ?? null;
 }

@@ -1,9 +1,10 @@
 import { type App, parseYaml, TFile } from "obsidian";
-import { type NoteInput, noteInputs, selectNotes } from "./core/index";
-import { isGeneratedFrontmatter } from "./core/index";
+import { comparedNotes, type NoteInput, noteInputs } from "./core/index";
 import type { CompareSettings } from "../shared/core/settings";
-import type { VFile, VaultSnapshot } from "../shared/core/vault";
+import type { VaultSnapshot } from "../shared/core/vault";
 import { vaultSnapshot } from "../shared/live-snapshot";
+import { TemplatesFolder } from "../shared/templates-folder";
+import { locateFrontmatter } from "../shared/core/frontmatter-block";
 
 /** Message shown for a note whose properties block is not valid YAML. */
 export const INVALID_YAML = "Invalid properties (YAML): fix them in the note to compare it.";
@@ -47,10 +48,10 @@ export class FrontmatterErrors {
 		} catch {
 			return;
 		}
-		const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
-		if (!match || match[1] === undefined || match[1].trim() === "") return;
+		const yaml = locateFrontmatter(text)?.yaml;
+		if (yaml === undefined || yaml.trim() === "") return;
 		try {
-			const parsed: unknown = parseYaml(match[1]);
+			const parsed: unknown = parseYaml(yaml);
 			if (parsed !== null && typeof parsed !== "object") this.errors.set(file.path, INVALID_YAML);
 		} catch {
 			this.errors.set(file.path, INVALID_YAML);
@@ -58,10 +59,17 @@ export class FrontmatterErrors {
 	}
 }
 
+/** The vault as the comparison sees it: invalid-YAML notes reported, and the templates folder. */
+export interface ComparisonSnapshot extends VaultSnapshot {
+	/** Folder of the core Templates plugin (its notes are never compared), or null. */
+	readonly templatesFolder: string | null;
+}
+
 /** The app's vault as the core sees it, with invalid-YAML notes reported. */
-export function comparisonSnapshot(app: App, errors: FrontmatterErrors): VaultSnapshot {
+export function comparisonSnapshot(app: App, errors: FrontmatterErrors): ComparisonSnapshot {
 	const base = vaultSnapshot(app);
 	return {
+		templatesFolder: new TemplatesFolder(app).folder(),
 		get root() {
 			return base.root;
 		},
@@ -77,12 +85,9 @@ export function candidateFiles(app: App, scope: string | null): TFile[] {
 	return app.vault.getMarkdownFiles().filter((file) => prefix === null || file.path.startsWith(prefix));
 }
 
-/** The framework notes in scope, as model input. */
-export function collectNoteInputs(snapshot: VaultSnapshot, settings: CompareSettings, scope: string | null): NoteInput[] {
-	const files: VFile[] = selectNotes(snapshot, settings, scope ?? undefined).filter(
-		(file) => !isGeneratedFrontmatter(snapshot.frontmatter(file.path)),
-	);
-	return noteInputs(snapshot, files);
+/** The compared notes in scope, as model input. */
+export function collectNoteInputs(snapshot: ComparisonSnapshot, settings: CompareSettings, scope: string | null): NoteInput[] {
+	return noteInputs(snapshot, comparedNotes(snapshot, { settings, scope, templatesFolder: snapshot.templatesFolder }));
 }
 
 /** The `TFile` for a path, or null. */

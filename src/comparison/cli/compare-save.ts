@@ -11,6 +11,7 @@ import {
 	comparisonNoteTitle,
 	comparisonSaveAction,
 	DEFAULT_VIEW_STATE,
+	defaultGroupBy,
 	toViewOptions,
 } from "../core/index";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
@@ -43,8 +44,7 @@ export function unwritableVaultPath(vaultPath: string): string | null {
  * (default view state: model order, grouped by the settings' property when a column has it).
  */
 export function savedComparisonText(model: ComparisonModel, scope: string | null, groupBySetting: string): string {
-	const defaultGroupBy = model.columns.some((c) => c.key === groupBySetting) ? groupBySetting : "";
-	const view = applyView(model, toViewOptions({ ...DEFAULT_VIEW_STATE, scope }, defaultGroupBy));
+	const view = applyView(model, toViewOptions({ ...DEFAULT_VIEW_STATE, scope }, defaultGroupBy(model, groupBySetting)));
 	return comparisonNoteOf(comparisonNoteTitle(scope), model, view);
 }
 

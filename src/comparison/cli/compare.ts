@@ -7,16 +7,16 @@ import {
 	buildModel,
 	cellOf,
 	DEFAULT_VIEW_OPTIONS,
+	defaultGroupBy,
 	NAME_KEY,
+	comparedNotes,
 	noteInputs,
-	selectNotes,
 	toCsv,
 	toJson,
 	toMarkdownTable,
 	type Cell,
 	type ViewOptions,
 } from "../core/index";
-import { isGeneratedFrontmatter } from "../core/index";
 import { isFolder } from "../../shared/core/vault";
 import type { CompareFormat } from "../../cli/args";
 import { saveComparison } from "./compare-save";
@@ -70,10 +70,12 @@ export function compareCommand(ctx: CommandContext): number {
 			return EXIT_USAGE;
 		}
 	}
-	// As in the pane: a generated comparison note is never itself compared.
-	const files = selectNotes(vault, config.settings.compare, scope === "" ? undefined : scope).filter(
-		(f) => !isGeneratedFrontmatter(vault.frontmatter(f.path)),
-	);
+	// The pane's rule: generated comparison notes and the templates folder are never compared.
+	const files = comparedNotes(vault, {
+		settings: config.settings.compare,
+		scope: scope ?? null,
+		templatesFolder: config.coreTemplatesFolder === "" ? null : config.coreTemplatesFolder,
+	});
 	const inputs = noteInputs(vault, files);
 	let invalid = 0;
 	for (const note of inputs) {
@@ -87,7 +89,7 @@ export function compareCommand(ctx: CommandContext): number {
 		const code = saveComparison(ctx, model, scope === undefined || scope === "" ? null : scope);
 		return code === EXIT_OK && invalid > 0 ? EXIT_PROBLEMS : code;
 	}
-	const groupBy = config.settings.compare.groupBy.trim();
+	const groupBy = defaultGroupBy(model, config.settings.compare.groupBy);
 	const requested = requestedColumns(args.options.columns);
 	if (requested !== null) {
 		const known = new Set(model.columns.map((c) => c.key));

@@ -3,6 +3,9 @@
  * (only for allowed schemes) a URL. Nothing here produces markup.
  */
 
+import { dateKey, datetimeKey } from "./dates";
+import { isUrlShaped, parseWikiLinks, safeUrl, wholeLink } from "./links";
+import { fits } from "./property-types";
 import type { AbsentCell, Cell, CellItem, EmptyCell, NullCell, PropertyTypeName, ValueCell, WikiLink } from "./types";
 
 export const ABSENT: AbsentCell = Object.freeze({ state: "absent" });
@@ -14,219 +17,6 @@ export const NULL: NullCell = Object.freeze({ state: "null" });
 /** Natural-aware, case-insensitive collation; created once. */
 export const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
 export { collator as compareCollator };
-
-const OBSIDIAN_TYPES: Readonly<Record<string, PropertyTypeName>> = {
-	text: "text",
-	multitext: "list",
-	aliases: "list",
-	number: "number",
-	checkbox: "checkbox",
-	date: "date",
-	datetime: "datetime",
-	tags: "tags",
-};
-
-/** Obsidian's built-in property types, which apply unless `types.json` says otherwise. */
-export const BUILT_IN_TYPES: Readonly<Record<string, string>> = {
-	tags: "tags",
-	aliases: "aliases",
-	cssclasses: "multitext",
-};
-
-export function mapObsidianType(name: string): PropertyTypeName {
-	return Object.prototype.hasOwnProperty.call(OBSIDIAN_TYPES, name) ? OBSIDIAN_TYPES[name] : "unknown";
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** `types.json` (text or parsed, with or without the `types` wrapper) → `{ key: typeName }`. */
-export function parsePropertyTypes(json: unknown): Record<string, string> {
-	let data: unknown = json;
-	if (typeof json === "string") {
-		try {
-			data = JSON.parse(json) as unknown;
-		} catch {
-			return {};
-		}
-	}
-	if (!isRecord(data)) return {};
-	const source = isRecord(data.types) ? data.types : data;
-	const entries = Object.entries(source).filter((e): e is [string, string] => typeof e[1] === "string");
-	return Object.fromEntries(entries);
-}
-
-/** Declared types by key: Obsidian's built-ins overlaid with the vault's `types.json`. */
-export function resolveDeclared(propertyTypes: Readonly<Record<string, string>> | undefined): Map<string, PropertyTypeName> {
-	const out = new Map<string, PropertyTypeName>();
-	const merged = [...Object.entries(BUILT_IN_TYPES), ...Object.entries(propertyTypes ?? {})];
-	for (const [key, name] of merged) {
-		const type = typeof name === "string" ? mapObsidianType(name) : "unknown";
-		if (type === "unknown") out.delete(key);
-		else out.set(key, type);
-	}
-	return out;
-}
-
-// ---------------------------------------------------------------- dates
-
-const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function utcDay(y: number, m: number, d: number): number | null {
-	if (m < 1 || m > 12 || d < 1) return null;
-	const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-	if (d > MONTH_DAYS[m - 1] + (leap ? 1 : 0)) return null;
-	return Date.UTC(y, m - 1, d);
-}
-
-/** `YYYY-MM-DD` (a real calendar day) → ms since epoch (UTC), else null. */
-export function dateKey(text: string): number | null {
-	if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
-	const y = digits(text, 0, 4);
-	const m = digits(text, 5, 7);
-	const d = digits(text, 8, 10);
-	return y < 0 || m < 0 || d < 0 ? null : utcDay(y, m, d);
-}
-
-/** The number written with ASCII digits in `text[from, to)`, or -1. */
-function digits(text: string, from: number, to: number): number {
-	let n = 0;
-	for (let i = from; i < to; i++) {
-		const c = text.charCodeAt(i) - 48;
-		if (c < 0 || c > 9) return -1;
-		n = n * 10 + c;
-	}
-	return n;
-}
-
-/** ISO date-time (local times read as UTC so every device sorts alike) → ms, else null. */
-export function datetimeKey(text: string): number | null {
-	const m = DATETIME_RE.exec(text);
-	if (!m) return null;
-	const day = utcDay(Number(m[1]), Number(m[2]), Number(m[3]));
-	const h = Number(m[4]);
-	const min = Number(m[5]);
-	const s = m[6] === undefined ? 0 : Number(m[6]);
-	if (day === null || h > 23 || min > 59 || s > 59) return null;
-	const ms = m[7] === undefined ? 0 : Number(`0.${m[7]}`) * 1000;
-	let offset = 0;
-	const zone = m[8];
-	if (zone !== undefined && zone !== "Z") {
-		const digits = zone.replace(":", "");
-		const oh = Number(digits.slice(1, 3));
-		const om = Number(digits.slice(3, 5));
-		if (oh > 23 || om > 59) return null;
-		offset = (digits.startsWith("-") ? -1 : 1) * (oh * 60 + om) * 60_000;
-	}
-	return day + ((h * 60 + min) * 60 + s) * 1000 + ms - offset;
-}
-
-// ---------------------------------------------------------------- urls and links
-
-/**
- * An allowed scheme at the very start, then no whitespace or control characters anywhere: so
- * nothing before the scheme (`javascript:`, `data:`, ` java\tscript:`, NUL) can change what a
- * browser sees. Other schemes never match.
- */
-// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-const URL_SHAPE = /^(https?:\/\/|mailto:|obsidian:\/\/)[^\s\u0000-\u001f\u007f-\u009f\\]+$/i;
-
-/**
- * The URL (scheme in lower case) when `text` is an http, https, mailto or obsidian URL, else
- * null. Leading and trailing spaces are allowed.
- */
-export function safeUrl(text: string): string | null {
-	const trimmed = text.trim();
-	if (!URL_SHAPE.test(trimmed)) return null;
-	const colon = trimmed.indexOf(":");
-	const scheme = trimmed.slice(0, colon);
-	const lower = scheme.toLowerCase();
-	return lower === scheme ? trimmed : lower + trimmed.slice(colon);
-}
-
-const LINK_RE = /\[\[([^[\]]+)\]\]/g;
-const WHOLE_LINK_RE = /^\s*\[\[([^[\]]+)\]\]\s*$/;
-
-function parseLinkInner(inner: string): WikiLink {
-	const pipe = inner.indexOf("|");
-	const ref = pipe < 0 ? inner : inner.slice(0, pipe);
-	const alias = pipe < 0 ? null : inner.slice(pipe + 1).trim();
-	const hash = ref.indexOf("#");
-	const target = (hash < 0 ? ref : ref.slice(0, hash)).trim();
-	const subpath = hash < 0 ? null : ref.slice(hash).trim();
-	const shown = alias !== null && alias !== "" ? alias : target + (subpath ?? "");
-	return { target, subpath, alias: alias === "" ? null : alias, text: shown };
-}
-
-/** Every `[[...]]` in a string, as plain-text parts. */
-export function parseWikiLinks(text: string): WikiLink[] {
-	if (!text.includes("[[")) return [];
-	const out: WikiLink[] = [];
-	for (const m of text.matchAll(LINK_RE)) out.push(parseLinkInner(m[1]));
-	return out;
-}
-
-/** The link when the whole string is one `[[...]]`, else null. */
-export function wholeLink(text: string): WikiLink | null {
-	if (!text.includes("[[")) return null;
-	const m = WHOLE_LINK_RE.exec(text);
-	return m ? parseLinkInner(m[1]) : null;
-}
-
-// ---------------------------------------------------------------- types
-
-/** Whether a value of type `actual` is acceptable in a column of type `column`. */
-export function fits(column: PropertyTypeName, actual: PropertyTypeName): boolean {
-	if (column === actual || column === "unknown") return true;
-	switch (column) {
-		case "text":
-			return actual === "url" || actual === "date" || actual === "datetime";
-		case "list":
-			return actual === "links" || actual === "tags";
-		case "tags":
-			return actual === "list";
-		case "datetime":
-			return actual === "date";
-		default:
-			return false;
-	}
-}
-
-/** When counts tie, the more specific type wins (earlier in this list). */
-const SPECIFICITY: readonly PropertyTypeName[] = [
-	"checkbox",
-	"number",
-	"date",
-	"datetime",
-	"url",
-	"links",
-	"tags",
-	"list",
-	"object",
-	"text",
-	"unknown",
-];
-
-/** The type that the most value cells fit; ties go to the more specific type. */
-export function inferColumnType(typeCounts: ReadonlyMap<PropertyTypeName, number>): PropertyTypeName {
-	let best: PropertyTypeName = "text";
-	let bestFit = -1;
-	for (const candidate of SPECIFICITY) {
-		if (!typeCounts.has(candidate)) continue;
-		let fit = 0;
-		for (const [actual, count] of typeCounts) if (count > 0 && fits(candidate, actual)) fit += count;
-		if (fit > bestFit) {
-			best = candidate;
-			bestFit = fit;
-		}
-	}
-	return best;
-}
-
-// ---------------------------------------------------------------- cells
 
 function compactJson(value: unknown): string {
 	try {
@@ -439,7 +229,7 @@ function stringType(text: string): PropertyTypeName {
 		if (dateKey(text) !== null) return "date";
 		if (datetimeKey(text) !== null) return "datetime";
 	}
-	return URL_SHAPE.test(text.trim()) ? "url" : "text";
+	return isUrlShaped(text.trim()) ? "url" : "text";
 }
 
 /** A value equal for equal cells: the shared state cell, or the number / checkbox / display text. */

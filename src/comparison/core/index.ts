@@ -1,44 +1,27 @@
 /**
- * The comparison model (issue 4): pure functions from notes' frontmatter to a typed table.
+ * The comparison model: pure functions from notes' frontmatter to a typed table.
  * Import everything from here (`src/comparison/core`).
  */
 
 export type * from "./types";
-export {
-	ABSENT,
-	BUILT_IN_TYPES,
-	EMPTY,
-	EMPTY_LIST,
-	NULL,
-	compareCollator,
-	makeCell,
-	mapObsidianType,
-	parsePropertyTypes,
-	parseWikiLinks,
-	safeUrl,
-} from "./cells";
+export { ABSENT, EMPTY, EMPTY_LIST, NULL, compareCollator, makeCell } from "./cells";
+export { BUILT_IN_TYPES, mapObsidianType, parsePropertyTypes } from "./property-types";
+export { parseWikiLinks, safeUrl } from "./links";
 export { DEFAULT_TEMPLATE_ORDER, buildModel, cellOf, updateModel } from "./model";
-export {
-	DEFAULT_VIEW_OPTIONS,
-	NAME_KEY,
-	STATE_TOKENS,
-	applyView,
-	cellDiffers,
-	compareSortKeys,
-	facetLabel,
-	facetValues,
-	transposed,
-} from "./view";
+export { DEFAULT_VIEW_OPTIONS, applyView, cellDiffers } from "./view";
+export { NAME_KEY, compareSortKeys } from "./view-sort";
+export { STATE_TOKENS, facetLabel, facetValues } from "./facets";
 export { markdownText, toCsv, toJson, toMarkdownTable } from "./export";
 export { parseCellInput } from "./parse";
-export { frontmatterTags, noteInputs, normalizeFolder, selectNotes } from "./select";
-export type { ComparisonViewState, Orientation, PreparedSearch, Window } from "./view-extra";
+export { frontmatterTags, noteInputs, normalizeFolder } from "./select";
+export type { ComparisonViewState, Orientation } from "./view-state";
+export { DEFAULT_VIEW_STATE, clickSort, defaultGroupBy, parseViewState, serializeViewState, toViewOptions } from "./view-state";
+export type { Window } from "./virtual-window";
+export { visibleWindow } from "./virtual-window";
+export { barLevel } from "./bars";
 export {
-	DEFAULT_VIEW_STATE,
 	GENERATED_KEY,
 	GENERATED_VALUE,
-	barLevel,
-	clickSort,
 	comparisonNoteOf,
 	comparisonNoteTarget,
 	comparisonNoteText,
@@ -46,10 +29,8 @@ export {
 	comparisonSaveAction,
 	isGeneratedComparison,
 	isGeneratedFrontmatter,
-	isSelectedNote,
-	parseViewState,
-	serializeViewState,
-	toViewOptions,
-	visibleWindow,
-	wordwiseMatcher,
-} from "./view-extra";
+} from "./comparison-note";
+export type { PreparedSearch } from "./search";
+export { wordwiseMatcher } from "./search";
+export type { NoteSelection } from "./selection";
+export { comparedNotes, isComparedNote, isSelectedNote, selectNotes } from "./selection";

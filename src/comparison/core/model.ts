@@ -4,7 +4,8 @@
 
 import { DEFAULT_PROPERTIES } from "../../shared/core/framework-note";
 import { CellMap, childShape, ROOT_SHAPE, type Shape } from "./cellmap";
-import { ABSENT, cellKind, collator, fits, inferColumnType, resolveDeclared } from "./cells";
+import { ABSENT, cellKind, collator } from "./cells";
+import { fits, inferColumnType, resolveDeclared } from "./property-types";
 import type {
 	BuildOptions,
 	Cell,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { paneReducer } from "./pane-state";
-import { type ComparisonViewState, DEFAULT_VIEW_STATE } from "./view-extra";
+import { type ComparisonViewState, DEFAULT_VIEW_STATE } from "./view-state";
 
 const base: ComparisonViewState = { ...DEFAULT_VIEW_STATE };
 

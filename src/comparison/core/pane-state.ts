@@ -4,7 +4,7 @@
  * set of rules.
  */
 import type { SortKey } from "./types";
-import { type ComparisonViewState, clickSort } from "./view-extra";
+import { type ComparisonViewState, clickSort } from "./view-state";
 
 export type ToggleFlag = "hideIdentical" | "differencesFirst" | "onlySelected";
 

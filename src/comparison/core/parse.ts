@@ -2,7 +2,8 @@
  * Text typed into a cell → the value to write to frontmatter, or a message saying why not.
  */
 
-import { dateKey, datetimeKey, safeUrl, wholeLink } from "./cells";
+import { dateKey, datetimeKey } from "./dates";
+import { safeUrl, wholeLink } from "./links";
 import type { ParseResult, PropertyTypeName } from "./types";
 
 const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;

@@ -1,36 +1,15 @@
 /**
- * Which notes are framework notes: the settings' selector (property + value, tag, or folder),
- * optionally within one folder.
+ * The settings' selector (property + value, or tag) matched against one note's frontmatter, and
+ * the model's input for chosen notes. Which notes are compared is decided in `selection.ts`.
  */
 
-import type { CompareSettings } from "../../shared/core/settings";
-import {
-	isFile,
-	isFolder,
-	isMarkdown,
-	parentPath,
-	type Frontmatter,
-	type VFile,
-	type VFolder,
-	type VaultSnapshot,
-} from "../../shared/core/vault";
-import { collator, wholeLink } from "./cells";
+import type { Frontmatter, VFile, VaultSnapshot } from "../../shared/core/vault";
+import { wholeLink } from "./links";
 import type { NoteInput } from "./types";
 
 /** `/`, `""`, `A/B/` → `""`, `""`, `A/B`. */
 export function normalizeFolder(path: string): string {
 	return path.trim().replace(/^\/+|\/+$/g, "");
-}
-
-function under(path: string, folder: string): boolean {
-	return folder === "" || path.startsWith(`${folder}/`);
-}
-
-function markdownFiles(folder: VFolder, out: VFile[]): void {
-	for (const child of folder.children) {
-		if (isFolder(child)) markdownFiles(child, out);
-		else if (isFile(child) && isMarkdown(child)) out.push(child);
-	}
 }
 
 function norm(text: string): string {
@@ -80,41 +59,6 @@ export function tagMatches(fm: Frontmatter, tag: string): boolean {
 	const tags = frontmatterTags(fm);
 	if (wanted === "") return tags.length > 0;
 	return tags.some((t) => t === wanted || t.startsWith(`${wanted}/`));
-}
-
-/**
- * The notes the comparison shows, sorted by path. A note whose YAML is invalid cannot be
- * matched by property or tag; it is kept (with its warning) when it sits in a folder that holds
- * a selected note, so a broken note is listed rather than silently dropped.
- */
-export function selectNotes(snapshot: VaultSnapshot, settings: CompareSettings, scopeFolder?: string): VFile[] {
-	const scope = normalizeFolder(scopeFolder ?? "");
-	const start = scope === "" ? snapshot.root : snapshot.getNode(scope);
-	if (start === null || !isFolder(start)) return [];
-	const files: VFile[] = [];
-	markdownFiles(start, files);
-
-	let chosen: VFile[];
-	if (settings.selectorKind === "folder") {
-		const folder = normalizeFolder(settings.selectorFolder);
-		chosen = files.filter((f) => under(f.path, folder));
-	} else {
-		const matches = (fm: Frontmatter) =>
-			settings.selectorKind === "tag"
-				? tagMatches(fm, settings.selectorTag)
-				: propertyMatches(fm, settings.selectorProperty, settings.selectorValue);
-		const picked = new Set<VFile>();
-		const folders = new Set<string>();
-		for (const f of files) {
-			const fm = snapshot.frontmatter(f.path);
-			if (fm !== null && matches(fm)) {
-				picked.add(f);
-				folders.add(parentPath(f.path));
-			}
-		}
-		chosen = files.filter((f) => picked.has(f) || (folders.has(parentPath(f.path)) && snapshot.frontmatterError(f.path) !== null));
-	}
-	return chosen.sort((a, b) => collator.compare(a.path, b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** The model's input for files of a snapshot. */

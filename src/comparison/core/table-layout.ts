@@ -5,7 +5,8 @@
  * property, the notes side by side.
  */
 import type { Row, RowGroup, SortKey, ViewResult } from "./types";
-import { type Orientation, visibleWindow, type Window } from "./view-extra";
+import type { Orientation } from "./view-state";
+import { visibleWindow, type Window } from "./virtual-window";
 
 /** Fallbacks when layout is unknown (hidden pane, tests): CSS sets the same sizes. */
 export const ROW_HEIGHT = 32;

@@ -1,16 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-	applyView,
-	buildModel,
-	cellDiffers,
-	DEFAULT_VIEW_OPTIONS,
-	facetValues,
-	NAME_KEY,
-	STATE_TOKENS,
-	transposed,
-	updateModel,
-} from "./index";
+import { applyView, buildModel, cellDiffers, DEFAULT_VIEW_OPTIONS, facetValues, NAME_KEY, STATE_TOKENS, updateModel } from "./index";
 import type { ModelChange, NoteInput, ViewOptions } from "./index";
 
 function note(basename: string, frontmatter: Record<string, unknown> | null): NoteInput {
@@ -275,16 +265,6 @@ describe("columns", () => {
 	it("hides and reorders columns, ignoring unknown keys", () => {
 		const r = applyView(model, view({ hiddenColumns: ["tags", "async"], columnOrder: ["language", "ghost", "first_release"] }));
 		expect(r.columns.map((c) => c.key)).toEqual(["language", "first_release", "category"]);
-	});
-
-	it("transposes: one line per property, one cell per shown note", () => {
-		const r = applyView(model, view({ hiddenColumns: ["tags", "async", "language"], selected: ["F/Django.md", "F/Express.md"] }));
-		const t = transposed(r);
-		expect(names(t.notes)).toEqual(["Django", "Express"]);
-		expect(t.lines.map((l) => [l.column.key, l.cells.map((c) => (c.state === "value" ? c.display : c.state))])).toEqual([
-			["category", ["full-stack", "microframework"]],
-			["first_release", ["2005", "absent"]],
-		]);
 	});
 });
 

@@ -1,5 +1,5 @@
 import { type Editor, Notice } from "obsidian";
-import { folderOfFolderNote, refreshNoteText } from "../core/index";
+import { folderOfFolderNote, refreshNoteText, scanNote } from "../core/index";
 import type { IndexSettings } from "../../shared/core/settings";
 import { isFile } from "../../shared/core/vault";
 import type { PluginHost } from "../../shared/host";
@@ -17,14 +17,6 @@ export function minimalChange(before: string, after: string): { from: number; to
 		endAfter--;
 	}
 	return { from: start, to: endBefore, text: after.slice(start, endAfter) };
-}
-
-/** True when a line of `text` already holds a Begin marker. */
-function holdsBlock(text: string): boolean {
-	return text.split("\n").some((line) => {
-		const trimmed = line.trim();
-		return trimmed.includes("%% Begin Waypoint %%") || trimmed.includes("%% Begin Landmark %%");
-	});
 }
 
 /** Where the folder note of this note's folder would be, for the explanation. */
@@ -56,7 +48,13 @@ export function insertIndexBlock(editor: Editor, path: string, host: PluginHost,
 		return;
 	}
 	const before = editor.getValue();
-	if (holdsBlock(before)) {
+	// The core's scanner decides, so markers shown inside code or frontmatter do not count.
+	const scan = scanNote(before, settings);
+	if (!scan.ok) {
+		new Notice(`Index block not inserted in "${path}": ${scan.message}`);
+		return;
+	}
+	if (scan.blocks.length > 0) {
 		new Notice("This note already holds an index block; it is kept current automatically.");
 		return;
 	}

@@ -11,101 +11,13 @@ import {
 	type RefreshContext,
 } from "./index";
 import type { IndexSettings } from "../../shared/core/settings";
-import { isFile, isFolder, type Frontmatter, type VFolder, type VaultSnapshot } from "../../shared/core/vault";
+import { isFile, isFolder, type Frontmatter, type VFolder } from "../../shared/core/vault";
+import { WorkQueue } from "../../shared/core/work-queue";
+import { emptyReport, type IndexIO, type MutableReport, type RefreshReport } from "./engine-io";
+import { fingerprint, type IndexNeeds } from "./index-needs";
+import { dropKeys, moveKeys } from "./path-maps";
 
-/**
- * What the engine needs from the app. The Obsidian adapter (`index-service.ts`) backs it with
- * `Vault.cachedRead` / `Vault.process`; benchmarks and tests back it with an in-memory vault.
- */
-export interface IndexIO {
-	/** A live picture of the vault (reads the vault when asked). */
-	readonly snapshot: VaultSnapshot;
-	settings(): IndexSettings;
-	/** Link text in Obsidian's own format, for the "follow Obsidian's link setting" format. */
-	readonly linkText?: RefreshContext["linkText"];
-	/**
-	 * Text of a note the plugin may edit, or null when there is no such file, it is not markdown
-	 * (a `.canvas`, say) or it lies in the templates folder.
-	 */
-	read(path: string): Promise<string | null>;
-	/** Atomic edit: `edit` receives the note's current text and returns the new text. */
-	process(path: string, edit: (current: string) => string): Promise<void>;
-	/** Tell the user a note's index could not be refreshed (nothing was written). */
-	reportError(path: string, message: string): void;
-}
-
-/** What one burst (or a full refresh) did. */
-export interface RefreshReport {
-	/** Index notes considered (after de-duplication). */
-	readonly candidates: number;
-	/** Notes whose text was read. */
-	readonly read: number;
-	/** Notes holding a block or flag. */
-	readonly indexes: number;
-	/** Notes written, in order (each at most once). */
-	readonly written: readonly string[];
-	/** Notes left untouched because of an error (reported to the user). */
-	readonly errors: readonly string[];
-}
-
-interface MutableReport {
-	candidates: number;
-	read: number;
-	indexes: number;
-	written: string[];
-	errors: string[];
-}
-
-function emptyReport(): MutableReport {
-	return { candidates: 0, read: 0, indexes: 0, written: [], errors: [] };
-}
-
-/** What an index note's own frontmatter makes it depend on. */
-interface IndexNeeds {
-	readonly order: boolean;
-	readonly mtime: boolean;
-	readonly group: string | null;
-}
-
-/** Stable text for the values of `keys` in `frontmatter` ("" when none is set). */
-function fingerprint(frontmatter: Frontmatter | null, keys: readonly string[]): string {
-	if (!frontmatter || keys.length === 0) return "";
-	const values: unknown[] = [];
-	let any = false;
-	for (const key of keys) {
-		const value = frontmatter[key];
-		if (value !== undefined) any = true;
-		values.push(value ?? null);
-	}
-	return any ? JSON.stringify(values) : "";
-}
-
-/**
- * Move the entry of `map` at `from` to `to`; with `subtree`, also every entry below `from`
- * (one scan per folder, so a folder of many notes costs one pass, not one per note).
- */
-function moveKeys<V>(map: Map<string, V>, from: string, to: string, subtree: boolean): void {
-	const own = map.get(from);
-	if (own !== undefined) {
-		map.delete(from);
-		map.set(to, own);
-	}
-	if (!subtree || map.size === 0) return;
-	const prefix = from + "/";
-	for (const [key, value] of [...map]) {
-		if (key.startsWith(prefix)) {
-			map.delete(key);
-			map.set(to + key.slice(from.length), value);
-		}
-	}
-}
-
-function dropKeys<V>(map: Map<string, V>, path: string, subtree: boolean): void {
-	map.delete(path);
-	if (!subtree || map.size === 0) return;
-	const prefix = path + "/";
-	for (const key of [...map.keys()]) if (key.startsWith(prefix)) map.delete(key);
-}
+export type { IndexIO, RefreshReport } from "./engine-io";
 
 /**
  * Keeps index notes current. Vault events are recorded with `changed`, `edited`, `renamed`,
@@ -132,7 +44,8 @@ export class IndexEngine {
 	/** Per index note: what its own frontmatter options make it depend on. */
 	private readonly needs = new Map<string, IndexNeeds>();
 	private keysCache: { settings: IndexSettings; keys: string[]; mtime: boolean } | null = null;
-	private queue: Promise<unknown> = Promise.resolve();
+	/** Runs flushes and full refreshes one after another, never overlapping. */
+	private readonly queue = new WorkQueue();
 
 	constructor(private readonly io: IndexIO) {}
 
@@ -216,7 +129,7 @@ export class IndexEngine {
 
 	/** Apply every recorded event: each affected index is computed once and written at most once. */
 	flush(): Promise<RefreshReport> {
-		return this.serialize(() => this.runFlush());
+		return this.queue.run(() => this.runFlush());
 	}
 
 	/**
@@ -224,7 +137,7 @@ export class IndexEngine {
 	 * change, the "Refresh all index notes" command). `progress` is told how far it got.
 	 */
 	refreshAll(progress?: (done: number, total: number) => void): Promise<RefreshReport> {
-		return this.serialize(() => this.runRefreshAll(progress));
+		return this.queue.run(() => this.runRefreshAll(progress));
 	}
 
 	/** The context the core needs to refresh a note. */
@@ -241,12 +154,6 @@ export class IndexEngine {
 		if (!this.touchedNotes.has(path) && editOnly) this.editedOnly.add(path);
 		if (!editOnly) this.editedOnly.delete(path);
 		this.touchedNotes.add(path);
-	}
-
-	private serialize<T>(work: () => Promise<T>): Promise<T> {
-		const run = this.queue.then(work, work);
-		this.queue = run.catch(() => undefined);
-		return run;
 	}
 
 	/** Frontmatter properties whose values indexes show or sort or group by. */

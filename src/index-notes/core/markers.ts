@@ -16,6 +16,7 @@
  * - Flags and End markers of the other kind inside a block are block content (regenerated).
  */
 import type { IndexSettings } from "../../shared/core/settings";
+import { locateFrontmatter } from "../../shared/core/frontmatter-block";
 
 export type IndexKind = "waypoint" | "landmark";
 
@@ -83,14 +84,9 @@ export function splitLines(text: string): Line[] {
 	}
 }
 
-/** Number of lines at the top that form YAML frontmatter (`---` … `---`/`...`), or 0. */
-function frontmatterLineCount(text: string, lines: readonly Line[]): number {
-	if (lines.length < 2 || text.slice(lines[0].start, lines[0].end).trimEnd() !== "---") return 0;
-	for (let i = 1; i < lines.length; i++) {
-		const content = text.slice(lines[i].start, lines[i].end).trimEnd();
-		if (content === "---" || content === "...") return i + 1;
-	}
-	return 0;
+/** Number of lines at the top that form the frontmatter block, or 0. */
+function frontmatterLineCount(text: string): number {
+	return locateFrontmatter(text)?.lineCount ?? 0;
 }
 
 interface Fence {
@@ -223,7 +219,7 @@ export function scanNote(text: string, settings: IndexSettings): ScanResult {
 	const found: FoundFlag[] = [];
 	let fence: Fence | null = null;
 	let open: { kind: IndexKind; line: number } | null = null;
-	for (let i = frontmatterLineCount(text, lines); i < lines.length; i++) {
+	for (let i = frontmatterLineCount(text); i < lines.length; i++) {
 		const line = lines[i];
 		const content = text.slice(line.start, line.end);
 		if (fence !== null) {
@@ -280,7 +276,7 @@ export function indexKindsIn(text: string, settings: IndexSettings): ReadonlySet
 	const lines = splitLines(text);
 	const needles = [...BEGINS, ...flagNeedles(settings)];
 	let fence: Fence | null = null;
-	for (let i = frontmatterLineCount(text, lines); i < lines.length; i++) {
+	for (let i = frontmatterLineCount(text); i < lines.length; i++) {
 		const content = text.slice(lines[i].start, lines[i].end);
 		if (fence !== null) {
 			if (closesFence(content, fence)) fence = null;

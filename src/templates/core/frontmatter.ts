@@ -3,6 +3,7 @@
  * properties in while leaving every untouched line exactly as it was.
  */
 import { Document, isMap, isNode, isScalar, isSeq, parseDocument, type Pair } from "yaml";
+import { locateFrontmatter } from "../../shared/core/frontmatter-block";
 
 /** Where a note's frontmatter block sits, as string offsets. */
 export interface FrontmatterBlock {
@@ -16,25 +17,10 @@ export interface FrontmatterBlock {
 	readonly inner: string;
 }
 
-const OPEN = /^---[ \t]*\r?\n/;
-const CLOSE = /^---[ \t]*(?:\r?\n|$)/gm;
-
 /** The frontmatter block at the very start of `text`, or null when there is none. */
 export function findFrontmatter(text: string): FrontmatterBlock | null {
-	const open = OPEN.exec(text);
-	if (!open) return null;
-	const innerStart = open[0].length;
-	CLOSE.lastIndex = innerStart;
-	for (let match = CLOSE.exec(text); match; match = CLOSE.exec(text)) {
-		if (match.index !== innerStart && text[match.index - 1] !== "\n") continue;
-		return {
-			innerStart,
-			innerEnd: match.index,
-			end: match.index + match[0].length,
-			inner: text.slice(innerStart, match.index),
-		};
-	}
-	return null;
+	const range = locateFrontmatter(text);
+	return range && { innerStart: range.innerStart, innerEnd: range.innerEnd, end: range.end, inner: range.yaml };
 }
 
 /** Split a note or template into its frontmatter YAML (null when none) and body. */

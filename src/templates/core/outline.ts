@@ -8,6 +8,7 @@
  * Lines inside frontmatter, code fences and Waypoint blocks are ignored.
  */
 
+import { locateFrontmatter } from "../../shared/core/frontmatter-block";
 import { markdownSpans, replaceSpans, wikiSpans } from "../../shared/core/link-scan";
 
 export interface OutlineItem {
@@ -169,11 +170,7 @@ export function parseOutline(text: string): OutlineItem[] {
 	let category = "";
 	let fence: string | null = null;
 	let inWaypoint = false;
-	let start = 0;
-	if (lines[0] !== undefined && /^---[ \t]*$/.test(lines[0])) {
-		const close = lines.findIndex((l, i) => i > 0 && /^---[ \t]*$/.test(l));
-		if (close > 0) start = close + 1;
-	}
+	const start = locateFrontmatter(text)?.lineCount ?? 0;
 	for (let i = start; i < lines.length; i++) {
 		const line = lines[i] ?? "";
 		const fenceMatch = FENCE.exec(line);

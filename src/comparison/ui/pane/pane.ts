@@ -5,8 +5,8 @@ import {
 	type ComparisonModel,
 	type ComparisonViewState,
 	type FuzzyMatcher,
-	isGeneratedFrontmatter,
-	isSelectedNote,
+	defaultGroupBy,
+	isComparedNote,
 	type ModelChange,
 	noteInputs,
 	toCsv,
@@ -212,8 +212,7 @@ export class ComparisonPane {
 				path: file.path,
 				valid: snapshot.frontmatterError(file.path) === null,
 				wanted: (folderHasNotes: (folder: string) => boolean) =>
-					!isGeneratedFrontmatter(snapshot.frontmatter(file.path)) &&
-					isSelectedNote(snapshot, settings, scope, file.path, folderHasNotes),
+					isComparedNote(snapshot, { settings, scope, templatesFolder: snapshot.templatesFolder }, file.path, folderHasNotes),
 			})),
 		);
 		const keep = new Set(sorted.keep);
@@ -225,8 +224,7 @@ export class ComparisonPane {
 	}
 
 	private defaultGroupBy(): string {
-		const wanted = this.host.settings.compare.groupBy;
-		return this.model?.columns.some((c) => c.key === wanted) ? wanted : "";
+		return defaultGroupBy(this.model, this.host.settings.compare.groupBy);
 	}
 
 	/** Recompute the view from the model and update the DOM (only rows that changed are rebuilt). */

@@ -19,6 +19,8 @@
  */
 import { parse } from "yaml";
 import type { Frontmatter, VFile, VFolder, VNode, VaultSnapshot } from "../vault";
+import { locateFrontmatter } from "../frontmatter-block";
+import { errorMessage } from "../errors";
 
 export interface FileSpec {
 	readonly text?: string;
@@ -54,18 +56,16 @@ function splitName(name: string): { basename: string; extension: string } {
 	return dot <= 0 ? { basename: name, extension: "" } : { basename: name.slice(0, dot), extension: name.slice(dot + 1) };
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-
 function parseFrontmatter(text: string): { value: Frontmatter | null; error: string | null } {
-	const m = FRONTMATTER.exec(text);
-	if (m === null) return { value: null, error: null };
+	const yaml = locateFrontmatter(text)?.yaml;
+	if (yaml === undefined) return { value: null, error: null };
 	try {
-		const value: unknown = parse(m[1]);
+		const value: unknown = parse(yaml);
 		if (value === null || value === undefined) return { value: null, error: null };
 		if (typeof value !== "object" || Array.isArray(value)) return { value: null, error: "Frontmatter is not a mapping." };
 		return { value: value as Frontmatter, error: null };
 	} catch (e) {
-		return { value: null, error: e instanceof Error ? e.message : String(e) };
+		return { value: null, error: errorMessage(e) };
 	}
 }
 

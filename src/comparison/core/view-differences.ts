@@ -1,0 +1,179 @@
+/** Which columns differ among the shown rows, which of their cells are marked, and number ranges. */
+
+import { ABSENT, EMPTY, NULL, cellIdentity } from "./cells";
+import { CellMap, type InternTable, internId } from "./cellmap";
+
+import type { ComparisonModel, Row } from "./types";
+
+export interface ColumnFacts {
+	readonly differs: boolean;
+	readonly differing: ReadonlySet<string> | null;
+	readonly min?: number;
+	readonly max?: number;
+	readonly numeric: boolean;
+	/** Shown rows per value id (null when all shown cells are equal); owned by one cache entry. */
+	readonly counts: Int32Array | null;
+	/** The most common value id, and whether more than half of the shown rows have it. */
+	readonly top: number;
+	readonly majority: boolean;
+}
+
+/** Value ids of the cell states; values get ids from 3 on. */
+const ABSENT_ID = 0;
+
+export function internTable(model: ComparisonModel, key: string): InternTable {
+	let table = model.interns.get(key);
+	if (table === undefined) {
+		table = {
+			ids: new Map<unknown, number>([
+				[ABSENT, ABSENT_ID],
+				[EMPTY, 1],
+				[NULL, 2],
+			]),
+		};
+		model.interns.set(key, table);
+	}
+	return table;
+}
+
+function valueId(row: Row, key: string, table: InternTable): number {
+	const cells = row.cells;
+	if (cells instanceof CellMap) return cells.valueId(key, table, ABSENT_ID);
+	return internId(table, cellIdentity(cells.get(key) ?? ABSENT));
+}
+
+/**
+ * Which cells of a column are marked as differing (the highlight rule):
+ * - a column *differs* when the shown rows do not all have the same value (its header says so);
+ * - when exactly two rows are shown (two notes compared, e.g. a selection of two), both cells of
+ *   every differing column are marked: comparing two notes is about seeing every difference;
+ * - otherwise a cell is marked only when the column has a *strict majority* value (more than half
+ *   of the shown rows share it) and the cell's value is not that value. Without a strict majority
+ *   (e.g. 5 categories × 2 notes each) no cell is marked: the header marker alone says that the
+ *   property differs, instead of painting the whole column.
+ */
+type MarkRule = "both" | "minority" | "none";
+
+function markRule(shown: number, topCount: number): MarkRule {
+	if (shown === 2) return "both";
+	return topCount * 2 > shown ? "minority" : "none";
+}
+
+/** Whether a column differs among the shown rows, which of its cells are marked, its number range. */
+export function columnFacts(
+	rows: readonly Row[],
+	key: string,
+	numeric: boolean,
+	allShown: () => ReadonlySet<string>,
+	table: InternTable,
+): ColumnFacts {
+	const n = rows.length;
+	const ids = new Int32Array(n);
+	let min = Infinity;
+	let max = -Infinity;
+	let same = true;
+	for (let i = 0; i < n; i++) {
+		const row = rows[i];
+		const id = valueId(row, key, table);
+		ids[i] = id;
+		if (i > 0 && id !== ids[0]) same = false;
+		if (numeric) {
+			const value = numberOf(row, key);
+			if (value !== null) {
+				if (value < min) min = value;
+				if (value > max) max = value;
+			}
+		}
+	}
+	const range = numeric && min <= max ? { min, max } : {};
+	if (same) return { differs: false, differing: null, ...range, numeric, counts: null, top: n > 0 ? ids[0] : -1, majority: n > 0 };
+	const counts = new Int32Array(table.ids.size);
+	for (let i = 0; i < n; i++) counts[ids[i]]++;
+	const { top, topCount } = mode(counts);
+	const rule = markRule(n, topCount);
+	const majority = topCount * 2 > n;
+	if (rule === "both") return { differs: true, differing: allShown(), ...range, numeric, counts, top, majority };
+	if (rule === "none") return { differs: true, differing: null, ...range, numeric, counts, top, majority };
+	const differing = new Set<string>();
+	for (let i = 0; i < n; i++) if (ids[i] !== top) differing.add(rows[i].path);
+	return { differs: true, differing, ...range, numeric, counts, top, majority };
+}
+
+/** The number of a number cell (as it sorts), else null. */
+function numberOf(row: Row, key: string): number | null {
+	const cells = row.cells;
+	if (cells instanceof CellMap) return cells.numberOf(key);
+	const cell = cells.get(key);
+	return cell !== undefined && cell.state === "value" && cell.type === "number" && typeof cell.sortKey === "number" ? cell.sortKey : null;
+}
+
+/** The most common id (the lowest id among equals), its count, and how many ids occur at all. */
+function mode(counts: Int32Array): { top: number; topCount: number; distinct: number } {
+	let top = -1;
+	let topCount = 0;
+	let distinct = 0;
+	for (let id = 0; id < counts.length; id++) {
+		const count = counts[id];
+		if (count === 0) continue;
+		distinct++;
+		if (count > topCount) {
+			top = id;
+			topCount = count;
+		}
+	}
+	return { top, topCount, distinct };
+}
+
+/**
+ * Column facts after some shown rows were replaced (same paths, same shown set), or null when
+ * they must be recounted. Takes over `previous.counts`; copies the differing set before changing it.
+ */
+export function updatedFacts(
+	previous: ColumnFacts,
+	key: string,
+	numeric: boolean,
+	pairs: readonly (readonly [Row, Row])[],
+	shown: ReadonlySet<string>,
+	table: InternTable,
+): ColumnFacts | null {
+	if (previous.numeric !== numeric) return null;
+	if (numeric) {
+		for (const [o, n] of pairs) {
+			const before = numberOf(o, key);
+			const after = numberOf(n, key);
+			const wasEdge = before !== null && (before === previous.min || before === previous.max);
+			const outside =
+				after !== null &&
+				(previous.min === undefined || previous.max === undefined || after < previous.min || after > previous.max);
+			if (wasEdge || outside) return null;
+		}
+	}
+	const changes = pairs.map(([o, n]) => [o.path, valueId(o, key, table), valueId(n, key, table)] as const);
+	if (changes.every(([, before, after]) => before === after)) return previous;
+	let counts = previous.counts;
+	if (counts === null) return null;
+	if (counts.length < table.ids.size) {
+		const grown = new Int32Array(table.ids.size);
+		grown.set(counts);
+		counts = grown;
+	}
+	for (const [, before, after] of changes) {
+		counts[before]--;
+		counts[after]++;
+	}
+	const { top, topCount, distinct } = mode(counts);
+	if (distinct <= 1) return null;
+	const range = previous.min === undefined ? {} : { min: previous.min, max: previous.max as number };
+	const n = shown.size;
+	const rule = markRule(n, topCount);
+	const majority = topCount * 2 > n;
+	if (rule === "both") return { differs: true, differing: shown, ...range, numeric, counts, top, majority };
+	if (rule === "none") return { differs: true, differing: null, ...range, numeric, counts, top, majority };
+	if (!previous.majority || !previous.differs || top !== previous.top || previous.differing === null) return null;
+	const differing = new Set(previous.differing);
+	for (const [path, , after] of changes) {
+		if (after === top) differing.delete(path);
+		else differing.add(path);
+	}
+	return { differs: true, differing, ...range, numeric, counts, top, majority };
+}
