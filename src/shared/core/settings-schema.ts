@@ -185,7 +185,8 @@ export function limitText(field: Field): string {
 	}
 }
 
-/** A copy of a valid value that shares nothing with the input (lists are copied). */
+/** A copy of a valid value that shares nothing with the input (lists are copied; -0, which JSON cannot keep, becomes 0). */
 export function copyValue(value: unknown): unknown {
+	if (value === 0) return 0;
 	return Array.isArray(value) ? [...(value as unknown[])] : value;
 }

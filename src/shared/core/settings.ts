@@ -202,6 +202,7 @@ export function migrate(raw: unknown): MigrationResult {
 	const kept = data.get(PRESERVED_KEY);
 	if (isRecord(kept)) for (const [key, value] of Object.entries(kept)) preserved.set(key, value);
 	else if (data.has(PRESERVED_KEY)) preserved.set(PRESERVED_KEY, kept);
+	// A top-level key that is also under `preserved` was written later (by hand), so it wins.
 	for (const [key, value] of data) {
 		if (key !== "version" && key !== PRESERVED_KEY && !hasOwn(SETTINGS_SCHEMA, key)) preserved.set(key, value);
 	}
