@@ -21,6 +21,11 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 		return this;
 	}
 
+	get settingsReadOnlyReason(): string | null {
+		if (this.newerSettingsVersion === null) return null;
+		return "These settings were saved by a newer version of the plugin. Changes are used until Obsidian restarts but not saved; update the plugin to save them.";
+	}
+
 	override async onload(): Promise<void> {
 		await this.loadSettings();
 		// Features (one registration call each, in settings-tab order): see ARCHITECTURE.md.
@@ -58,9 +63,7 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 		if (this.newerSettingsVersion !== null) {
 			if (!this.readOnlyNoticeShown) {
 				this.readOnlyNoticeShown = true;
-				new Notice(
-					"Framework notes: settings were saved by a newer version of the plugin, so changes are used until Obsidian restarts but not saved. Update the plugin to save them.",
-				);
+				new Notice(`Framework notes: ${this.settingsReadOnlyReason ?? ""}`);
 			}
 			return;
 		}

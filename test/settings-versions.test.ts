@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, withSection } from "../src/shared/core/settings";
+import { FrameworkNotesSettingTab } from "../src/shared/settings-tab";
 import { cleanup, makeVault, readVaultFile } from "./cli-helpers";
 import { runCli } from "./cli-run-helper";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
@@ -34,6 +35,19 @@ describe("plugin: settings of a newer version", () => {
 		expect(h.plugin.settings.index.numSpaces).toBe(7);
 		expect(await h.plugin.loadData()).toEqual(newer);
 		expect(h.notices().filter((n) => n.includes("newer version"))).toHaveLength(1);
+	});
+
+	it("the settings tab says changes are not saved, only then", async () => {
+		const render = (h: Harness): string => {
+			const tab = new FrameworkNotesSettingTab(h.app, h.plugin, []);
+			tab.display();
+			return tab.containerEl.textContent ?? "";
+		};
+		harness = await loadPlugin({ data: structuredClone(newer) });
+		expect(render(harness)).toContain("saved by a newer version of the plugin");
+		harness.unload();
+		harness = await loadPlugin({ data: structuredClone(DEFAULT_SETTINGS) });
+		expect(render(harness)).not.toContain("newer version");
 	});
 });
 
