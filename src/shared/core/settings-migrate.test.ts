@@ -54,6 +54,10 @@ describe("validation problems", () => {
 		]);
 	});
 
+	it("names data that is not an object at all", () => {
+		expect(migrate([1]).problems.map(describeProblem)).toEqual(["settings: [1] must be an object; using the defaults"]);
+	});
+
 	it("reports nothing for valid data or missing keys", () => {
 		expect(migrate(DEFAULT_SETTINGS).problems).toEqual([]);
 		expect(migrate({ version: 1, index: {} }).problems).toEqual([]);

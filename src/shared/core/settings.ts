@@ -198,6 +198,8 @@ export function migrate(raw: unknown): MigrationResult {
 	const readOnly = version > SETTINGS_VERSION;
 	const data = readOnly ? stored : upgrade(stored, version);
 	const problems: SettingsProblem[] = [];
+	if (raw !== null && raw !== undefined && !isRecord(raw))
+		problems.push({ key: "settings", value: raw, reason: "must be an object", used: undefined });
 	const preserved = new Map<string, unknown>();
 	const kept = data.get(PRESERVED_KEY);
 	if (isRecord(kept)) for (const [key, value] of Object.entries(kept)) preserved.set(key, value);
@@ -232,6 +234,7 @@ export function describeProblem(problem: SettingsProblem): string {
 	return `${problem.key}: ${show(problem.value)} ${problem.reason}; using ${used}`;
 }
 
+/** Structural equality of plain JSON data (key order ignored). */
 export function sameData(a: unknown, b: unknown): boolean {
 	if (a === b) return true;
 	if (Array.isArray(a) || Array.isArray(b)) {
