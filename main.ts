@@ -1,7 +1,7 @@
-import { Plugin } from "obsidian";
+import { Notice, Plugin } from "obsidian";
 import { registerComparison } from "./src/comparison/feature";
 import { registerIndexNotes } from "./src/index-notes/feature";
-import { DEFAULT_SETTINGS, migrate, sameData, type Settings } from "./src/shared/core/settings";
+import { DEFAULT_SETTINGS, describeProblem, migrate, sameData, type Settings, toStoredData } from "./src/shared/core/settings";
 import type { PluginHost, SettingsSection } from "./src/shared/host";
 import { FrameworkNotesSettingTab } from "./src/shared/settings-tab";
 import { registerTemplates } from "./src/templates/feature";
@@ -11,9 +11,19 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 	settings: Settings = DEFAULT_SETTINGS;
 	private readonly settingsListeners = new Set<(next: Settings, previous: Settings) => void>();
 	private readonly settingsSections: SettingsSection[] = [];
+	/** Keys of `data.json` this version does not know, written back unchanged. */
+	private preservedSettings: ReadonlyMap<string, unknown> = new Map();
+	/** Version of settings written by a newer plugin version, which are never saved over; else null. */
+	private newerSettingsVersion: number | null = null;
+	private readOnlyNoticeShown = false;
 
 	get plugin(): Plugin {
 		return this;
+	}
+
+	get settingsReadOnlyReason(): string | null {
+		if (this.newerSettingsVersion === null) return null;
+		return "These settings were saved by a newer version of the plugin. Changes are used until Obsidian restarts but not saved; update the plugin to save them.";
 	}
 
 	override async onload(): Promise<void> {
@@ -31,17 +41,40 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 
 	async loadSettings(): Promise<void> {
 		const raw: unknown = await this.loadData();
-		const { settings, changed } = migrate(raw);
-		this.settings = settings;
+		const result = migrate(raw);
+		this.settings = result.settings;
+		this.preservedSettings = result.preserved;
+		this.newerSettingsVersion = result.readOnly ? result.storedVersion : null;
+		if (result.problems.length > 0) {
+			console.warn(`Framework Notes: settings not used:\n${result.problems.map(describeProblem).join("\n")}`);
+			const keys = result.problems.map((problem) => problem.key).join(", ");
+			new Notice(`Framework notes: some saved settings were not valid and their defaults are used: ${keys}.`);
+		}
 		// A first run (no data.json) keeps defaults implicit; old or damaged data is rewritten once.
-		if (changed && raw !== null && raw !== undefined) await this.saveData(settings);
+		if (result.changed && raw !== null && raw !== undefined) await this.saveSettings();
+	}
+
+	/**
+	 * Write the current settings (and the keys kept for other versions) to `data.json`. Settings
+	 * written by a newer version of the plugin are never overwritten: changes then last for this
+	 * session only, and a Notice says so once.
+	 */
+	async saveSettings(): Promise<void> {
+		if (this.newerSettingsVersion !== null) {
+			if (!this.readOnlyNoticeShown) {
+				this.readOnlyNoticeShown = true;
+				new Notice(`Framework notes: ${this.settingsReadOnlyReason ?? ""}`);
+			}
+			return;
+		}
+		await this.saveData(toStoredData(this.settings, this.preservedSettings));
 	}
 
 	async updateSettings(next: Settings): Promise<void> {
 		const previous = this.settings;
 		if (sameData(previous, next)) return;
 		this.settings = next;
-		await this.saveData(next);
+		await this.saveSettings();
 		for (const listener of this.settingsListeners) listener(next, previous);
 	}
 

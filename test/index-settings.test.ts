@@ -5,6 +5,7 @@
 import { Setting } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { indexSettingsSection } from "../src/index-notes/settings-section";
+import { INDEX_SCHEMA } from "../src/shared/core/settings-schema";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 let harness: Harness | null = null;
@@ -110,5 +111,27 @@ describe("index settings section", () => {
 		await h.settle();
 		expect(h.plugin.settings.index.foldersOnTop).toBe(false);
 		expect(h.plugin.settings.index.linkFormat).toBe("obsidian");
+	});
+});
+
+describe("index settings limits come from the settings schema", () => {
+	it("describes and checks the maximum depth and the update delay with the schema's bounds", async () => {
+		const { h, ui } = await render();
+		const depth = INDEX_SCHEMA.maxDepth;
+		expect(ui.desc("Maximum depth")).toContain(`between ${depth.min} and ${depth.max}`);
+		expect(ui.desc("Update delay")).toContain(`between ${INDEX_SCHEMA.debounceMs.min} and ${INDEX_SCHEMA.debounceMs.max}`);
+		ui.control("Maximum depth").setValue(String(depth.max + 1));
+		await h.settle();
+		expect(ui.desc("Maximum depth")).toBe(`Enter a whole number between ${depth.min} and ${depth.max}.`);
+		expect(h.plugin.settings.index.maxDepth).toBe(0);
+		ui.control("Maximum depth").setValue(String(depth.max));
+		await h.settle();
+		expect(h.plugin.settings.index.maxDepth).toBe(depth.max);
+	});
+
+	it("limits text inputs to the schema's length", async () => {
+		const { ui } = await render();
+		const input = (ui.control("Waypoint flag") as unknown as { inputEl: HTMLInputElement }).inputEl;
+		expect(input.maxLength).toBe(INDEX_SCHEMA.waypointFlag.maxLength);
 	});
 });

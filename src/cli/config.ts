@@ -1,12 +1,13 @@
 /**
  * The vault's own configuration, read from its config folder exactly where Obsidian keeps it:
- * the plugin's `data.json` (through the same `migrate()` the plugin uses), Obsidian's link
- * settings in `app.json`, and property types in `types.json`.
+ * the plugin's `data.json` (through the same `migrate()` the plugin uses, so the CLI accepts
+ * exactly what the plugin accepts and names each value it cannot use), Obsidian's link settings
+ * in `app.json`, and property types in `types.json`. The CLI never writes `data.json`.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { linkConfigFrom, type LinkConfig } from "../shared/core/link-text";
-import { migrate, type Settings } from "../shared/core/settings";
+import { describeProblem, migrate, type Settings } from "../shared/core/settings";
 
 export const PLUGIN_ID = "framework-notes";
 
@@ -49,19 +50,27 @@ export function readVaultConfig(vaultDir: string, configDir: string): VaultConfi
 	const warnings: string[] = [];
 	const rel = (...parts: string[]): string => [configDir, ...parts].join("/");
 
-	const data = readJson(path.join(base, "plugins", PLUGIN_ID, "data.json"), rel("plugins", PLUGIN_ID, "data.json"));
+	const dataLabel = rel("plugins", PLUGIN_ID, "data.json");
+	const data = readJson(path.join(base, "plugins", PLUGIN_ID, "data.json"), dataLabel);
 	const app = readJson(path.join(base, "app.json"), rel("app.json"));
 	const types = readJson(path.join(base, "types.json"), rel("types.json"));
 	const templates = readJson(path.join(base, "templates.json"), rel("templates.json"));
 	for (const r of [data, app, types, templates]) if (r.warning) warnings.push(r.warning);
-
-	const propertyTypes: Record<string, string> = {};
-	for (const [key, value] of Object.entries(record(record(types.value).types))) {
-		if (typeof value === "string") propertyTypes[key] = value;
+	const migrated = migrate(data.value);
+	if (migrated.readOnly) {
+		warnings.push(
+			`${dataLabel}: written by a newer version of the plugin (settings version ${migrated.storedVersion}); using the settings this version knows`,
+		);
 	}
+	for (const problem of migrated.problems) warnings.push(`${dataLabel}: ${describeProblem(problem)}`);
+
+	// fromEntries defines own properties, so a key such as `__proto__` stays an ordinary key.
+	const propertyTypes: Record<string, string> = Object.fromEntries(
+		Object.entries(record(record(types.value).types)).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+	);
 	const folder = record(templates.value).folder;
 	return {
-		settings: migrate(data.value).settings,
+		settings: migrated.settings,
 		link: linkConfigFrom(app.value),
 		propertyTypes,
 		coreTemplatesFolder: typeof folder === "string" ? folder.replace(/^\/+|\/+$/g, "") : "",

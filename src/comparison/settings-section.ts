@@ -1,6 +1,8 @@
 import { normalizePath, Setting } from "obsidian";
 import { type CompareSettings, DEFAULT_COMPARE_SETTINGS, type OpenLocation, type SelectorKind, withSection } from "../shared/core/settings";
+import { COMPARE_SCHEMA } from "../shared/core/settings-schema";
 import type { PluginHost } from "../shared/host";
+import { limitLength } from "../shared/settings-limits";
 
 const SELECTOR_KINDS: Readonly<Record<SelectorKind, string>> = {
 	property: "A property and value",
@@ -46,7 +48,7 @@ export function compareSettingsSection(containerEl: HTMLElement, host: PluginHos
 			.setName("Property")
 			.setDesc("Notes whose property has the value below are framework notes.")
 			.addText((text) =>
-				text
+				limitLength(text, COMPARE_SCHEMA.selectorProperty)
 					.setPlaceholder(DEFAULT_COMPARE_SETTINGS.selectorProperty)
 					.setValue(current().selectorProperty)
 					.onChange(async (value) => save({ selectorProperty: value.trim() })),
@@ -55,7 +57,7 @@ export function compareSettingsSection(containerEl: HTMLElement, host: PluginHos
 			.setName("Value")
 			.setDesc("For a list property, any item may match.")
 			.addText((text) =>
-				text
+				limitLength(text, COMPARE_SCHEMA.selectorValue)
 					.setPlaceholder(DEFAULT_COMPARE_SETTINGS.selectorValue)
 					.setValue(current().selectorValue)
 					.onChange(async (value) => save({ selectorValue: value.trim() })),
@@ -65,7 +67,7 @@ export function compareSettingsSection(containerEl: HTMLElement, host: PluginHos
 			.setName("Tag")
 			.setDesc("Without the #; nested tags below it match too.")
 			.addText((text) =>
-				text
+				limitLength(text, COMPARE_SCHEMA.selectorTag)
 					.setPlaceholder(DEFAULT_COMPARE_SETTINGS.selectorTag)
 					.setValue(current().selectorTag)
 					.onChange(async (value) => save({ selectorTag: value.trim().replace(/^#/, "") })),
@@ -75,7 +77,7 @@ export function compareSettingsSection(containerEl: HTMLElement, host: PluginHos
 			.setName("Folder")
 			.setDesc("Every note in this folder and its subfolders.")
 			.addText((text) =>
-				text
+				limitLength(text, COMPARE_SCHEMA.selectorFolder)
 					.setPlaceholder("Frameworks")
 					.setValue(current().selectorFolder)
 					.onChange(async (value) => {
@@ -89,7 +91,7 @@ export function compareSettingsSection(containerEl: HTMLElement, host: PluginHos
 		.setName("Group by")
 		.setDesc("Property whose values group the rows; empty for no grouping.")
 		.addText((text) =>
-			text
+			limitLength(text, COMPARE_SCHEMA.groupBy)
 				.setPlaceholder(DEFAULT_COMPARE_SETTINGS.groupBy)
 				.setValue(current().groupBy)
 				.onChange(async (value) => save({ groupBy: value.trim() })),
@@ -106,7 +108,7 @@ export function compareSettingsSection(containerEl: HTMLElement, host: PluginHos
 		.setName("Comparison note")
 		.setDesc("Where save as note writes the static table, relative to the compared folder or the vault root.")
 		.addText((text) =>
-			text
+			limitLength(text, COMPARE_SCHEMA.comparisonNotePath)
 				.setPlaceholder(DEFAULT_COMPARE_SETTINGS.comparisonNotePath)
 				.setValue(current().comparisonNotePath)
 				.onChange(async (value) => {

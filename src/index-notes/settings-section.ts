@@ -1,5 +1,7 @@
 import { Setting } from "obsidian";
 import { withSection, type IndexSettings } from "../shared/core/settings";
+import { INDEX_SCHEMA, limitText } from "../shared/core/settings-schema";
+import { limitLength, readInteger } from "../shared/settings-limits";
 import type { PluginHost } from "../shared/host";
 import type { SettingsSection } from "../shared/host";
 
@@ -60,12 +62,14 @@ export const indexSettingsSection: SettingsSection = (containerEl, host, redispl
 		const description = "File name of every folder note, without .md.";
 		const nameSetting = new Setting(containerEl).setName("Folder note name").setDesc(description);
 		nameSetting.addText((text) =>
-			text.setValue(settings().folderNoteName).onChange((value) => {
-				const name = value.trim();
-				const problem = name === "" || /[\\/]/.test(name) ? "Enter a file name without folders." : null;
-				showProblem(nameSetting, problem, description);
-				if (!problem) save(host, { folderNoteName: name });
-			}),
+			limitLength(text, INDEX_SCHEMA.folderNoteName)
+				.setValue(settings().folderNoteName)
+				.onChange((value) => {
+					const name = value.trim();
+					const problem = name === "" || /[\\/]/.test(name) ? "Enter a file name without folders." : null;
+					showProblem(nameSetting, problem, description);
+					if (!problem) save(host, { folderNoteName: name });
+				}),
 		);
 	}
 
@@ -96,11 +100,13 @@ export const indexSettingsSection: SettingsSection = (containerEl, host, redispl
 		const description = "Name of the property that holds a note's title.";
 		const titleSetting = new Setting(containerEl).setName("Title property").setDesc(description);
 		titleSetting.addText((text) =>
-			text.setValue(settings().titleProperty).onChange((value) => {
-				const problem = value.trim() === "" ? "Enter a property name." : null;
-				showProblem(titleSetting, problem, description);
-				if (!problem) save(host, { titleProperty: value.trim() });
-			}),
+			limitLength(text, INDEX_SCHEMA.titleProperty)
+				.setValue(settings().titleProperty)
+				.onChange((value) => {
+					const problem = value.trim() === "" ? "Enter a property name." : null;
+					showProblem(titleSetting, problem, description);
+					if (!problem) save(host, { titleProperty: value.trim() });
+				}),
 		);
 	}
 
@@ -141,10 +147,10 @@ export const indexSettingsSection: SettingsSection = (containerEl, host, redispl
 	if (settings().useSpaces) {
 		new Setting(containerEl)
 			.setName("Number of spaces")
-			.setDesc("Spaces per level of indentation.")
+			.setDesc(`Spaces per level of indentation, ${limitText(INDEX_SCHEMA.numSpaces)}.`)
 			.addSlider((slider) =>
 				slider
-					.setLimits(1, 16, 1)
+					.setLimits(INDEX_SCHEMA.numSpaces.min, INDEX_SCHEMA.numSpaces.max, 1)
 					.setValue(settings().numSpaces)
 					.setDynamicTooltip()
 					.onChange((value) => save(host, { numSpaces: value })),
@@ -177,21 +183,22 @@ export const indexSettingsSection: SettingsSection = (containerEl, host, redispl
 		const description = "Name of the number property that orders notes.";
 		const orderSetting = new Setting(containerEl).setName("Order property").setDesc(description);
 		orderSetting.addText((text) =>
-			text.setValue(settings().orderProperty).onChange((value) => {
-				const problem = value.trim() === "" ? "Enter a property name." : null;
-				showProblem(orderSetting, problem, description);
-				if (!problem) save(host, { orderProperty: value.trim() });
-			}),
+			limitLength(text, INDEX_SCHEMA.orderProperty)
+				.setValue(settings().orderProperty)
+				.onChange((value) => {
+					const problem = value.trim() === "" ? "Enter a property name." : null;
+					showProblem(orderSetting, problem, description);
+					if (!problem) save(host, { orderProperty: value.trim() });
+				}),
 		);
 	}
-	const depthDescription = "How many folder levels an index lists; 0 lists them all.";
+	const depthDescription = `How many folder levels an index lists, ${limitText(INDEX_SCHEMA.maxDepth)}; 0 lists them all.`;
 	const depthSetting = new Setting(containerEl).setName("Maximum depth").setDesc(depthDescription);
 	depthSetting.addText((text) =>
 		text.setValue(String(settings().maxDepth)).onChange((value) => {
-			const depth = Number(value.trim());
-			const problem = Number.isInteger(depth) && depth >= 0 && depth <= 1000 ? null : "Enter a whole number from 0 to 1000.";
-			showProblem(depthSetting, problem, depthDescription);
-			if (!problem) save(host, { maxDepth: depth });
+			const depth = readInteger(value, INDEX_SCHEMA.maxDepth);
+			showProblem(depthSetting, depth.problem, depthDescription);
+			if (!depth.problem) save(host, { maxDepth: depth.value });
 		}),
 	);
 
@@ -202,11 +209,13 @@ export const indexSettingsSection: SettingsSection = (containerEl, host, redispl
 	for (const [key, otherKey, name, description] of flagSettings) {
 		const flagSetting = new Setting(containerEl).setName(name).setDesc(description);
 		flagSetting.addText((text) =>
-			text.setValue(settings()[key]).onChange((value) => {
-				const problem = flagProblem(value, settings()[otherKey]);
-				showProblem(flagSetting, problem, description);
-				if (!problem) save(host, { [key]: value.trim() });
-			}),
+			limitLength(text, INDEX_SCHEMA[key])
+				.setValue(settings()[key])
+				.onChange((value) => {
+					const problem = flagProblem(value, settings()[otherKey]);
+					showProblem(flagSetting, problem, description);
+					if (!problem) save(host, { [key]: value.trim() });
+				}),
 		);
 	}
 
@@ -234,25 +243,26 @@ export const indexSettingsSection: SettingsSection = (containerEl, host, redispl
 	const localeDescription = "Language rules used to sort names; the same on every device, so indexes do not change between devices.";
 	const localeSetting = new Setting(containerEl).setName("Sort locale").setDesc(localeDescription);
 	localeSetting.addText((text) =>
-		text.setValue(settings().locale).onChange((value) => {
-			let problem: string | null = null;
-			try {
-				if (Intl.Collator.supportedLocalesOf([value.trim()]).length === 0) problem = "This locale is not available.";
-			} catch {
-				problem = "Enter a language tag such as en or de.";
-			}
-			showProblem(localeSetting, problem, localeDescription);
-			if (!problem) save(host, { locale: value.trim() });
-		}),
+		limitLength(text, INDEX_SCHEMA.locale)
+			.setValue(settings().locale)
+			.onChange((value) => {
+				let problem: string | null = null;
+				try {
+					if (Intl.Collator.supportedLocalesOf([value.trim()]).length === 0) problem = "This locale is not available.";
+				} catch {
+					problem = "Enter a language tag such as en or de.";
+				}
+				showProblem(localeSetting, problem, localeDescription);
+				if (!problem) save(host, { locale: value.trim() });
+			}),
 	);
-	const delayDescription = "Milliseconds to wait after the last change before indexes are updated.";
+	const delayDescription = `Milliseconds to wait after the last change before indexes are updated, ${limitText(INDEX_SCHEMA.debounceMs)}.`;
 	const delaySetting = new Setting(containerEl).setName("Update delay").setDesc(delayDescription);
 	delaySetting.addText((text) =>
 		text.setValue(String(settings().debounceMs)).onChange((value) => {
-			const delay = Number(value.trim());
-			const problem = Number.isInteger(delay) && delay >= 0 && delay <= 60000 ? null : "Enter a whole number from 0 to 60000.";
-			showProblem(delaySetting, problem, delayDescription);
-			if (!problem) save(host, { debounceMs: delay });
+			const delay = readInteger(value, INDEX_SCHEMA.debounceMs);
+			showProblem(delaySetting, delay.problem, delayDescription);
+			if (!delay.problem) save(host, { debounceMs: delay.value });
 		}),
 	);
 };

@@ -13,6 +13,11 @@ export interface PluginHost {
 	readonly plugin: Plugin;
 	/** Current settings (replaced as a whole on every change, never mutated). */
 	readonly settings: Settings;
+	/**
+	 * Why changes to the settings are not saved (they were written by a newer version of the
+	 * plugin, which this version never overwrites), or null when they are saved.
+	 */
+	readonly settingsReadOnlyReason: string | null;
 	/** Persist new settings and tell every subscriber. Writes only when something changed. */
 	updateSettings(next: Settings): Promise<void>;
 	/** Call `listener` after each settings change; released when the plugin unloads. */

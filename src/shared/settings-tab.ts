@@ -14,6 +14,8 @@ export class FrameworkNotesSettingTab extends PluginSettingTab {
 	display(): void {
 		const { containerEl } = this;
 		containerEl.empty();
+		const readOnly = this.host.settingsReadOnlyReason;
+		if (readOnly !== null) containerEl.createEl("p", { text: readOnly, cls: "mod-warning" });
 		for (const section of this.sections) section(containerEl, this.host, () => this.display());
 	}
 }

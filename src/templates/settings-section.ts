@@ -1,7 +1,9 @@
 import { normalizePath, Setting } from "obsidian";
 import { DEFAULT_TEMPLATE_SETTINGS, type TemplateSettings, withSection } from "../shared/core/settings";
 import { formatDate } from "./core/index";
+import { TEMPLATE_SCHEMA } from "../shared/core/settings-schema";
 import type { PluginHost } from "../shared/host";
+import { limitLength } from "../shared/settings-limits";
 import { momentFormat } from "./template-source";
 
 function cleanPath(value: string): string {
@@ -22,7 +24,7 @@ export function templateSettingsSection(containerEl: HTMLElement, host: PluginHo
 			"Path of a note to use as the framework template. Leave empty to use the built-in template (or the templates folder below).",
 		)
 		.addText((text) =>
-			text
+			limitLength(text, TEMPLATE_SCHEMA.templateFile)
 				.setPlaceholder("Templates/Framework.md")
 				.setValue(current().templateFile)
 				.onChange(async (value) => save({ templateFile: cleanPath(value) })),
@@ -32,7 +34,7 @@ export function templateSettingsSection(containerEl: HTMLElement, host: PluginHo
 		.setName("Templates folder")
 		.setDesc("Used when no template note is set: with one note in it, that note is the template; with several, you pick one each time.")
 		.addText((text) =>
-			text
+			limitLength(text, TEMPLATE_SCHEMA.templatesFolder)
 				.setPlaceholder("Templates")
 				.setValue(current().templatesFolder)
 				.onChange(async (value) => save({ templatesFolder: cleanPath(value) })),
@@ -42,7 +44,7 @@ export function templateSettingsSection(containerEl: HTMLElement, host: PluginHo
 		.setName("Folder for new framework notes")
 		.setDesc("Leave empty to create new notes in the folder of the active note. Created if it does not exist.")
 		.addText((text) =>
-			text
+			limitLength(text, TEMPLATE_SCHEMA.newNoteFolder)
 				.setPlaceholder("Frameworks")
 				.setValue(current().newNoteFolder)
 				.onChange(async (value) => save({ newNoteFolder: cleanPath(value) })),
@@ -65,7 +67,7 @@ export function templateSettingsSection(containerEl: HTMLElement, host: PluginHo
 	};
 
 	const dateSetting = new Setting(containerEl).setName("Date format").addText((text) =>
-		text
+		limitLength(text, TEMPLATE_SCHEMA.dateFormat)
 			.setPlaceholder(DEFAULT_TEMPLATE_SETTINGS.dateFormat)
 			.setValue(current().dateFormat)
 			.onChange(async (value) => {
@@ -80,7 +82,7 @@ export function templateSettingsSection(containerEl: HTMLElement, host: PluginHo
 	);
 
 	const timeSetting = new Setting(containerEl).setName("Time format").addText((text) =>
-		text
+		limitLength(text, TEMPLATE_SCHEMA.timeFormat)
 			.setPlaceholder(DEFAULT_TEMPLATE_SETTINGS.timeFormat)
 			.setValue(current().timeFormat)
 			.onChange(async (value) => {
