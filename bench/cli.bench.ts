@@ -1,5 +1,5 @@
 /**
- * The CLI over vaults on disk (issue 6): `check` and `refresh` on generated 10k- and 100k-note
+ * The CLI over vaults on disk: `check` and `refresh` on generated 10k- and 100k-note
  * vaults, each run a fresh Node process (`node dist/cli.cjs …`), as a user or a git hook runs it.
  * "Cold" here means a new process each time (no warm JIT or caches in the CLI); the operating
  * system's file cache stays warm (dropping it needs root and would disturb other jobs).

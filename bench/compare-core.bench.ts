@@ -1,5 +1,5 @@
 /**
- * Comparison model (issue 4): build the model for 1k and 10k notes with 15 properties each,
+ * Comparison model: build the model for 1k and 10k notes with 15 properties each,
  * sort / filter / search 10k rows, and apply one changed note. Figures go in BENCHMARKS.md.
  */
 import { bench, describe } from "vitest";

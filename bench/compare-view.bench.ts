@@ -1,5 +1,5 @@
 /**
- * Comparison pane (issue 4), the view side: render the table in happy-dom for 1k and 10k notes
+ * Comparison pane, the view side: render the table in happy-dom for 1k and 10k notes
  * (15 properties each). Each scenario is what the pane does for that event: `applyView` (model)
  * plus `ComparisonTable.update` (DOM: header, the rows in view plus a buffer, two spacers).
  *

@@ -1,5 +1,5 @@
 /**
- * Index core (issue 3): synthetic in-memory vaults of 1k, 10k and 100k notes (folders 3–4 deep,
+ * Index core: synthetic in-memory vaults of 1k, 10k and 100k notes (folders 3–4 deep,
  * a folder note with a waypoint block in every folder, unique and duplicate names).
  *
  * - "full refresh": `refreshNoteText` on every folder note (each index lists its own folder and

@@ -1,5 +1,5 @@
 /**
- * Index notes, plugin side (issue 3): the engine that turns vault events into index writes,
+ * Index notes, plugin side: the engine that turns vault events into index writes,
  * over a lightweight in-memory vault (the shapes Obsidian hands the plugin, without the mock's
  * proxies), at 1k / 10k / 100k notes.
  *

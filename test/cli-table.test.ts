@@ -47,3 +47,15 @@ describe("terminal table", () => {
 		expect(out).not.toContain("\u001b");
 	});
 });
+
+describe("display width", () => {
+	it("follows East Asian Width and counts emoji as two columns", () => {
+		expect(displayWidth("✨")).toBe(2);
+		expect(displayWidth("🇫🇷")).toBe(2);
+		expect(displayWidth("❤️")).toBe(2);
+		expect(displayWidth("e\u0301")).toBe(1);
+		expect(displayWidth("한국어")).toBe(6);
+		expect(displayWidth("abc")).toBe(3);
+		expect(truncate("✨✨✨", 4)).toBe("✨…");
+	});
+});

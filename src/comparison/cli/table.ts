@@ -6,7 +6,7 @@
  * Cell text is untrusted (frontmatter): control characters are made harmless first.
  */
 
-import stringWidth from "string-width";
+import { eastAsianWidth } from "get-east-asian-width";
 
 const ELLIPSIS = "…";
 const GAP = "  ";
@@ -29,13 +29,24 @@ export function terminalSafeLines(text: string): string {
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]/u;
+const EMOJI = /^\p{Emoji_Presentation}|^\p{Extended_Pictographic}\uFE0F|^\p{Regional_Indicator}{2}/u;
+
+/** Columns one user-perceived character takes: emoji 2, East Asian wide 2, marks and joiners 0. */
+function graphemeWidth(grapheme: string): number {
+	if (EMOJI.test(grapheme)) return 2;
+	if (ZERO_WIDTH.test(grapheme)) return 0;
+	return eastAsianWidth(grapheme.codePointAt(0) ?? 0);
+}
 
 /**
  * Columns a string takes on a terminal, by Unicode's East Asian Width: wide characters and
  * emoji (✨ too) count 2, combining marks and joiners 0.
  */
 export function displayWidth(text: string): number {
-	return stringWidth(text);
+	let width = 0;
+	for (const { segment } of graphemes.segment(text)) width += graphemeWidth(segment);
+	return width;
 }
 
 /** Cut `text` to at most `width` columns, ending with "…" when cut; never splits a character. */
@@ -45,7 +56,7 @@ export function truncate(text: string, width: number): string {
 	let out = "";
 	let used = 0;
 	for (const { segment } of graphemes.segment(text)) {
-		const w = stringWidth(segment);
+		const w = graphemeWidth(segment);
 		if (used + w > width - 1) break;
 		out += segment;
 		used += w;
