@@ -40,7 +40,7 @@ export function endMarker(kind: IndexKind): string {
 export interface Line {
 	readonly start: number;
 	readonly end: number;
-	readonly eol: "" | "\n" | "\r\n";
+	readonly eol: "" | "\n" | "\r\n" | "\r";
 }
 
 export interface FoundBlock {
@@ -68,20 +68,26 @@ export type ScanResult =
 	  }
 	| { readonly ok: false; readonly message: string };
 
-/** Split text into lines, keeping each line's own ending. */
+const LINE_END = /\r\n|\r|\n/g;
+
+/** Split text into lines, keeping each line's own ending (LF, CRLF, or a lone CR). */
 export function splitLines(text: string): Line[] {
 	const lines: Line[] = [];
 	let start = 0;
-	for (;;) {
-		const nl = text.indexOf("\n", start);
-		if (nl < 0) {
-			lines.push({ start, end: text.length, eol: "" });
-			return lines;
-		}
-		const cr = nl > start && text.charCodeAt(nl - 1) === 13;
-		lines.push({ start, end: cr ? nl - 1 : nl, eol: cr ? "\r\n" : "\n" });
-		start = nl + 1;
+	LINE_END.lastIndex = 0;
+	for (let m = LINE_END.exec(text); m !== null; m = LINE_END.exec(text)) {
+		lines.push({ start, end: m.index, eol: m[0] as Line["eol"] });
+		start = m.index + m[0].length;
 	}
+	lines.push({ start, end: text.length, eol: "" });
+	return lines;
+}
+
+/** The first line ending of `text` (`\n` when it has none): what a new block's lines use. */
+export function firstLineEnding(text: string): "\n" | "\r\n" | "\r" {
+	LINE_END.lastIndex = 0;
+	const m = LINE_END.exec(text);
+	return m === null ? "\n" : (m[0] as "\n" | "\r\n" | "\r");
 }
 
 /** Number of lines at the top that form the frontmatter block, or 0. */
@@ -112,6 +118,63 @@ function closesFence(content: string, fence: Fence): boolean {
 	if (m === null) return false;
 	const run = m[1];
 	return run[0] === fence.char && run.length >= fence.length && m[2].trim() === "";
+}
+
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+
+/** Columns of leading blanks (a tab advances to the next multiple of four), counting at most 4. */
+function indentOf(content: string): number {
+	let columns = 0;
+	for (let i = 0; i < content.length && columns < 4; i++) {
+		const c = content[i];
+		if (c === " ") columns++;
+		else if (c === "\t") columns += 4 - (columns % 4);
+		else break;
+	}
+	return columns;
+}
+
+/**
+ * Which lines are code rather than markdown, read line by line: fenced code blocks (also inside
+ * `>` quotes) and indented code blocks (four columns of indentation after a blank line, a
+ * heading or the start of the note; inside a list such lines belong to the list item).
+ */
+class CodeLines {
+	private fence: Fence | null = null;
+	private indented = false;
+	private canStartIndented = true;
+	private inList = false;
+
+	/** Whether `content` (the next line) is code. */
+	isCode(content: string): boolean {
+		if (this.fence !== null) {
+			if (closesFence(content, this.fence)) {
+				this.fence = null;
+				this.canStartIndented = true;
+			}
+			return true;
+		}
+		const blank = content.trim() === "";
+		if (blank) {
+			this.canStartIndented = true;
+			return false;
+		}
+		if (indentOf(content) >= 4 && (this.indented || (this.canStartIndented && !this.inList))) {
+			this.indented = true;
+			return true;
+		}
+		const fence = opensFence(content);
+		const wasBlank = this.canStartIndented;
+		this.indented = false;
+		if (indentOf(content) < 4) this.inList = LIST_ITEM.test(content) || (this.inList && !wasBlank);
+		this.canStartIndented = ATX_HEADING.test(content);
+		if (fence !== null) {
+			this.fence = fence;
+			return true;
+		}
+		return false;
+	}
 }
 
 /**
@@ -217,20 +280,12 @@ export function scanNote(text: string, settings: IndexSettings): ScanResult {
 	const flags = flagNeedles(settings);
 	const blocks: FoundBlock[] = [];
 	const found: FoundFlag[] = [];
-	let fence: Fence | null = null;
+	const code = new CodeLines();
 	let open: { kind: IndexKind; line: number } | null = null;
 	for (let i = frontmatterLineCount(text); i < lines.length; i++) {
 		const line = lines[i];
 		const content = text.slice(line.start, line.end);
-		if (fence !== null) {
-			if (closesFence(content, fence)) fence = null;
-			continue;
-		}
-		const opened = opensFence(content);
-		if (opened !== null) {
-			fence = opened;
-			continue;
-		}
+		if (code.isCode(content)) continue;
 		if (!content.includes("%") && !flags.some((f) => f.text !== "" && content.includes(f.text))) continue;
 		if (open !== null) {
 			if (indexOutsideCode(content, endMarker(open.kind)) >= 0) {
@@ -275,15 +330,10 @@ export function indexKindsIn(text: string, settings: IndexSettings): ReadonlySet
 	if (!mayContainIndex(text, settings)) return kinds;
 	const lines = splitLines(text);
 	const needles = [...BEGINS, ...flagNeedles(settings)];
-	let fence: Fence | null = null;
+	const code = new CodeLines();
 	for (let i = frontmatterLineCount(text); i < lines.length; i++) {
 		const content = text.slice(lines[i].start, lines[i].end);
-		if (fence !== null) {
-			if (closesFence(content, fence)) fence = null;
-			continue;
-		}
-		fence = opensFence(content);
-		if (fence !== null) continue;
+		if (code.isCode(content)) continue;
 		if (content.includes(ERROR_PREFIX)) continue;
 		for (const n of needles) {
 			if (n.text !== "" && content.includes(n.text) && indexOutsideCode(content, n.text) >= 0) kinds.add(n.kind);

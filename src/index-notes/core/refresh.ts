@@ -26,7 +26,7 @@
 import type { IndexSettings } from "../../shared/core/settings";
 import { isFile, type VaultSnapshot } from "../../shared/core/vault";
 import { folderOfFolderNote } from "./folder-notes";
-import { beginMarker, endMarker, indexKindsIn, mayContainIndex, scanNote, type IndexKind, type Line } from "./markers";
+import { beginMarker, endMarker, firstLineEnding, indexKindsIn, mayContainIndex, scanNote, type IndexKind, type Line } from "./markers";
 import { indexOptions } from "./options";
 import { renderIndexLines, type LinkTextFn } from "./tree";
 
@@ -68,11 +68,6 @@ interface Edit {
 }
 
 const UNCHANGED: RefreshOutcome = { status: "unchanged" };
-
-function firstEol(text: string): "\n" | "\r\n" {
-	const nl = text.indexOf("\n");
-	return nl > 0 && text.charCodeAt(nl - 1) === 13 ? "\r\n" : "\n";
-}
 
 /** Lines between Begin and End: each tree line (or one empty line), then the blank line. */
 function region(tree: readonly string[], prefix: string, eol: string): string {
@@ -128,7 +123,9 @@ export function refreshNoteText(notePath: string, text: string, ctx: RefreshCont
 			edits.push({ start: flag.start, end: flag.end, text: errorLine(flag.kind, reason) });
 			continue;
 		}
-		edits.push(expandFlag(text, line, flag.start, flag.end, flag.kind, treeLines(), line.eol === "" ? firstEol(text) : line.eol));
+		edits.push(
+			expandFlag(text, line, flag.start, flag.end, flag.kind, treeLines(), line.eol === "" ? firstLineEnding(text) : line.eol),
+		);
 	}
 	if (edits.length === 0) return UNCHANGED;
 	edits.sort((a, b) => a.start - b.start);
