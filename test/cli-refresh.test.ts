@@ -344,6 +344,18 @@ describe("bad input", () => {
 		expect(result.stdout).toBe("updated  A/A.md\n");
 	});
 
+	it("a flag of '-' in data.json does not turn prose into index blocks; a catastrophic ignore pattern does not hang", () => {
+		const prose = "# A\n- one\n- two\n";
+		const root = vault({ "A/A.md": prose, "A/x.md": "", "B/B.md": "%% Waypoint %%", "B/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!.md": "" });
+		configure(root, { waypointFlag: "-", ignorePaths: ["(a+)+b", "_attachments"] });
+		const result = runCli(["refresh", root]);
+		expect(result.code).toBe(0);
+		expect(readVaultFile(root, "A/A.md")).toBe(prose);
+		expect(readVaultFile(root, "B/B.md")).toContain("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!");
+		expect(result.stderr).toContain('index.waypointFlag: "-" must look like %% Word %%; using "%% Waypoint %%"');
+		expect(result.stderr).toContain('index.ignorePaths: "(a+)+b" repeats a group');
+	});
+
 	it("invalid JSON in data.json: a warning naming the file, defaults used", () => {
 		const root = vault({ "A/A.md": "%% Waypoint %%", "A/x.md": "" });
 		fs.mkdirSync(path.join(root, ".obsidian", "plugins", "framework-notes"), { recursive: true });

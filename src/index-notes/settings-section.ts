@@ -1,6 +1,7 @@
 import { Setting } from "obsidian";
 import { withSection, type IndexSettings } from "../shared/core/settings";
 import { INDEX_SCHEMA, limitText } from "../shared/core/settings-schema";
+import { flagShapeProblem, ignorePatternProblem } from "../shared/core/patterns";
 import { limitLength, readInteger } from "../shared/settings-limits";
 import type { PluginHost } from "../shared/host";
 import type { SettingsSection } from "../shared/host";
@@ -9,24 +10,20 @@ type Patch = Partial<IndexSettings>;
 
 /** A flag must look like `%% Word %%` and differ from the block markers, or it could match ordinary text. */
 export function flagProblem(flag: string, other: string): string | null {
-	const trimmed = flag.trim();
-	const inner = /^%%(.*)%%$/.exec(trimmed)?.[1];
-	if (inner === undefined || inner.trim() === "") return "Write the flag as %% Word %%.";
-	if (/^%%\s*(Begin|End)\s+(Waypoint|Landmark)\s*%%$/i.test(trimmed)) return "A flag cannot be a block marker.";
-	if (trimmed === other.trim()) return "The waypoint and landmark flags must differ.";
+	const shape = flagShapeProblem(flag);
+	if (shape !== null) return `The flag ${shape}.`;
+	if (flag.trim() === other.trim()) return "The waypoint and landmark flags must differ.";
 	return null;
 }
 
-/** Entries of the ignore list that are not valid regular expressions. */
-export function invalidPatterns(entries: readonly string[]): string[] {
-	return entries.filter((entry) => {
-		try {
-			new RegExp(entry);
-			return false;
-		} catch {
-			return true;
-		}
-	});
+/** Ignore-list entries that cannot be used, each with the reason. */
+export function badPatterns(entries: readonly string[]): string[] {
+	const bad: string[] = [];
+	for (const entry of entries) {
+		const why = ignorePatternProblem(entry);
+		if (why !== null) bad.push(`"${entry}" ${why}`);
+	}
+	return bad;
 }
 
 function save(host: PluginHost, patch: Patch): void {
@@ -227,8 +224,8 @@ export const indexSettingsSection: SettingsSection = (containerEl, host, redispl
 				.split("\n")
 				.map((line) => line.trim())
 				.filter((line) => line !== "");
-			const bad = invalidPatterns(entries);
-			const problem = bad.length > 0 ? `Not a valid pattern: ${bad.join(", ")}` : null;
+			const bad = badPatterns(entries);
+			const problem = bad.length > 0 ? `Not saved: ${bad.join("; ")}.` : null;
 			showProblem(ignoreSetting, problem, ignoreDescription);
 			if (!problem) save(host, { ignorePaths: entries });
 		}),

@@ -3,6 +3,7 @@
  * defaults, the validation of stored data and the limits the settings tab shows all come from
  * here, so a limit is written once.
  */
+import { flagShapeProblem, ignorePatternProblem } from "./patterns";
 
 export interface BooleanField {
 	readonly kind: "boolean";
@@ -22,6 +23,8 @@ export interface TextField {
 	readonly maxLength: number;
 	/** The empty string is refused (the settings tab refuses it too). */
 	readonly nonEmpty: boolean;
+	/** A further rule on the text: why it is refused, or null. */
+	readonly check?: (value: string) => string | null;
 }
 
 export interface ChoiceField<C extends string = string> {
@@ -36,6 +39,8 @@ export interface ListField {
 	readonly maxItems: number;
 	/** Longest entry, in characters. */
 	readonly maxLength: number;
+	/** A rule on each entry: why it is refused (the entry is then left out), or null. */
+	readonly checkItem?: (item: string) => string | null;
 }
 
 export type Field = BooleanField | IntegerField | TextField | ChoiceField | ListField;
@@ -63,11 +68,12 @@ const text = (fallback: string, maxLength: number, nonEmpty = false): TextField 
 	maxLength,
 	nonEmpty,
 });
-const list = (fallback: readonly string[], maxItems: number, maxLength: number): ListField => ({
+const list = (fallback: readonly string[], maxItems: number, maxLength: number, checkItem?: ListField["checkItem"]): ListField => ({
 	kind: "list",
 	default: Object.freeze([...fallback]),
 	maxItems,
 	maxLength,
+	...(checkItem ? { checkItem } : {}),
 });
 function choice<const C extends string>(choices: readonly C[], fallback: NoInfer<C>): ChoiceField<C> {
 	return { kind: "choice", default: fallback, choices: Object.freeze([...choices]) };
@@ -77,6 +83,9 @@ function choice<const C extends string>(choices: readonly C[], fallback: NoInfer
 const NAME_LENGTH = 256;
 /** Longest vault path. */
 const PATH_LENGTH = 1024;
+
+/** An index flag: `%% Word %%`, never a block marker. */
+const flag = (fallback: string): TextField => ({ ...text(fallback, NAME_LENGTH, true), check: flagShapeProblem });
 
 export const INDEX_SCHEMA = {
 	/** Where a folder's note lives: `A/A.md` (inside), `X/A.md` beside `X/A/` (outside), or `A/<name>.md` (fixed). */
@@ -95,9 +104,9 @@ export const INDEX_SCHEMA = {
 	linkFormat: choice(["waypoint", "obsidian"], "waypoint"),
 	useSpaces: bool(false),
 	numSpaces: integer(2, 1, 16),
-	waypointFlag: text("%% Waypoint %%", NAME_LENGTH, true),
-	landmarkFlag: text("%% Landmark %%", NAME_LENGTH, true),
-	ignorePaths: list(["_attachments"], 1000, PATH_LENGTH),
+	waypointFlag: flag("%% Waypoint %%"),
+	landmarkFlag: flag("%% Landmark %%"),
+	ignorePaths: list(["_attachments"], 1000, PATH_LENGTH, ignorePatternProblem),
 	ignoreSyncConflicts: bool(true),
 	sortBy: choice(["name", "mtime", "ctime", "order"], "name"),
 	sortDirection: choice(["asc", "desc"], "asc"),
@@ -160,7 +169,8 @@ export function fieldProblem(field: Field, value: unknown): string | null {
 		case "text":
 			if (typeof value !== "string") return "must be text";
 			if (field.nonEmpty && value === "") return "must not be empty";
-			return value.length <= field.maxLength ? null : `must be at most ${field.maxLength} characters`;
+			if (value.length > field.maxLength) return `must be at most ${field.maxLength} characters`;
+			return field.check?.(value) ?? null;
 		case "choice":
 			return typeof value === "string" && field.choices.includes(value) ? null : `must be one of ${field.choices.join(", ")}`;
 		case "list":

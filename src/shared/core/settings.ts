@@ -184,8 +184,23 @@ function readSection<S extends SectionSchema>(
 		}
 		const value = source[key];
 		const reason = fieldProblem(field, value);
-		if (reason !== null) problems.push({ key: `${name}.${key}`, value, reason, used: copyValue(field.default) });
-		entries.push([key, copyValue(reason === null ? value : field.default)]);
+		if (reason !== null) {
+			problems.push({ key: `${name}.${key}`, value, reason, used: copyValue(field.default) });
+			entries.push([key, copyValue(field.default)]);
+			continue;
+		}
+		if (field.kind === "list" && field.checkItem !== undefined) {
+			// One bad entry does not cost the others: it alone is left out, and named.
+			const check = field.checkItem;
+			const kept = (value as string[]).filter((item) => check(item) === null);
+			for (const item of value as string[]) {
+				const why = check(item);
+				if (why !== null) problems.push({ key: `${name}.${key}`, value: item, reason: why, used: kept });
+			}
+			entries.push([key, kept]);
+			continue;
+		}
+		entries.push([key, copyValue(value)]);
 	}
 	for (const key of Object.keys(source)) if (!hasOwn(schema, key)) preserved.set(`${name}.${key}`, source[key]);
 	return Object.fromEntries(entries) as SectionValues<S>;
