@@ -1,4 +1,4 @@
-import { Notice, Plugin } from "obsidian";
+import { normalizePath, Notice, Plugin } from "obsidian";
 import { registerComparison } from "./src/comparison/feature";
 import { registerIndexNotes } from "./src/index-notes/feature";
 import { DEFAULT_SETTINGS, describeProblem, migrate, sameData, type Settings, toStoredData } from "./src/shared/core/settings";
@@ -41,7 +41,10 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 
 	async loadSettings(): Promise<void> {
 		const raw: unknown = await this.loadData();
-		const result = migrate(raw);
+		// Switching from Waypoint: with no settings of its own yet, the plugin starts from Waypoint's.
+		const fromWaypoint = raw === null || raw === undefined ? await this.waypointSettings() : null;
+		const stored = raw ?? fromWaypoint;
+		const result = migrate(stored);
 		this.settings = result.settings;
 		this.preservedSettings = result.preserved;
 		this.newerSettingsVersion = result.readOnly ? result.storedVersion : null;
@@ -50,8 +53,19 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 			const keys = result.problems.map((problem) => problem.key).join(", ");
 			new Notice(`Framework notes: some saved settings were not valid and their defaults are used: ${keys}.`);
 		}
-		// A first run (no data.json) keeps defaults implicit; old or damaged data is rewritten once.
-		if (result.changed && raw !== null && raw !== undefined) await this.saveSettings();
+		// A first run (no data.json) keeps defaults implicit; old, damaged or imported data is rewritten once.
+		if (result.changed && stored !== null && stored !== undefined) await this.saveSettings();
+	}
+
+	/** Waypoint's saved settings (`<config>/plugins/waypoint/data.json`), or null. */
+	private async waypointSettings(): Promise<unknown> {
+		const path = normalizePath(`${this.app.vault.configDir}/plugins/waypoint/data.json`);
+		try {
+			if (!(await this.app.vault.adapter.exists(path))) return null;
+			return JSON.parse(await this.app.vault.adapter.read(path)) as unknown;
+		} catch {
+			return null;
+		}
 	}
 
 	/**

@@ -56,7 +56,13 @@ export function readVaultConfig(vaultDir: string, configDir: string): VaultConfi
 	const types = readJson(path.join(base, "types.json"), rel("types.json"));
 	const templates = readJson(path.join(base, "templates.json"), rel("templates.json"));
 	for (const r of [data, app, types, templates]) if (r.warning) warnings.push(r.warning);
-	const migrated = migrate(data.value);
+	// Switching from Waypoint: with no settings of its own, the vault is read with Waypoint's (as the plugin does).
+	const ownMissing = data.value === null && data.warning === null;
+	const waypoint = ownMissing
+		? readJson(path.join(base, "plugins", "waypoint", "data.json"), rel("plugins", "waypoint", "data.json"))
+		: null;
+	if (waypoint?.warning) warnings.push(waypoint.warning);
+	const migrated = migrate(ownMissing ? waypoint?.value : data.value);
 	if (migrated.readOnly) {
 		warnings.push(
 			`${dataLabel}: written by a newer version of the plugin (settings version ${migrated.storedVersion}); using the settings this version knows`,
