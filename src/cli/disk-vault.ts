@@ -14,7 +14,15 @@ import { errorMessage } from "../shared/core/errors";
 import * as path from "node:path";
 import { sep } from "node:path";
 import { parseDocument } from "yaml";
-import type { Frontmatter, VFile, VFileStat, VFolder, VNode, VaultSnapshot } from "../shared/core/vault";
+import {
+	hasMarkdownExtension,
+	type Frontmatter,
+	type VFile,
+	type VFileStat,
+	type VFolder,
+	type VNode,
+	type VaultSnapshot,
+} from "../shared/core/vault";
 import { mayHoldKeys } from "./frontmatter-keys";
 import { NO_PROGRESS, type ProgressSink } from "./progress";
 import { decodeUtf8, frontmatterSource } from "./text";
@@ -218,7 +226,7 @@ export class DiskVault implements VaultSnapshot {
 		if (known !== undefined) return known;
 		let source: string | null = null;
 		const node = this.getNode(p);
-		if (node instanceof DiskFile && node.extension.toLowerCase() === "md") {
+		if (node instanceof DiskFile && hasMarkdownExtension(node)) {
 			const read = this.readText(p);
 			source = read.ok ? (this.fmSource.get(p) ?? null) : null;
 		}

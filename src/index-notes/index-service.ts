@@ -1,7 +1,7 @@
 import { Component, Notice, TAbstractFile, TFile, TFolder, type CachedMetadata } from "obsidian";
 import type { RefreshContext } from "./core/index";
 import { sameData, type IndexSettings } from "../shared/core/settings";
-import type { VaultSnapshot } from "../shared/core/vault";
+import { isMarkdown, type VaultSnapshot } from "../shared/core/vault";
 import { registerGoToParentIndex } from "./commands/go-to-parent-index";
 import { registerInsertIndexBlock } from "./commands/insert-index-block";
 import { registerRefreshAllIndexes } from "./commands/refresh-all-indexes";
@@ -20,7 +20,7 @@ const METADATA_WAIT_MS = 30_000;
 const MAX_WAIT_FACTOR = 10;
 
 function isMarkdownFile(file: TAbstractFile): file is TFile {
-	return file instanceof TFile && file.extension.toLowerCase() === "md";
+	return file instanceof TFile && isMarkdown(file);
 }
 
 /**

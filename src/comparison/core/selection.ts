@@ -6,7 +6,7 @@
  */
 
 import type { CompareSettings } from "../../shared/core/settings";
-import { isFile, isFolder, isMarkdown, parentPath, type VFile, type VFolder, type VaultSnapshot } from "../../shared/core/vault";
+import { isFile, isFolder, hasMarkdownExtension, parentPath, type VFile, type VFolder, type VaultSnapshot } from "../../shared/core/vault";
 import { collator } from "./cells";
 import { isGeneratedFrontmatter } from "./comparison-note";
 import { normalizeFolder, propertyMatches, tagMatches } from "./select";
@@ -54,7 +54,7 @@ export function isComparedNote(
 function markdownFiles(folder: VFolder, out: VFile[]): void {
 	for (const child of folder.children) {
 		if (isFolder(child)) markdownFiles(child, out);
-		else if (isFile(child) && isMarkdown(child)) out.push(child);
+		else if (isFile(child) && hasMarkdownExtension(child)) out.push(child);
 	}
 }
 

@@ -17,7 +17,7 @@ import {
 } from "../core/index";
 import type { IndexSettings } from "../../shared/core/settings";
 import { createLinkGenerator } from "../../shared/core/link-text";
-import type { VFile } from "../../shared/core/vault";
+import { isMarkdown, type VFile } from "../../shared/core/vault";
 import type { VaultConfig } from "../../cli/config";
 import { DiskFile, type DiskVault } from "../../cli/disk-vault";
 import { errorMessage } from "../../shared/core/errors";
@@ -117,7 +117,7 @@ function refreshNotes(vault: DiskVault, config: VaultConfig, options: RefreshOpt
 	for (const note of notes) {
 		done++;
 		options.progress?.step("folder notes", done, notes.length);
-		if (note.extension.toLowerCase() !== "md") continue;
+		if (!isMarkdown(note)) continue;
 		const read = vault.readText(note.path);
 		if (!read.ok) {
 			problems.push({ path: note.path, message: read.message });

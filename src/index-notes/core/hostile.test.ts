@@ -39,3 +39,11 @@ describe("flags that are not flags", () => {
 		expect(out.includes("\n")).toBe(false);
 	});
 });
+
+describe("upper-case extensions", () => {
+	it("a .MD file is not a note, as in Waypoint: left out by default, listed by full name with other files", () => {
+		const files = { "P/P.md": "%% Waypoint %%", "P/a.md": "", "P/readme.MD": "" };
+		expect(refreshedText(snapshotFromFiles(files), "P/P.md")).toBe("%% Begin Waypoint %%\n- [[a]]\n\n%% End Waypoint %%");
+		expect(refreshedText(snapshotFromFiles(files), "P/P.md", { showNonMarkdownFiles: true })).toContain("- [[readme.MD]]");
+	});
+});

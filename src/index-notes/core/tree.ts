@@ -135,10 +135,9 @@ class TreeWriter {
 				entries.push({ node: c, name: c.name, isFolder: true, folderNote: fn, key: byKey ? this.keyOf(fn) : undefined });
 				continue;
 			}
-			const ext = c.extension.toLowerCase();
-			if (ext === "md") {
+			if (isMarkdown(c)) {
 				if (!settings.showFolderNotes && isFolderNoteIn(c, folder, siblingFolders, settings)) continue;
-			} else if (ext !== "base" && !settings.showNonMarkdownFiles) {
+			} else if (c.extension.toLowerCase() !== "base" && !settings.showNonMarkdownFiles) {
 				continue;
 			}
 			entries.push({ node: c, name: c.name, isFolder: false, folderNote: null, key: byKey ? this.keyOf(c) : undefined });

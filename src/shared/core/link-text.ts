@@ -7,7 +7,7 @@
  * relative to the source note, then the file with that name in the source's folder, then the
  * one with the shortest path; names compare case-insensitively.
  */
-import { isFolder, parentPath, type VFile, type VFolder, type VaultSnapshot } from "./vault";
+import { isFolder, isMarkdown, parentPath, type VFile, type VFolder, type VaultSnapshot } from "./vault";
 
 export type NewLinkFormat = "shortest" | "relative" | "absolute";
 
@@ -108,10 +108,6 @@ function relativeTarget(file: VFile, sourcePath: string): string {
 	return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
 }
 
-function isMarkdownFile(file: VFile): boolean {
-	return file.extension.toLowerCase() === "md";
-}
-
 /**
  * A link generator for one snapshot and link configuration. The name index is built on first
  * use and reused, so generating links for a whole vault costs one pass over it.
@@ -120,7 +116,7 @@ export function createLinkGenerator(snapshot: VaultSnapshot, config: LinkConfig)
 	let index: NameIndex | null = null;
 	const getIndex = (): NameIndex => (index ??= buildIndex(snapshot.root));
 	return (file, sourcePath, subpath, alias) => {
-		const md = isMarkdownFile(file);
+		const md = isMarkdown(file);
 		let target: string;
 		if (config.newLinkFormat === "absolute") {
 			target = file.path;

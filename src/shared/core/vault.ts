@@ -45,7 +45,19 @@ export function isFile(node: VNode): node is VFile {
 	return !("children" in node);
 }
 
-export function isMarkdown(file: VFile): boolean {
+/**
+ * A note: extension `md` exactly, as Obsidian and Waypoint read it (`readme.MD` is another file:
+ * Obsidian does not index it as a note, and `[[readme]]` does not open it).
+ */
+export function isMarkdown(file: Pick<VFile, "extension">): boolean {
+	return file.extension === "md";
+}
+
+/**
+ * A Markdown file whatever the letter case of its extension (`Framework.MD` too). The comparison
+ * reads such files' frontmatter; indexes follow Obsidian and Waypoint (`isMarkdown`).
+ */
+export function hasMarkdownExtension(file: Pick<VFile, "extension">): boolean {
 	return file.extension.toLowerCase() === "md";
 }
 

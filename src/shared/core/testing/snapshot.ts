@@ -18,7 +18,7 @@
  * - `stat.size` is the text length (or `size`), times default to 0.
  */
 import { parse } from "yaml";
-import type { Frontmatter, VFile, VFolder, VNode, VaultSnapshot } from "../vault";
+import { hasMarkdownExtension, type Frontmatter, type VFile, type VFolder, type VNode, type VaultSnapshot } from "../vault";
 import { locateFrontmatter } from "../frontmatter-block";
 import { errorMessage } from "../errors";
 
@@ -122,7 +122,7 @@ export function snapshotFromFiles(files: Readonly<Record<string, FileSpec | stri
 		fileList.push(file);
 		if (text !== undefined) texts.set(path, text);
 		if (spec.frontmatter !== undefined) fms.set(path, { value: spec.frontmatter, error: null });
-		else if (text !== undefined && extension.toLowerCase() === "md") fms.set(path, parseFrontmatter(text));
+		else if (text !== undefined && hasMarkdownExtension({ extension })) fms.set(path, parseFrontmatter(text));
 	}
 
 	return {
