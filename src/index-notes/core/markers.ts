@@ -186,9 +186,11 @@ export function indexOutsideCode(line: string, needle: string): number {
 	let at = line.indexOf(needle);
 	if (at < 0 || !line.includes("`")) return at;
 	const spans = codeSpans(line);
+	// Spans are in order and do not overlap: one pointer walks them as the occurrences move right.
+	let span = 0;
 	while (at >= 0) {
-		const pos = at;
-		const inside = spans.some(([s, e]) => pos < e && pos + needle.length > s);
+		while (span < spans.length && spans[span][1] <= at) span++;
+		const inside = span < spans.length && at + needle.length > spans[span][0];
 		if (!inside) return at;
 		at = line.indexOf(needle, at + 1);
 	}
