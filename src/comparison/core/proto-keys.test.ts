@@ -10,6 +10,7 @@ import {
 	DEFAULT_VIEW_STATE,
 	facetValues,
 	filterValues,
+	parsePropertyTypes,
 	parseViewState,
 	serializeViewState,
 	toJson,
@@ -85,6 +86,15 @@ describe("properties named like Object.prototype members", () => {
 		expect(Object.keys(restored.filters)).toEqual(["toString"]);
 		expect(filterValues(restored.filters, "constructor")).toEqual([]);
 		expect(filterValues(restored.filters, "valueOf")).toEqual([]);
+	});
+
+	it("takes their declared types from types.json", () => {
+		const propertyTypes = parsePropertyTypes('{"types": {"__proto__": "number", "constructor": "checkbox"}}');
+		const typed = buildModel([note("N", '{"__proto__": 3, "constructor": true}')], { propertyTypes });
+		expect(typed.columns.map((c) => [c.key, c.type])).toEqual([
+			["__proto__", "number"],
+			["constructor", "checkbox"],
+		]);
 	});
 
 	it("keeps them as keys in the JSON export", () => {
