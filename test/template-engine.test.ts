@@ -36,6 +36,13 @@ describe("formatDate", () => {
 		expect(formatDate(new Date(2026, 0, 12, 13, 0), "Do h a")).toBe("12th 1 pm");
 		expect(formatDate(new Date(2026, 0, 23, 12, 0), "Do hh")).toBe("23rd 12");
 	});
+	it("keeps the years 0000–0099 (not 1900–1999) with four digits", () => {
+		const early = new Date(2026, 0, 2, 3, 4);
+		early.setFullYear(42);
+		expect(formatDate(early, "YYYY-MM-DD HH:mm")).toBe("0042-01-02 03:04");
+		early.setFullYear(0);
+		expect(formatDate(early, "YYYY YY")).toBe("0000 00");
+	});
 });
 
 describe("renderTemplate", () => {

@@ -36,7 +36,9 @@ export async function writeCell(app: App, model: ComparisonModel, path: string, 
 	const value = parsed.value;
 	try {
 		await app.fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {
-			frontmatter[key] = value;
+			// An own data property, whatever the key: `frontmatter["__proto__"] = value` would
+			// replace the object's prototype and write nothing.
+			Object.defineProperty(frontmatter, key, { value, writable: true, enumerable: true, configurable: true });
 		});
 		return "written";
 	} catch (error) {

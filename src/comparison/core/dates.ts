@@ -8,7 +8,17 @@ function utcDay(y: number, m: number, d: number): number | null {
 	if (m < 1 || m > 12 || d < 1) return null;
 	const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 	if (d > MONTH_DAYS[m - 1] + (leap ? 1 : 0)) return null;
-	return Date.UTC(y, m - 1, d);
+	return utcMidnight(y, m, d);
+}
+
+/**
+ * Midnight UTC of a calendar day, for every year 0000–9999 (`Date.UTC` alone reads the years
+ * 0–99 as 1900–1999).
+ */
+function utcMidnight(y: number, m: number, d: number): number {
+	const date = new Date(0);
+	date.setUTCFullYear(y, m - 1, d);
+	return date.getTime();
 }
 
 /** `YYYY-MM-DD` (a real calendar day) → ms since epoch (UTC), else null. */

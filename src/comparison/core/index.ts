@@ -11,6 +11,8 @@ export { DEFAULT_TEMPLATE_ORDER, buildModel, cellOf, updateModel } from "./model
 export { DEFAULT_VIEW_OPTIONS, applyView, cellDiffers } from "./view";
 export { NAME_KEY, compareSortKeys } from "./view-sort";
 export { STATE_TOKENS, facetLabel, facetValues } from "./facets";
+export type { Filters } from "./filters";
+export { NO_FILTERS, filterValues, filtersOf, withFilterValues } from "./filters";
 export { markdownText, toCsv, toJson, toMarkdownTable } from "./export";
 export { parseCellInput } from "./parse";
 export { frontmatterTags, noteInputs, normalizeFolder } from "./select";

@@ -3,6 +3,7 @@
  * `(state, action) → state` step, so toolbar, filter bar, header menus and checkboxes share one
  * set of rules.
  */
+import { filterValues, withFilterValues } from "./filters";
 import type { SortKey } from "./types";
 import { type ComparisonViewState, clickSort } from "./view-state";
 
@@ -33,10 +34,7 @@ function toggled(values: readonly string[], value: string, on: boolean): string[
 }
 
 function withFilters(state: ComparisonViewState, key: string, values: readonly string[]): ComparisonViewState {
-	const filters: Record<string, readonly string[]> = { ...state.filters };
-	if (values.length === 0) delete filters[key];
-	else filters[key] = values;
-	return { ...state, filters };
+	return { ...state, filters: withFilterValues(state.filters, key, values) };
 }
 
 /** The pane state after one user action (the input is never changed). */
@@ -53,7 +51,7 @@ export function paneReducer(state: ComparisonViewState, action: PaneAction): Com
 		case "filterKey":
 			return { ...state, filterKey: action.key };
 		case "toggleFilterValue": {
-			const current = state.filters[action.key] ?? [];
+			const current = filterValues(state.filters, action.key);
 			return withFilters(state, action.key, toggled(current, action.value, !current.includes(action.value)));
 		}
 		case "clearFilter":

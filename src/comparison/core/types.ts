@@ -6,6 +6,7 @@
  */
 
 import type { Frontmatter } from "../../shared/core/vault";
+import type { Filters } from "./filters";
 
 /** One note as the model sees it. */
 export interface NoteInput {
@@ -189,8 +190,11 @@ export interface ViewOptions {
 	readonly sort: readonly SortKey[];
 	/** Search text matched against the note name and every value. */
 	readonly search: string;
-	/** Per property, the accepted facet values (see `facetValues`); an empty list filters nothing. */
-	readonly filters: Readonly<Record<string, readonly string[]>>;
+	/**
+	 * Per property, the accepted facet values (see `facetValues`); an empty list filters nothing.
+	 * Read only its own keys (`filterValues`): a property may be named `__proto__`.
+	 */
+	readonly filters: Filters;
 	/** Group rows by this property, or null. */
 	readonly groupBy: string | null;
 	readonly hiddenColumns: readonly string[];

@@ -3,6 +3,7 @@
  * JSON is old or edited), how it turns into the model's view options, and header sort clicks.
  */
 
+import { type Filters, NO_FILTERS, filtersOf } from "./filters";
 import type { ComparisonModel, SortKey, ViewOptions } from "./types";
 
 export type Orientation = "rows" | "columns";
@@ -15,7 +16,8 @@ export interface ComparisonViewState {
 	readonly orientation: Orientation;
 	readonly sort: readonly SortKey[];
 	readonly search: string;
-	readonly filters: Readonly<Record<string, readonly string[]>>;
+	/** Per property, the accepted facet values; a record without a prototype (see `Filters`). */
+	readonly filters: Filters;
 	/** Property whose values the filter bar shows as chips, or null. */
 	readonly filterKey: string | null;
 	/** Group rows by this property; null for none; undefined means the settings' default. */
@@ -35,7 +37,7 @@ export const DEFAULT_VIEW_STATE: Readonly<ComparisonViewState> = Object.freeze({
 	orientation: "rows",
 	sort: [],
 	search: "",
-	filters: {},
+	filters: NO_FILTERS,
 	filterKey: null,
 	groupBy: undefined,
 	hiddenColumns: [],
@@ -69,14 +71,10 @@ function sortKeys(value: unknown): SortKey[] {
 	return out;
 }
 
-function filterMap(value: unknown): Record<string, string[]> {
-	const out: Record<string, string[]> = {};
-	if (!isRecord(value)) return out;
-	for (const [key, list] of Object.entries(value)) {
-		const values = stringList(list);
-		if (values.length > 0) out[key] = values;
-	}
-	return out;
+/** Saved filters; every key the JSON holds is kept, `__proto__` and `constructor` too. */
+function filterMap(value: unknown): Filters {
+	if (!isRecord(value)) return NO_FILTERS;
+	return filtersOf(Object.entries(value).map(([key, list]) => [key, stringList(list)]));
 }
 
 /** Read a saved view state (untrusted: workspace.json may be old or edited); never throws. */

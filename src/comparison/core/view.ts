@@ -6,6 +6,7 @@
 
 import { facetTexts } from "./cells";
 import { STATE_TOKENS } from "./facets";
+import { NO_FILTERS } from "./filters";
 import { searchFilter } from "./view-search";
 import { sortOrder, type SortColumn } from "./view-sort";
 import { groupColumn, groupRows, type GroupColumn } from "./view-groups";
@@ -16,7 +17,7 @@ import type { ComparisonModel, FuzzyMatcher, Row, RowGroup, ViewColumn, ViewOpti
 export const DEFAULT_VIEW_OPTIONS: Readonly<ViewOptions> = Object.freeze({
 	sort: [],
 	search: "",
-	filters: {},
+	filters: NO_FILTERS,
 	groupBy: null,
 	hiddenColumns: [],
 	hideIdentical: false,

@@ -1,6 +1,6 @@
 import { BasesView, type HoverParent, type HoverPopover, type QueryController, requireApiVersion, TFile } from "obsidian";
 import { applyView, buildModel, type ComparisonModel, type NoteInput, type SortKey, type ViewResult } from "../core/index";
-import { clickSort, type Orientation } from "../core/index";
+import { clickSort, NO_FILTERS, type Orientation } from "../core/index";
 import type { Frontmatter } from "../../shared/core/vault";
 import { type PropertyTypes, readPropertyTypes } from "../property-types";
 import { writeCell } from "../write";
@@ -108,7 +108,7 @@ export function registerComparisonBasesView(host: PluginHost): boolean {
 				this.result = applyView(model, {
 					sort: this.sort,
 					search: "",
-					filters: {},
+					filters: NO_FILTERS,
 					groupBy: null,
 					hiddenColumns: hidden,
 					columnOrder: order,

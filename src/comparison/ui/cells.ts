@@ -10,8 +10,13 @@ export function hiddenText(parent: HTMLElement, text: string): void {
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
+/** Before this year the locale's short year ("Jan 1, 42"; year 0 as "Jan 1, 1") is unclear. */
+const FIRST_LOCALE_YEAR = 1000;
+
+/** A date cell in the locale's medium style; dates before the year 1000 as written (`0042-01-02`). */
 function formatDate(cell: ValueCell): string {
 	if (typeof cell.sortKey !== "number" || !Number.isFinite(cell.sortKey)) return cell.display;
+	if (new Date(cell.sortKey).getUTCFullYear() < FIRST_LOCALE_YEAR) return cell.display;
 	try {
 		return (cell.type === "datetime" ? dateTimeFormat : dateFormat).format(cell.sortKey);
 	} catch {

@@ -1,5 +1,5 @@
 import type { Component } from "obsidian";
-import { type ComparisonModel, type ComparisonViewState, type FacetValue, facetValues } from "../../core/index";
+import { type ComparisonModel, type ComparisonViewState, type FacetValue, facetValues, filterValues } from "../../core/index";
 import type { PaneAction } from "../../core/pane-state";
 import { modelStamp } from "./model-stamp";
 
@@ -63,7 +63,7 @@ export class FilterBar {
 			chip.dataset.clear = "true";
 		}
 		if (filterKey === null || !keys.includes(filterKey)) return;
-		const active = new Set(state.filters[filterKey] ?? []);
+		const active = new Set(filterValues(state.filters, filterKey));
 		for (const facet of this.facets(model, filterKey).slice(0, MAX_CHIPS)) {
 			const chip = chips.createEl("button", {
 				cls: "fn-cmp-filter-chip",
