@@ -70,20 +70,32 @@ export function frontmatterValue(depth = 1): fc.Arbitrary<unknown> {
 	);
 }
 
+export interface PoolOptions {
+	/** Bounds of the whole numbers drawn (default 1990 to 2030, years). */
+	readonly numbers?: { readonly min: number; readonly max: number };
+	/** The strings drawn. */
+	readonly strings?: readonly string[];
+	/** The lists and objects drawn. */
+	readonly structures?: readonly unknown[];
+}
+
 /**
  * A frontmatter value from a small pool, so that notes often share values (majorities, conflicts
- * between types, a column changing type): absent (undefined), null, empty, a boolean, a year, a few
- * strings (a number, a URL, a date, a wikilink), lists and an object.
+ * between types, a column changing type): absent (undefined), null, empty, a boolean, a whole
+ * number, a few strings (by default a number, a URL, a date, a wikilink), lists and an object.
  */
-export function pooledFrontmatterValue(): fc.Arbitrary<unknown> {
+export function pooledFrontmatterValue(options: PoolOptions = {}): fc.Arbitrary<unknown> {
+	const numbers = options.numbers ?? { min: 1990, max: 2030 };
+	const strings = options.strings ?? ["2010", "text", "https://x.example", "2024-01-01", "[[A]]"];
+	const structures = options.structures ?? [["[[A]]"], ["a", "b"], [], { k: 1 }];
 	return fc.oneof(
 		fc.constant(undefined),
 		fc.constant(null),
 		fc.constant(""),
 		fc.boolean(),
-		fc.integer({ min: 1990, max: 2030 }),
-		fc.constantFrom("2010", "text", "https://x.example", "2024-01-01", "[[A]]"),
-		fc.constantFrom(["[[A]]"], ["a", "b"], [], { k: 1 }),
+		fc.integer(numbers),
+		fc.constantFrom(...strings),
+		fc.constantFrom(...structures),
 	);
 }
 
