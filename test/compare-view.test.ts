@@ -127,7 +127,7 @@ describe("comparison pane: opening", () => {
 		expect(view).toBeInstanceOf(ComparisonView);
 		if (!(view instanceof ComparisonView)) return;
 		await view.ready;
-		const pane = new ComparisonPanePage(h, view.contentEl, view);
+		const pane = ComparisonPanePage.forView(h, view);
 		expect(pane.rowNames().sort()).toEqual(["Django", "FastAPI", "Flask"]);
 		expect(view.getState().scope).toBe("Web");
 	});
@@ -477,7 +477,7 @@ describe("comparison pane: view state", () => {
 		await restored.ready;
 		expect(restored.getState()).toEqual(state);
 		expect(restored.current.state.orientation).toBe("columns");
-		expect(new ComparisonPanePage(h, restored.contentEl, restored).table().classList.contains("fn-cmp-transposed")).toBe(true);
+		expect(ComparisonPanePage.forView(h, restored).table().classList.contains("fn-cmp-transposed")).toBe(true);
 	});
 });
 
@@ -574,7 +574,7 @@ describe("comparison pane: menus, placement, scroll", () => {
 		const view = harness.app.workspace.getLeavesOfType(COMPARISON_VIEW_TYPE)[0]?.view;
 		if (!(view instanceof ComparisonView)) throw new Error("no view");
 		await view.ready;
-		const pane = new ComparisonPanePage(harness, view.contentEl, view);
+		const pane = ComparisonPanePage.forView(harness, view);
 		expect(pane.rowNames().sort()).toEqual(["Django", "FastAPI", "Flask"]);
 	});
 

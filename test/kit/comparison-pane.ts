@@ -55,6 +55,11 @@ export class ComparisonPanePage {
 		return new ComparisonPanePage(h, view.contentEl, view);
 	}
 
+	/** The page of a comparison view found some other way (a command, a menu), as it is now. */
+	static forView(h: Harness, view: ComparisonView): ComparisonPanePage {
+		return new ComparisonPanePage(h, view.contentEl, view);
+	}
+
 	/** The page of a comparison drawn into `container` (a Bases view). */
 	static inContainer(h: Harness, container: HTMLElement): ComparisonPanePage {
 		return new ComparisonPanePage(h, container);
