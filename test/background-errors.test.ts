@@ -3,10 +3,9 @@
  * what failed, logs the details once, and leaves no unhandled promise rejection.
  */
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { openComparison } from "../src/comparison/commands/open-comparison";
-import { ComparisonView } from "../src/comparison/ui/comparison-view";
 import type { IndexService } from "../src/index-notes/index-service";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
+import { ComparisonPanePage } from "./kit/comparison-pane";
 
 let h: Harness | null = null;
 const unhandled: unknown[] = [];
@@ -77,11 +76,7 @@ describe("comparison pane update failures", () => {
 	it("a live update that fails shows one Notice naming it, and the next update still applies", async () => {
 		const note = (language: string): string => `---\ntype: framework\nlanguage: ${language}\n---\nBody.\n`;
 		h = await loadPlugin({ files: { "F/Django.md": note("Python"), "F/Rails.md": note("Ruby") } });
-		const leaf = await openComparison(h.plugin, null);
-		await h.settle();
-		const view = leaf?.view;
-		if (!(view instanceof ComparisonView)) throw new Error("not a comparison view");
-		await view.ready;
+		const { view } = await ComparisonPanePage.open(h);
 		expect(view.current.model?.rows.map((r) => r.basename)).toEqual(["Django", "Rails"]);
 
 		await h.app.vault.modify(h.file("F/Rails.md"), note("Crystal"));

@@ -7,11 +7,10 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseArgs, UsageError } from "../src/cli/args";
 import { normalizeVaultPath, unwritableVaultPath } from "../src/comparison/cli/compare-save";
-import { openComparison } from "../src/comparison/commands/open-comparison";
-import { ComparisonView } from "../src/comparison/ui/comparison-view";
 import { cleanup, failingReader, makeVault, mtimes, readVaultFile } from "./cli-helpers";
 import { runCli } from "./cli-run-helper";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
+import { ComparisonPanePage } from "./kit/comparison-pane";
 import { TWO_FRAMEWORKS } from "./kit/fixtures";
 
 const dirs: string[] = [];
@@ -57,11 +56,7 @@ async function pluginSave(
 	data?: unknown,
 ): Promise<{ path: string; text: string } | null> {
 	h = await loadPlugin({ files, data });
-	const leaf = await openComparison(h.plugin, scope);
-	await h.settle();
-	const view = leaf?.view;
-	if (!(view instanceof ComparisonView)) throw new Error("not a comparison view");
-	await view.ready;
+	const { view } = await ComparisonPanePage.open(h, { scope });
 	const saved = await view.saveAsNote();
 	const text = saved === null ? null : await h.read(saved);
 	h.unload();

@@ -3,6 +3,7 @@ import { BasesEntry, BasesQueryResult, BasesViewConfig, QueryController } from "
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { COMPARISON_VIEW_TYPE } from "../src/comparison/ui/comparison-view";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
+import { ComparisonPanePage } from "./kit/comparison-pane";
 
 let h: Harness | null = null;
 
@@ -36,22 +37,16 @@ describe('Bases view type "Comparison"', () => {
 		view.config = config;
 		view.data = result;
 		view.onDataUpdated();
-		await h.settle();
+		const pane = ComparisonPanePage.inContainer(h, container);
+		await pane.settle();
 
-		const heads = Array.from(container.querySelectorAll<HTMLElement>("thead th.fn-cmp-col-head")).map((th) => th.dataset.key);
+		const heads = pane.headerKeys();
 		expect(heads).toEqual(["file.name", "first_release", "category"]);
-		const names = Array.from(container.querySelectorAll("tbody tr.fn-cmp-row a.fn-cmp-note-link")).map((a) => a.textContent);
+		const names = pane.rowNames();
 		expect(names).toEqual(["Flask", "Django"]);
 
 		const spy = vi.spyOn(h.app.fileManager, "processFrontMatter");
-		const td = container.querySelector<HTMLElement>('tbody tr[data-path="Web/Django.md"] td[data-key="category"]');
-		if (!td) throw new Error("no cell");
-		td.dispatchEvent(new MouseEvent("dblclick", { bubbles: true }));
-		const input = td.querySelector("input");
-		if (!input) throw new Error("no editor");
-		input.value = "batteries";
-		input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
-		await h.settle();
+		await pane.edit("Django", "category", "batteries");
 		expect(spy).toHaveBeenCalledTimes(1);
 		expect(await h.read("Web/Django.md")).toContain("category: batteries");
 	});

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { openComparison } from "../src/comparison/commands/open-comparison";
-import { ComparisonView } from "../src/comparison/ui/comparison-view";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
+import { ComparisonPanePage } from "./kit/comparison-pane";
 import { frameworkNote } from "./kit/fixtures";
 
 let h: Harness | null = null;
@@ -17,14 +16,9 @@ const FILES: Record<string, string> = {
 	"Web/Flask.md": frameworkNote("micro", { first_release: 2010 }),
 };
 
-async function open(files: Record<string, string> = FILES, scope: string | null = "Web"): Promise<{ h: Harness; view: ComparisonView }> {
+async function open(files: Record<string, string> = FILES, scope: string | null = "Web"): Promise<ComparisonPanePage> {
 	h = await loadPlugin({ files, data: { compare: { groupBy: "" } } });
-	const leaf = await openComparison(h.plugin, scope);
-	await h.settle();
-	const view = leaf?.view;
-	if (!(view instanceof ComparisonView)) throw new Error("not a comparison view");
-	await view.ready;
-	return { h, view };
+	return ComparisonPanePage.open(h, { scope });
 }
 
 function clipboardSpy(): ReturnType<typeof vi.fn> {

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from "../src/shared/core/settings";
 import { IndexEngine } from "../src/index-notes/core/engine";
 import { MemFile, MemFolder, MemoryVault } from "./index-memory-vault";
+import { AWKWARD_NAMES } from "./kit/arbitraries";
 
 function seedVault(): MemoryVault {
 	const v = new MemoryVault();
@@ -38,7 +39,8 @@ function files(v: MemoryVault): MemFile[] {
 	return folders(v).flatMap((f) => f.children.filter((c): c is MemFile => c instanceof MemFile));
 }
 
-const NAMES = ["n1", "Note 2", "a [b]", "x#y", "C", "B", "deep", "Z"];
+/** Plain names, some of them sharing a first letter, and the shared awkward names. */
+const NAMES = ["n1", "C", "B", "deep", "Z", ...AWKWARD_NAMES];
 
 type Op =
 	| { kind: "create"; folder: number; name: number }

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { frontmatterValue } from "../../../test/kit/arbitraries";
 import { cellIdentity, cellKind, NEEDS_CELL, quickDisplay, quickIdentity } from "./cells";
 import { ABSENT, EMPTY, EMPTY_LIST, NULL, makeCell, mapObsidianType, parsePropertyTypes, parseWikiLinks, safeUrl } from "./index";
 import type { Cell, PropertyTypeName, ValueCell } from "./index";
@@ -246,41 +247,7 @@ describe("quick paths agree with makeCell (the model is built without making cel
 		"object",
 		"unknown",
 	);
-	const scalar = fc.oneof(
-		fc.constant(null),
-		fc.constant(""),
-		fc.boolean(),
-		fc.integer(),
-		fc.double(),
-		fc.bigInt({ min: -100000000000000000000n, max: 100000000000000000000n }),
-		fc.constantFrom(
-			"2024-02-29",
-			"2023-02-29",
-			"2024-01-15T10:00",
-			"2024-01-15 10:00:00Z",
-			"2024-01-15T25:00",
-			"1999",
-			"https://a.example/x",
-			" http://b.example ",
-			"HTTPS://C.example",
-			"mailto:a@b.c",
-			"obsidian://open?x=1",
-			"javascript:alert(1)",
-			"[[Flask]]",
-			" [[Web/Flask#Intro|the Flask]] ",
-			"see [[A]] and [[B]]",
-			"#tag",
-			"a, b c",
-			"  ",
-		),
-		fc.string(),
-		fc.date({ noInvalidDate: false }),
-	);
-	const value = fc.oneof(
-		scalar,
-		fc.array(fc.oneof(scalar, fc.constant(undefined), fc.constantFrom("[[A]]", "[[B|b]]")), { maxLength: 4 }),
-		fc.dictionary(fc.string({ maxLength: 3 }), scalar, { maxKeys: 2 }),
-	);
+	const value = frontmatterValue();
 
 	it("cellKind gives the state and type makeCell gives", () => {
 		fc.assert(

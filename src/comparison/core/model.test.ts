@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { pooledFrontmatterValue } from "../../../test/kit/arbitraries";
 import { buildModel, cellOf, DEFAULT_TEMPLATE_ORDER, updateModel } from "./index";
 import type { ComparisonModel, ModelChange, NoteInput } from "./index";
 
@@ -166,15 +167,7 @@ describe("updateModel", () => {
 	});
 
 	it("gives the same columns and cells as a full rebuild (property test)", () => {
-		const values = fc.oneof(
-			fc.constant(undefined),
-			fc.constant(null),
-			fc.constant(""),
-			fc.boolean(),
-			fc.integer({ min: 1990, max: 2030 }),
-			fc.constantFrom("2010", "text", "https://x.example", "2024-01-01", "[[A]]"),
-			fc.constantFrom(["[[A]]"], ["a", "b"], [], { k: 1 }),
-		);
+		const values = pooledFrontmatterValue();
 		const fm = fc.record({ a: values, b: values, c: values }, { requiredKeys: [] });
 		const change = fc.oneof(
 			fc.record({ kind: fc.constant("set" as const), i: fc.integer({ min: 0, max: 5 }), fm }),

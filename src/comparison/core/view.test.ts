@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { pooledFrontmatterValue } from "../../../test/kit/arbitraries";
 import { applyView, buildModel, cellDiffers, DEFAULT_VIEW_OPTIONS, facetValues, NAME_KEY, STATE_TOKENS, updateModel } from "./index";
 import type { ModelChange, NoteInput, ViewOptions } from "./index";
 
@@ -270,15 +271,11 @@ describe("columns", () => {
 
 describe("views of updated models", () => {
 	it("match the view of a rebuilt model after any edits, adds and deletes (property test)", () => {
-		const values = fc.oneof(
-			fc.constant(undefined),
-			fc.constant(null),
-			fc.constant(""),
-			fc.boolean(),
-			fc.integer({ min: 1, max: 4 }),
-			fc.constantFrom("x", "y", "Y", "2024-01-01", "https://a.example"),
-			fc.constantFrom(["a"], ["a", "b"], []),
-		);
+		const values = pooledFrontmatterValue({
+			numbers: { min: 1, max: 4 },
+			strings: ["x", "y", "Y", "2024-01-01", "https://a.example"],
+			structures: [["a"], ["a", "b"], []],
+		});
 		const fm = fc.record(
 			{ a: values, b: values, n: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constant(undefined)) },
 			{ requiredKeys: [] },

@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import { buildSync } from "esbuild";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { awkwardName } from "../../../test/kit/arbitraries";
 import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from "../../shared/core/settings";
 import { snapshotFromFiles, type FileSpec } from "../../shared/core/testing/snapshot";
 import { folderNotePathFor, refreshNoteText, scanNote } from "./index";
@@ -17,33 +18,9 @@ import { refreshContextFor } from "./testing";
 
 type Files = Record<string, FileSpec>;
 
-const NAMES = [
-	"a",
-	"A",
-	"b",
-	"Note",
-	"Note 2",
-	"Note 10",
-	"note",
-	"ä",
-	"z",
-	"Zeta",
-	"x y",
-	"dup",
-	"C# x",
-	"a|b",
-	"[x]",
-	"t`t",
-	" lead",
-	"é",
-	"10",
-	"2",
-	"R",
-];
-const nameArb = fc.oneof(
-	{ weight: 3, arbitrary: fc.constantFrom(...NAMES) },
-	{ weight: 1, arbitrary: fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9 ]{0,5}$/) },
-);
+/** Names that test sorting (case twins, numbers in names) besides the shared awkward names. */
+const SORT_NAMES = ["a", "A", "b", "Note", "Note 10", "note", "z", "Zeta", "dup", "R"];
+const nameArb = awkwardName(SORT_NAMES);
 
 const fmArb = fc.record(
 	{
