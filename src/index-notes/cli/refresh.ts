@@ -17,6 +17,7 @@ import {
 } from "../core/index";
 import type { IndexSettings } from "../../shared/core/settings";
 import { createLinkGenerator } from "../../shared/core/link-text";
+import { buildLinkNames, type LinkNames } from "../../shared/core/link-names";
 import { isMarkdown, type VFile } from "../../shared/core/vault";
 import type { VaultConfig } from "../../cli/config";
 import { DiskFile, type DiskVault } from "../../cli/disk-vault";
@@ -70,11 +71,14 @@ export function refreshContext(vault: DiskVault, config: VaultConfig, texts: Rea
 		const read = vault.readText(p);
 		return read.ok ? read.text : null;
 	};
+	let names: LinkNames | null = null;
 	return {
 		snapshot: vault,
 		settings: config.settings.index,
 		linkText: (file, sourcePath, alias) => generate(file, sourcePath, undefined, alias),
 		holdsWaypoint: holdsWaypointVia(readText, config.settings.index),
+		// One pass over the vault per run, and only when a link in Waypoint's format is written.
+		names: () => (names ??= buildLinkNames(vault.root)),
 	};
 }
 
