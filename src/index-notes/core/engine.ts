@@ -12,7 +12,7 @@ import {
 } from "./index";
 import { buildLinkNames, type LinkNames } from "../../shared/core/link-names";
 import type { IndexSettings } from "../../shared/core/settings";
-import { isFile, isFolder, type Frontmatter, type VFolder } from "../../shared/core/vault";
+import { isFile, isFolder, notesIn, type Frontmatter, type VFolder } from "../../shared/core/vault";
 import { WorkQueue } from "../../shared/core/work-queue";
 import { emptyReport, type IndexIO, type MutableReport, type RefreshReport } from "./engine-io";
 import { fingerprint, type IndexNeeds } from "./index-needs";
@@ -141,10 +141,12 @@ export class IndexEngine {
 
 	/**
 	 * Refresh every folder note that holds a block or flag (start-up reconciliation, settings
-	 * change, the "Refresh all index notes" command). `progress` is told how far it got.
+	 * change, the "Refresh all index notes" command). `progress` is told how far it got. With
+	 * `everyNote` (the command), every other note is read too, and a flag there gets the error
+	 * comment, as when that note is edited.
 	 */
-	refreshAll(progress?: (done: number, total: number) => void): Promise<RefreshReport> {
-		return this.queue.run(() => this.runRefreshAll(progress));
+	refreshAll(progress?: (done: number, total: number) => void, everyNote = false): Promise<RefreshReport> {
+		return this.queue.run(() => this.runRefreshAll(progress, everyNote));
 	}
 
 	/** The context the core needs to refresh a note. */
@@ -312,16 +314,27 @@ export class IndexEngine {
 		return text;
 	}
 
-	private async runRefreshAll(progress?: (done: number, total: number) => void): Promise<RefreshReport> {
+	private async runRefreshAll(progress: ((done: number, total: number) => void) | undefined, everyNote: boolean): Promise<RefreshReport> {
 		const settings = this.io.settings();
 		const snapshot = this.io.snapshot;
 		const notes = allFolderNotes(snapshot, settings).map((note) => note.path);
+		const others: string[] = [];
+		if (everyNote) {
+			const folderNotes = new Set(notes);
+			for (const note of notesIn(snapshot.root)) if (!folderNotes.has(note.path)) others.push(note.path);
+			others.sort();
+		}
 		const report = emptyReport();
 		// Read every folder note first: which ones hold a waypoint decides where trees stop.
 		const texts: [string, string][] = [];
 		for (const path of notes) {
 			const text = await this.readCounted(path, report);
 			this.noteWaypoint(path, text, settings);
+			if (text !== null && mayContainIndex(text, settings)) texts.push([path, text]);
+		}
+		// Other notes: one quick text test each; only those that may hold a flag are kept.
+		for (const path of others) {
+			const text = await this.readCounted(path, report);
 			if (text !== null && mayContainIndex(text, settings)) texts.push([path, text]);
 		}
 		const context = this.context(settings);
