@@ -80,6 +80,18 @@ describe("exports of a view", () => {
 		const sortedByName = applyView(model, { ...DEFAULT_VIEW_OPTIONS, sort: [{ key: NAME_KEY, dir: "asc" }] });
 		expect(toCsv(model, sortedByName).split("\r\n")[0]).toBe("note,path,h,k");
 	});
+	it("names differing only in letter case are duplicates too (Obsidian resolves links case-insensitively)", () => {
+		const model = buildModel([
+			note("Themes/Catppuccin.md", { k: 1 }),
+			note("Colors/catppuccin.md", { k: 2 }),
+			note("Unique.md", { k: 3 }),
+		]);
+		expect(toMarkdownTable(model).split("\n").slice(2, 5)).toEqual([
+			"| [[Themes/Catppuccin\\|Catppuccin]] | 1 |",
+			"| [[Colors/catppuccin\\|catppuccin]] | 2 |",
+			"| [[Unique]] | 3 |",
+		]);
+	});
 });
 
 describe("hostile values in exports", () => {

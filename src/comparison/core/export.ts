@@ -53,12 +53,20 @@ function markdownCell(cell: Cell): string {
 	return markdownText(cell.display);
 }
 
+/**
+ * A row's note link: `[[name]]`, or the note's path with the name as text when another row's note
+ * has the same name, compared case-insensitively as Obsidian resolves links (`Catppuccin` and
+ * `catppuccin` would otherwise both open one note).
+ */
 function noteLinks(rows: readonly Row[]): (row: Row) => string {
 	const seen = new Map<string, number>();
-	for (const row of rows) seen.set(row.basename, (seen.get(row.basename) ?? 0) + 1);
+	for (const row of rows) {
+		const key = row.basename.toLowerCase();
+		seen.set(key, (seen.get(key) ?? 0) + 1);
+	}
 	return (row) => {
 		const name = markdownText(row.basename);
-		if ((seen.get(row.basename) ?? 0) < 2) return `[[${name}]]`;
+		if ((seen.get(row.basename.toLowerCase()) ?? 0) < 2) return `[[${name}]]`;
 		const target = markdownText(row.path.replace(/\.md$/i, ""));
 		return `[[${target}\\|${name}]]`;
 	};
