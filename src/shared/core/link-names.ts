@@ -11,9 +11,12 @@
  */
 import { isFolder, isMarkdown, type VFile, type VFolder } from "./vault";
 
+/** What naming a file needs (a `VFile` has it). */
+export type LinkedFile = Pick<VFile, "path" | "name" | "basename" | "extension">;
+
 export interface LinkNames {
 	/** The link target that opens `file`: its name (basename for notes) when unique, else the shortest unique trailing path. */
-	linkPath(file: VFile): string;
+	linkPath(file: LinkedFile): string;
 	/** Names (lower case) shared by more than one file, with the vault paths sharing each. */
 	readonly shared: ReadonlyMap<string, readonly string[]>;
 }
@@ -61,7 +64,7 @@ class NameIndex implements LinkNames {
 
 	constructor(readonly shared: ReadonlyMap<string, readonly string[]>) {}
 
-	linkPath(file: VFile): string {
+	linkPath(file: LinkedFile): string {
 		const key = nameKey(file);
 		const group = this.shared.get(key);
 		if (group === undefined) return isMarkdown(file) ? file.basename : file.name;
