@@ -227,12 +227,13 @@ describe("index engine (in-memory vault)", () => {
 		const v = seedVault();
 		const engine = new IndexEngine(v.io(() => settings));
 		await engine.refreshAll();
-		expect(v.texts.get("A/A.md")).toContain("\t- [[b]]");
+		// A/B/B.md and A/B/b.md share a name (case-insensitively): b is linked by its path.
+		expect(v.texts.get("A/A.md")).toContain("\t- [[A/B/b]]");
 		v.texts.set("A/B/B.md", "%% Waypoint %%\n");
 		engine.edited("A/B/B.md");
 		const report = await engine.flush();
 		expect([...report.written].sort()).toEqual(["A/A.md", "A/B/B.md"]);
-		expect(v.texts.get("A/A.md")).not.toContain("[[b]]");
+		expect(v.texts.get("A/A.md")).not.toContain("[[A/B/b]]");
 	});
 
 	it("an echo of its own write is recognised without refreshing again", async () => {

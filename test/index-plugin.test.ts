@@ -366,10 +366,11 @@ describe("duplicate names", () => {
 		});
 	}
 
-	it("with Waypoint's format (name only) duplicates cannot be told apart: the reason for the setting", async () => {
+	it("with Waypoint's format a shared name is written as the shortest path that opens the right note", async () => {
 		const h = await load({ "D/D.md": `${FLAG}\n`, "D/sub/README.md": "", "README.md": "" });
 		const text = await h.read("D/D.md");
-		expect(resolvedTargets(h, "D/D.md", text)).not.toEqual(["D/sub/README.md"]);
+		expect(blockOf(text)).toEqual(["- **sub**", "\t- [[sub/README]]"]);
+		expect(resolvedTargets(h, "D/D.md", text)).toEqual(["D/sub/README.md"]);
 	});
 });
 

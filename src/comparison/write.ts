@@ -1,5 +1,7 @@
 import { type App, normalizePath, Notice, TFile, TFolder } from "obsidian";
 import { errorMessage } from "../shared/core/errors";
+import { buildLinkNames } from "../shared/core/link-names";
+import { vaultSnapshot } from "../shared/live-snapshot";
 import { cellOf, type ComparisonModel, parseCellInput, type ViewColumn, type ViewResult } from "./core/index";
 import { comparisonNoteOf, comparisonNoteTarget, comparisonSaveAction, isGeneratedComparison } from "./core/index";
 import { sameData } from "../shared/core/settings";
@@ -63,7 +65,8 @@ export async function saveComparisonNote(
 	model: ComparisonModel,
 	view: ViewResult,
 ): Promise<"created" | "updated" | "unchanged" | "refused"> {
-	const text = comparisonNoteOf(title, model, view);
+	// One pass over the vault's file names, so each note link opens the right note.
+	const text = comparisonNoteOf(title, model, view, buildLinkNames(vaultSnapshot(app).root));
 	const existing = app.vault.getAbstractFileByPath(path);
 	if (existing instanceof TFolder) {
 		new Notice(`${path} is a folder; choose another comparison note path in settings.`);

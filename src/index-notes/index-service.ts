@@ -116,7 +116,7 @@ export class IndexService extends Component {
 	refreshAll(): Promise<RefreshReport> {
 		return this.queue.run(async () => {
 			await this.templates.reload();
-			return this.engine.refreshAll();
+			return this.engine.refreshAll(undefined, true);
 		});
 	}
 

@@ -17,6 +17,7 @@ import {
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
 import { DiskFile, DiskFolder } from "../../cli/disk-vault";
 import { errorMessage } from "../../shared/core/errors";
+import { buildLinkNames, type LinkNames } from "../../shared/core/link-names";
 import { createNoteExclusive, writeNoteAtomic } from "../../cli/write";
 import { printableName } from "../../cli/printable";
 
@@ -43,9 +44,9 @@ export function unwritableVaultPath(vaultPath: string): string | null {
  * The text the plugin's "Save as note" writes from a comparison pane just opened on `scope`
  * (default view state: model order, grouped by the settings' property when a column has it).
  */
-export function savedComparisonText(model: ComparisonModel, scope: string | null, groupBySetting: string): string {
+export function savedComparisonText(model: ComparisonModel, scope: string | null, groupBySetting: string, names?: LinkNames): string {
 	const view = applyView(model, toViewOptions({ ...DEFAULT_VIEW_STATE, scope }, defaultGroupBy(model, groupBySetting)));
-	return comparisonNoteOf(comparisonNoteTitle(scope), model, view);
+	return comparisonNoteOf(comparisonNoteTitle(scope), model, view, names);
 }
 
 /** Create the missing folders of `folderPath` (a vault path) one level at a time, inside the vault. */
@@ -87,7 +88,7 @@ export function saveComparison(ctx: CommandContext, model: ComparisonModel, scop
 		io.stderr(`framework-notes: cannot save the comparison to "${target}": ${bad}\n`);
 		return EXIT_USAGE;
 	}
-	const text = savedComparisonText(model, scope, config.settings.compare.groupBy);
+	const text = savedComparisonText(model, scope, config.settings.compare.groupBy, buildLinkNames(vault.root));
 	const node = vault.getNode(target);
 	if (node instanceof DiskFolder) {
 		ctx.problem(target, "is a folder; choose another comparison note path (--save <note>)");

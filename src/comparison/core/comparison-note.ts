@@ -3,6 +3,7 @@
  * its marker, text, title and path, and whether an existing note may be replaced.
  */
 
+import type { LinkNames } from "../../shared/core/link-names";
 import type { Frontmatter } from "../../shared/core/vault";
 import { toMarkdownTable } from "./export";
 import type { ComparisonModel, ViewResult } from "./types";
@@ -41,9 +42,12 @@ export function comparisonNoteTitle(scope: string | null): string {
 	return scope ? `Comparison: ${scope.split("/").pop() ?? ""}` : "Framework comparison";
 }
 
-/** The generated comparison note of what a view shows (the plugin's and the CLI's "save as note"). */
-export function comparisonNoteOf(title: string, model: ComparisonModel, view: ViewResult): string {
-	return comparisonNoteText(title, toMarkdownTable(model, view), view.rows.length);
+/**
+ * The generated comparison note of what a view shows (the plugin's and the CLI's "save as note").
+ * `names`: the vault's shared names, so a note link opens the right note (see `toMarkdownTable`).
+ */
+export function comparisonNoteOf(title: string, model: ComparisonModel, view: ViewResult, names?: LinkNames): string {
+	return comparisonNoteText(title, toMarkdownTable(model, view, names), view.rows.length);
 }
 
 /**

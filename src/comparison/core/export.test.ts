@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { applyView, buildModel, DEFAULT_VIEW_OPTIONS, NAME_KEY, toCsv, toJson, toMarkdownTable } from "./index";
 import type { NoteInput } from "./index";
 import { expectApproved } from "../../../test/kit/approval";
+import { buildLinkNames } from "../../shared/core/link-names";
+import { snapshotFromFiles } from "../../shared/core/testing/snapshot";
 
 function note(path: string, frontmatter: Record<string, unknown> | null, frontmatterError: string | null = null): NoteInput {
 	const basename = path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/, "");
@@ -79,6 +81,38 @@ describe("exports of a view", () => {
 		});
 		const sortedByName = applyView(model, { ...DEFAULT_VIEW_OPTIONS, sort: [{ key: NAME_KEY, dir: "asc" }] });
 		expect(toCsv(model, sortedByName).split("\r\n")[0]).toBe("note,path,h,k");
+	});
+	it("names differing only in letter case are duplicates too (Obsidian resolves links case-insensitively)", () => {
+		const model = buildModel([
+			note("Themes/Catppuccin.md", { k: 1 }),
+			note("Colors/catppuccin.md", { k: 2 }),
+			note("Unique.md", { k: 3 }),
+		]);
+		expect(toMarkdownTable(model).split("\n").slice(2, 5)).toEqual([
+			"| [[Themes/Catppuccin\\|Catppuccin]] | 1 |",
+			"| [[Colors/catppuccin\\|catppuccin]] | 2 |",
+			"| [[Unique]] | 3 |",
+		]);
+	});
+
+	it("with the vault's names, a note sharing its name with a note outside the rows is linked by its shortest path", () => {
+		const vault = snapshotFromFiles({
+			"Web/Flask/Note.md": "",
+			"Web/Django/Note.md": "",
+			"Themes/Catppuccin.md": "",
+			"Colors/catppuccin.md": "",
+			"Web/Solo.md": "",
+		});
+		const model = buildModel([
+			note("Web/Flask/Note.md", { k: 1 }),
+			note("Themes/Catppuccin.md", { k: 2 }),
+			note("Web/Solo.md", { k: 3 }),
+		]);
+		expect(toMarkdownTable(model, undefined, buildLinkNames(vault.root)).split("\n").slice(2, 5)).toEqual([
+			"| [[Flask/Note\\|Note]] | 1 |",
+			"| [[Themes/Catppuccin\\|Catppuccin]] | 2 |",
+			"| [[Solo]] | 3 |",
+		]);
 	});
 });
 

@@ -3,6 +3,7 @@
  * Values are untrusted: the Markdown escapes table pipes, raw HTML and embeds.
  */
 
+import type { LinkNames } from "../../shared/core/link-names";
 import { cellOf } from "./model";
 import type { Cell, Column, ComparisonModel, Row, ViewResult, WikiLink } from "./types";
 
@@ -53,21 +54,42 @@ function markdownCell(cell: Cell): string {
 	return markdownText(cell.display);
 }
 
-function noteLinks(rows: readonly Row[]): (row: Row) => string {
+/**
+ * A row's note link: `[[name]]` when no other file of the vault has the note's name (compared
+ * case-insensitively, as Obsidian resolves links), else the shortest path that opens it, with the
+ * name as text (`[[Flask/Note\|Note]]`). Without the vault's names (`names`), only the rows are
+ * compared, and a shared name is linked by the note's full path.
+ */
+function noteLinks(rows: readonly Row[], names?: LinkNames): (row: Row) => string {
 	const seen = new Map<string, number>();
-	for (const row of rows) seen.set(row.basename, (seen.get(row.basename) ?? 0) + 1);
+	for (const row of rows) {
+		const key = row.basename.toLowerCase();
+		seen.set(key, (seen.get(key) ?? 0) + 1);
+	}
 	return (row) => {
 		const name = markdownText(row.basename);
-		if ((seen.get(row.basename) ?? 0) < 2) return `[[${name}]]`;
+		if (names !== undefined && row.path.endsWith(".md")) {
+			const target = names.linkPath(noteFile(row.path));
+			return target === row.basename ? `[[${name}]]` : `[[${markdownText(target)}\\|${name}]]`;
+		}
+		if ((seen.get(row.basename.toLowerCase()) ?? 0) < 2) return `[[${name}]]`;
 		const target = markdownText(row.path.replace(/\.md$/i, ""));
 		return `[[${target}\\|${name}]]`;
 	};
 }
 
-/** A Markdown table: one row per note (`[[name]]` link first), one column per property. */
-export function toMarkdownTable(model: ComparisonModel, view?: ViewResult): string {
+function noteFile(path: string): { path: string; name: string; basename: string; extension: string } {
+	const name = path.slice(path.lastIndexOf("/") + 1);
+	return { path, name, basename: name.slice(0, -3), extension: "md" };
+}
+
+/**
+ * A Markdown table: one row per note (`[[name]]` link first), one column per property. `names`
+ * (the vault's shared names) lets note links tell apart notes of the same name outside the rows.
+ */
+export function toMarkdownTable(model: ComparisonModel, view?: ViewResult, names?: LinkNames): string {
 	const { columns, rows } = parts(model, view);
-	const link = noteLinks(rows);
+	const link = noteLinks(rows, names);
 	const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
 	const lines = [
 		line(["Note", ...columns.map((c) => markdownText(c.key))]),

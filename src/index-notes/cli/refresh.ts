@@ -17,6 +17,7 @@ import {
 } from "../core/index";
 import type { IndexSettings } from "../../shared/core/settings";
 import { createLinkGenerator } from "../../shared/core/link-text";
+import { buildLinkNames, type LinkNames } from "../../shared/core/link-names";
 import { isMarkdown, type VFile } from "../../shared/core/vault";
 import type { VaultConfig } from "../../cli/config";
 import { DiskFile, type DiskVault } from "../../cli/disk-vault";
@@ -70,11 +71,14 @@ export function refreshContext(vault: DiskVault, config: VaultConfig, texts: Rea
 		const read = vault.readText(p);
 		return read.ok ? read.text : null;
 	};
+	let names: LinkNames | null = null;
 	return {
 		snapshot: vault,
 		settings: config.settings.index,
 		linkText: (file, sourcePath, alias) => generate(file, sourcePath, undefined, alias),
 		holdsWaypoint: holdsWaypointVia(readText, config.settings.index),
+		// One pass over the vault per run, and only when a link in Waypoint's format is written.
+		names: () => (names ??= buildLinkNames(vault.root)),
 	};
 }
 
@@ -94,6 +98,42 @@ export function frontmatterKeysRead(vault: DiskVault, settings: IndexSettings, i
 		if (own.groupBy !== null) keys.add(own.groupBy);
 	}
 	return keys;
+}
+
+/**
+ * Notes other than folder notes that may hold a flag: the plugin replaces such a flag with an
+ * error comment, and so does `refresh` (`check` lists the note). Every other markdown note is
+ * read once and given one quick text test; only notes that pass it are kept (with their text).
+ */
+function notesWithMisplacedFlags(
+	vault: DiskVault,
+	config: VaultConfig,
+	folderNotes: readonly VFile[],
+	texts: Map<string, string>,
+	progress: ProgressSink | undefined,
+): VFile[] {
+	const settings = config.settings.index;
+	// A folder note's own file seen again through a symbolic link is that folder note, not another note.
+	const known = new Set<string>();
+	for (const note of folderNotes) known.add(note instanceof DiskFile ? note.realPath : note.path);
+	const others = vault
+		.allFiles()
+		.filter(
+			(file) =>
+				isMarkdown(file) && !known.has(file.realPath) && !known.has(file.path) && !inFolder(file.path, config.coreTemplatesFolder),
+		);
+	const out: VFile[] = [];
+	let done = 0;
+	for (const note of others) {
+		done++;
+		progress?.step("notes", done, others.length);
+		const read = vault.readText(note.path);
+		// A note that cannot be read as text cannot be edited either; it is left as it is.
+		if (!read.ok || !mayContainIndex(read.text, settings)) continue;
+		texts.set(note.path, read.text);
+		out.push(note);
+	}
+	return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export function refreshVault(vault: DiskVault, config: VaultConfig, options: RefreshOptions): RefreshOutcome {
@@ -130,6 +170,7 @@ function refreshNotes(vault: DiskVault, config: VaultConfig, options: RefreshOpt
 		texts.set(note.path, read.text);
 		if (!inFolder(note.path, config.coreTemplatesFolder)) work.push(note);
 	}
+	const misplaced = notesWithMisplacedFlags(vault, config, notes, texts, options.progress);
 	// Parse only frontmatter that can change an index (most notes' YAML is then never parsed).
 	vault.limitFrontmatterKeys(
 		frontmatterKeysRead(
@@ -141,6 +182,7 @@ function refreshNotes(vault: DiskVault, config: VaultConfig, options: RefreshOpt
 	const context = refreshContext(vault, config, texts);
 	let indexes = 0;
 	done = 0;
+	work.push(...misplaced);
 	for (const note of work) {
 		done++;
 		options.progress?.step("index notes", done, work.length);

@@ -10,8 +10,9 @@ import {
 	refreshNoteText,
 	type RefreshContext,
 } from "./index";
+import { buildLinkNames, type LinkNames } from "../../shared/core/link-names";
 import type { IndexSettings } from "../../shared/core/settings";
-import { isFile, isFolder, type Frontmatter, type VFolder } from "../../shared/core/vault";
+import { isFile, isFolder, notesIn, type Frontmatter, type VFolder } from "../../shared/core/vault";
 import { WorkQueue } from "../../shared/core/work-queue";
 import { emptyReport, type IndexIO, type MutableReport, type RefreshReport } from "./engine-io";
 import { fingerprint, type IndexNeeds } from "./index-needs";
@@ -43,6 +44,9 @@ export class IndexEngine {
 	private readonly waypoints = new Map<string, true>();
 	/** Per index note: what its own frontmatter options make it depend on. */
 	private readonly needs = new Map<string, IndexNeeds>();
+	/** The vault's shared names, built when first needed and rebuilt after files appear, move or go. */
+	private names: LinkNames | null = null;
+	private namesStale = false;
 	private keysCache: { settings: IndexSettings; keys: string[]; mtime: boolean } | null = null;
 	/** Runs flushes and full refreshes one after another, never overlapping. */
 	private readonly queue = new WorkQueue();
@@ -56,6 +60,7 @@ export class IndexEngine {
 	 */
 	created(path: string, isNote: boolean): void {
 		this.changedPaths.add(path);
+		this.namesStale = true;
 		if (!isNote) return;
 		const node = this.io.snapshot.getNode(path);
 		if (node && isFile(node) && folderOfFolderNote(node, this.io.snapshot, this.io.settings())) this.touch(path, false);
@@ -80,6 +85,7 @@ export class IndexEngine {
 	renamed(newPath: string, oldPath: string): void {
 		this.changedPaths.add(oldPath);
 		this.changedPaths.add(newPath);
+		this.namesStale = true;
 		const node = this.io.snapshot.getNode(newPath);
 		const folder = node !== null && isFolder(node);
 		for (const map of [this.fingerprints, this.ownWrites, this.reported]) moveKeys(map, oldPath, newPath, folder);
@@ -95,6 +101,7 @@ export class IndexEngine {
 	/** A file or folder was deleted. */
 	deleted(path: string, wasFolder: boolean): void {
 		this.changedPaths.add(path);
+		this.namesStale = true;
 		for (const map of [this.fingerprints, this.ownWrites, this.reported]) dropKeys(map, path, wasFolder);
 		dropKeys(this.waypoints, path, wasFolder);
 		const needsBefore = this.needs.size;
@@ -134,10 +141,12 @@ export class IndexEngine {
 
 	/**
 	 * Refresh every folder note that holds a block or flag (start-up reconciliation, settings
-	 * change, the "Refresh all index notes" command). `progress` is told how far it got.
+	 * change, the "Refresh all index notes" command). `progress` is told how far it got. With
+	 * `everyNote` (the command), every other note is read too, and a flag there gets the error
+	 * comment, as when that note is edited.
 	 */
-	refreshAll(progress?: (done: number, total: number) => void): Promise<RefreshReport> {
-		return this.queue.run(() => this.runRefreshAll(progress));
+	refreshAll(progress?: (done: number, total: number) => void, everyNote = false): Promise<RefreshReport> {
+		return this.queue.run(() => this.runRefreshAll(progress, everyNote));
 	}
 
 	/** The context the core needs to refresh a note. */
@@ -147,7 +156,34 @@ export class IndexEngine {
 			settings,
 			linkText: this.io.linkText,
 			holdsWaypoint: (path) => this.waypoints.has(path),
+			names: () => this.linkNames(),
 		};
+	}
+
+	private linkNames(): LinkNames {
+		if (this.names === null || this.namesStale) {
+			this.names = buildLinkNames(this.io.snapshot.root);
+			this.namesStale = false;
+		}
+		return this.names;
+	}
+
+	/**
+	 * After files appeared, moved or went: the files whose shared name gained or lost a member
+	 * (their links get longer or shorter in the indexes listing them). One pass over the vault,
+	 * only when an index has been rendered with the previous names.
+	 */
+	private namesakesChanged(): string[] {
+		const before = this.names;
+		if (before === null || !this.namesStale) return [];
+		const after = this.linkNames();
+		const out: string[] = [];
+		for (const [key, group] of before.shared) {
+			const now = after.shared.get(key);
+			if (now === undefined || now.join("\n") !== group.join("\n")) out.push(...group, ...(now ?? []));
+		}
+		for (const [key, group] of after.shared) if (!before.shared.has(key)) out.push(...group);
+		return out;
 	}
 
 	private touch(path: string, editOnly: boolean): void {
@@ -249,6 +285,9 @@ export class IndexEngine {
 		const snapshot = this.io.snapshot;
 		const holds = (path: string): boolean => this.waypoints.has(path);
 		const affected: string[] = [];
+		for (const path of this.namesakesChanged()) {
+			if (snapshot.getNode(path) !== null) affected.push(...candidateIndexNotes(path, snapshot, settings, holds));
+		}
 		for (const path of this.changedPaths) affected.push(...candidateIndexNotes(path, snapshot, settings, holds));
 		for (const path of this.frontmatterPaths) affected.push(...frontmatterCandidates(path, snapshot, settings, holds));
 		this.changedPaths.clear();
@@ -275,16 +314,27 @@ export class IndexEngine {
 		return text;
 	}
 
-	private async runRefreshAll(progress?: (done: number, total: number) => void): Promise<RefreshReport> {
+	private async runRefreshAll(progress: ((done: number, total: number) => void) | undefined, everyNote: boolean): Promise<RefreshReport> {
 		const settings = this.io.settings();
 		const snapshot = this.io.snapshot;
 		const notes = allFolderNotes(snapshot, settings).map((note) => note.path);
+		const others: string[] = [];
+		if (everyNote) {
+			const folderNotes = new Set(notes);
+			for (const note of notesIn(snapshot.root)) if (!folderNotes.has(note.path)) others.push(note.path);
+			others.sort();
+		}
 		const report = emptyReport();
 		// Read every folder note first: which ones hold a waypoint decides where trees stop.
 		const texts: [string, string][] = [];
 		for (const path of notes) {
 			const text = await this.readCounted(path, report);
 			this.noteWaypoint(path, text, settings);
+			if (text !== null && mayContainIndex(text, settings)) texts.push([path, text]);
+		}
+		// Other notes: one quick text test each; only those that may hold a flag are kept.
+		for (const path of others) {
+			const text = await this.readCounted(path, report);
 			if (text !== null && mayContainIndex(text, settings)) texts.push([path, text]);
 		}
 		const context = this.context(settings);

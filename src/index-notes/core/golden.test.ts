@@ -221,7 +221,8 @@ describe("one golden per setting", () => {
 			block("- **[[A]]**\n\t- **[[B]]**\n\t\t- [[m]]\n\t- **C**\n\t\t- [[k]]\n\t- [[n]]"),
 		);
 		// A note at the root beside its folder is a folder note in this style.
-		expect(indexOf({ "R.md": FLAG, "R/r.md": "" }, "R.md", { folderNoteStyle: "outside" })).toBe(block("- [[r]]"));
+		// `[[r]]` could open R.md itself (names match case-insensitively): the full path is written.
+		expect(indexOf({ "R.md": FLAG, "R/r.md": "" }, "R.md", { folderNoteStyle: "outside" })).toBe(block("- [[R/r]]"));
 	});
 
 	// docs/index-format.md, "Example 16: fixed-name folder notes"
@@ -315,7 +316,7 @@ describe("one golden per setting", () => {
 	it("custom waypoint and landmark flags", () => {
 		const files = { "P/P.md": "{{index}}", "P/a.md": "", "Q/Q.md": "{{lm}}", "Q/q.md": "" };
 		expect(refreshedText(snapshotFromFiles(files), "P/P.md", { waypointFlag: "{{index}}" })).toBe(block("- [[a]]"));
-		expect(refreshedText(snapshotFromFiles(files), "Q/Q.md", { landmarkFlag: "{{lm}}" })).toBe(block("- [[q]]", "Landmark"));
+		expect(refreshedText(snapshotFromFiles(files), "Q/Q.md", { landmarkFlag: "{{lm}}" })).toBe(block("- [[Q/q]]", "Landmark"));
 	});
 
 	// docs/index-format.md, "Example 22: following Obsidian's link format"
@@ -331,7 +332,8 @@ describe("one golden per setting", () => {
 		);
 		expect(calls).toContain("P/a.md<-P/P.md");
 		// without an injected function it falls back to Waypoint's format
-		expect(indexOf(files, "P/P.md", { linkFormat: "obsidian" })).toBe(block("- **[[S]]**\n- [[a]]\n- [[B.base|B]]"));
+		// (P/a.md shares its name with Q/a.md, so its shortest unique path is written)
+		expect(indexOf(files, "P/P.md", { linkFormat: "obsidian" })).toBe(block("- **[[S]]**\n- [[P/a]]\n- [[B.base|B]]"));
 	});
 });
 
@@ -343,28 +345,29 @@ describe("per-index options in the folder note's own frontmatter", () => {
 		"P/S/S.md": { mtime: 0, frontmatter: { category: "api" } },
 		"P/S/s.md": "",
 	};
+	// P/S/S.md and P/S/s.md share a name (case-insensitively): both are linked by their paths.
 	const note = (fm: string): Files => ({ ...FILES, "P/P.md": `---\n${fm}\n---\n%% Waypoint %%` });
 	const fmBlock = (fm: string, tree: string): string => `---\n${fm}\n---\n${block(tree)}`;
 
 	// docs/index-format.md, "Example 23: per-index sort, direction and depth"
 	it("index-sort and index-direction", () => {
 		expect(indexOf(note("index-sort: mtime\nindex-direction: desc"), "P/P.md")).toBe(
-			fmBlock("index-sort: mtime\nindex-direction: desc", "- **[[S]]**\n\t- [[s]]\n- [[b]]\n- [[c]]\n- [[a]]"),
+			fmBlock("index-sort: mtime\nindex-direction: desc", "- **[[P/S/S]]**\n\t- [[P/S/s]]\n- [[b]]\n- [[c]]\n- [[a]]"),
 		);
 		expect(indexOf(note("index-sort: order"), "P/P.md")).toBe(
-			fmBlock("index-sort: order", "- **[[S]]**\n\t- [[s]]\n- [[b]]\n- [[a]]\n- [[c]]"),
+			fmBlock("index-sort: order", "- **[[P/S/S]]**\n\t- [[P/S/s]]\n- [[b]]\n- [[a]]\n- [[c]]"),
 		);
 	});
 
 	// docs/index-format.md, "Example 23: per-index sort, direction and depth"
 	it("index-depth", () => {
-		expect(indexOf(note("index-depth: 1"), "P/P.md")).toBe(fmBlock("index-depth: 1", "- **[[S]]**\n- [[a]]\n- [[b]]\n- [[c]]"));
+		expect(indexOf(note("index-depth: 1"), "P/P.md")).toBe(fmBlock("index-depth: 1", "- **[[P/S/S]]**\n- [[a]]\n- [[b]]\n- [[c]]"));
 	});
 
 	// docs/index-format.md, "Example 23: per-index sort, direction and depth"
 	it("invalid options are ignored", () => {
 		expect(indexOf(note("index-sort: sideways\nindex-depth: -1"), "P/P.md")).toBe(
-			fmBlock("index-sort: sideways\nindex-depth: -1", "- **[[S]]**\n\t- [[s]]\n- [[a]]\n- [[b]]\n- [[c]]"),
+			fmBlock("index-sort: sideways\nindex-depth: -1", "- **[[P/S/S]]**\n\t- [[P/S/s]]\n- [[a]]\n- [[b]]\n- [[c]]"),
 		);
 	});
 
@@ -375,8 +378,8 @@ describe("per-index options in the folder note's own frontmatter", () => {
 				"index-group: category",
 				[
 					"- **api**",
-					"\t- **[[S]]**",
-					"\t\t- [[s]]",
+					"\t- **[[P/S/S]]**",
+					"\t\t- [[P/S/s]]",
 					"\t- [[b]]",
 					"- **web**",
 					"\t- [[a]]",

@@ -37,6 +37,8 @@
  * - Unsafe names/titles become `[escaped](percent-encoded/vault/path.md)` links (links.ts).
  * - Grouping puts entries without a value last under `- **(no <property>)**` (options.ts).
  * - Nested waypoints are known through `RefreshContext.holdsWaypoint` (the snapshot has no text).
+ * - Shared names (`a/Note.md`, `b/note.md`) are linked by their shortest unique path; the vault's
+ *   names come from `RefreshContext.names`, built once per burst or run by the caller.
  */
 import type { IndexSettings } from "../../shared/core/settings";
 import { isFile, isFolder, parentPath, type VaultSnapshot } from "../../shared/core/vault";

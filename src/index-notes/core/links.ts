@@ -3,7 +3,9 @@
  *
  * Formats (contract "Tree lines"):
  * - wiki, Waypoint format: `[[basename]]`, `[[basename|Title]]`, `[[Name.base|Name]]`,
- *   `[[file.ext]]`; in the fixed-name folder-note style a folder note is linked by its vault path
+ *   `[[file.ext]]`; a name another file of the vault shares (letter case aside) becomes the
+ *   shortest path that opens this file, `[[Flask/Note]]` (see shared/core/link-names.ts); in the
+ *   fixed-name folder-note style a folder note is linked by its vault path
  *   with the folder's name as text (`[[Projects/Sub/index|Sub]]`), because every such note has
  *   the same basename and `[[index]]` would open the wrong one.
  * - markdown: `[text](./<encodeURI(path relative to the index note's folder)>)`, with `#` and `?`

@@ -23,6 +23,7 @@
  *   flag text, by the error comment (`errorLine`). An existing block in such a note is left alone.
  * - A Begin marker without its End marker: an error outcome, nothing is written.
  */
+import type { LinkNames } from "../../shared/core/link-names";
 import type { IndexSettings } from "../../shared/core/settings";
 import { isFile, type VaultSnapshot } from "../../shared/core/vault";
 import { folderOfFolderNote } from "./folder-notes";
@@ -46,6 +47,12 @@ export interface RefreshContext {
 	 * absent, no folder note counts as a nested waypoint, so only "stop at folder notes" stops.
 	 */
 	readonly holdsWaypoint?: (notePath: string) => boolean;
+	/**
+	 * The vault's shared names, for links in Waypoint's format that a bare name would not open
+	 * (`[[a/Note]]`). Callers that refresh many notes build it once per burst or run and hand the
+	 * same one to every refresh; when absent, each refresh builds its own (one pass over the vault).
+	 */
+	readonly names?: () => LinkNames;
 }
 
 export type RefreshOutcome =

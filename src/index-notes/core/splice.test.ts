@@ -187,10 +187,11 @@ describe("splicing", () => {
 });
 
 describe("callouts", () => {
+	// A/A.md and A/a.md share a name (case-insensitively): A/a.md is linked by its full path.
 	// docs/index-format.md, "Example 30: callouts"
 	it("writes the contract's callout for a quoted flag line", () => {
 		const vault = snapshotFromFiles({ "A/A.md": "> %% Waypoint %%\nafter", "A/a.md": "" });
-		expect(refreshedText(vault, "A/A.md")).toBe(">[!waypoint]\n>%% Begin Waypoint %%\n>- [[a]]\n>\n>%% End Waypoint %%\nafter");
+		expect(refreshedText(vault, "A/A.md")).toBe(">[!waypoint]\n>%% Begin Waypoint %%\n>- [[A/a]]\n>\n>%% End Waypoint %%\nafter");
 	});
 
 	// docs/index-format.md, "Example 30: callouts"
@@ -201,7 +202,7 @@ describe("callouts", () => {
 			"A/b.md": "",
 		});
 		expect(refreshedText(vault, "A/A.md")).toBe(
-			">[!waypoint] My index\n>%% Begin Waypoint %%\n>- [[a]]\n>- [[b]]\n>\n>%% End Waypoint %%\n",
+			">[!waypoint] My index\n>%% Begin Waypoint %%\n>- [[A/a]]\n>- [[b]]\n>\n>%% End Waypoint %%\n",
 		);
 	});
 
@@ -215,7 +216,7 @@ describe("callouts", () => {
 	it("a quoted flag sharing its line with text keeps that text on its own line", () => {
 		const vault = snapshotFromFiles({ "A/A.md": "> Index: %% Waypoint %% !", "A/a.md": "" });
 		const out = refreshedText(vault, "A/A.md");
-		expect(out).toBe("> Index: \n>[!waypoint]\n>%% Begin Waypoint %%\n>- [[a]]\n>\n>%% End Waypoint %% !");
+		expect(out).toBe("> Index: \n>[!waypoint]\n>%% Begin Waypoint %%\n>- [[A/a]]\n>\n>%% End Waypoint %% !");
 		expect(refreshNoteText("A/A.md", out, refreshContextFor(vault))).toEqual({ status: "unchanged" });
 	});
 });

@@ -1,18 +1,30 @@
 /**
  * Test and benchmark helpers for the index core (not used by the plugin at run time).
  */
+import { buildLinkNames, type LinkNames } from "../../shared/core/link-names";
 import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from "../../shared/core/settings";
 import type { TestSnapshot } from "../../shared/core/testing/snapshot";
 import { holdsWaypointVia, refreshNoteText, type RefreshContext, type RefreshOutcome } from "./refresh";
 
-/** A RefreshContext over an in-memory snapshot; nested waypoints are read from the notes' texts. */
+/**
+ * A RefreshContext over an in-memory snapshot; nested waypoints are read from the notes' texts.
+ * The vault's shared names are computed once per context (the snapshot does not change), as the
+ * engine and the CLI do once per burst or run.
+ */
 export function refreshContextFor(
 	vault: TestSnapshot,
 	settings: Partial<IndexSettings> = {},
 	extra: Partial<RefreshContext> = {},
 ): RefreshContext {
 	const full: IndexSettings = { ...DEFAULT_INDEX_SETTINGS, ...settings };
-	return { snapshot: vault, settings: full, holdsWaypoint: holdsWaypointVia((p) => vault.text(p), full), ...extra };
+	let names: LinkNames | null = null;
+	return {
+		snapshot: vault,
+		settings: full,
+		holdsWaypoint: holdsWaypointVia((p) => vault.text(p), full),
+		names: () => (names ??= buildLinkNames(vault.root)),
+		...extra,
+	};
 }
 
 /** Refresh the note at `path` using its own text from the snapshot. */

@@ -15,19 +15,12 @@
  * - "Show enclosing note": a first bullet `- **[[IndexNote]]**`, everything else one level deeper.
  * - Grouping (per-index `index-group`, see options.ts): one bold heading per value.
  */
+import { buildLinkNames, type LinkNames } from "../../shared/core/link-names";
 import type { IndexSettings } from "../../shared/core/settings";
 import { isFolder, isMarkdown, type Frontmatter, type VFile, type VFolder, type VNode, type VaultSnapshot } from "../../shared/core/vault";
 import { fixedName, folderNoteOf, isFolderNoteIn } from "./folder-notes";
 import { ignoreTestFor, type IgnoreTest } from "./ignore";
-import {
-	absoluteDestination,
-	escapeBoldText,
-	markdownLink,
-	relativeDestination,
-	safeWikiAlias,
-	safeWikiPath,
-	safeWikiTarget,
-} from "./links";
+import { absoluteDestination, escapeBoldText, markdownLink, relativeDestination, safeWikiAlias, safeWikiPath } from "./links";
 import type { IndexOptions } from "./options";
 import { collatorFor, sortEntries, type Compare, type SortEntry } from "./order";
 
@@ -38,6 +31,11 @@ export interface TreeContext {
 	readonly settings: IndexSettings;
 	readonly linkText?: LinkTextFn;
 	readonly holdsWaypoint?: (notePath: string) => boolean;
+	/**
+	 * The vault's shared names (see link-names.ts), built once per refresh burst by the caller.
+	 * When absent, each index builds its own from the snapshot (one pass over the vault).
+	 */
+	readonly names?: () => LinkNames;
 }
 
 interface Entry extends SortEntry {
@@ -55,6 +53,7 @@ class TreeWriter {
 	private readonly compareNames: Compare;
 	private readonly noteDirPrefix: string;
 	private readonly fixed: string | null;
+	private names: LinkNames | null = null;
 
 	constructor(
 		private readonly ctx: TreeContext,
@@ -201,10 +200,11 @@ class TreeWriter {
 		if (linkText === undefined && settings.linkStyle === "markdown") {
 			return markdownLink(shown, relativeDestination(this.relativePath(file)));
 		}
-		const target = fixedFolderNote ? file.path.slice(0, -3) : md ? file.basename : file.name;
+		// A name another file shares (case-insensitively) is written with the shortest path that opens this one.
+		const target = fixedFolderNote ? file.path.slice(0, -3) : linkText !== undefined ? "" : this.linkNames().linkPath(file);
 		// Obsidian's own format may write the folders too (relative / absolute): check every segment.
 		const safe =
-			(linkText !== undefined || fixedFolderNote ? safeWikiPath(file.path) : safeWikiTarget(target)) &&
+			(linkText !== undefined || fixedFolderNote ? safeWikiPath(file.path) : safeWikiPath(target)) &&
 			(alias === undefined || safeWikiAlias(alias));
 		if (!safe) return markdownLink(shown, absoluteDestination(file.path));
 		if (linkText !== undefined) {
@@ -213,6 +213,11 @@ class TreeWriter {
 			return link.includes("%%") ? markdownLink(shown, absoluteDestination(file.path)) : link;
 		}
 		return alias === undefined ? `[[${target}]]` : `[[${target}|${alias}]]`;
+	}
+
+	private linkNames(): LinkNames {
+		if (this.names === null) this.names = this.ctx.names?.() ?? buildLinkNames(this.snapshot.root);
+		return this.names;
 	}
 
 	private relativePath(file: VFile): string {

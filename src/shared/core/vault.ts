@@ -80,3 +80,16 @@ export function parentPath(path: string): string {
 	const i = path.lastIndexOf("/");
 	return i < 0 ? "" : path.slice(0, i);
 }
+
+/** Every note (`isMarkdown`) below `folder`, in no particular order. */
+export function notesIn(folder: VFolder): VFile[] {
+	const out: VFile[] = [];
+	const stack: VFolder[] = [folder];
+	while (stack.length > 0) {
+		for (const child of (stack.pop() as VFolder).children) {
+			if (isFolder(child)) stack.push(child);
+			else if (isMarkdown(child)) out.push(child);
+		}
+	}
+	return out;
+}

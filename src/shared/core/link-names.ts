@@ -1,0 +1,96 @@
+/**
+ * Which files a bare name would not open. Obsidian resolves `[[Note]]` by name, comparing
+ * case-insensitively, so when two files share a name (`a/Note.md` and `b/note.md`) the bare
+ * name opens only one of them. A link that must open a given file then needs a longer target:
+ * the shortest trailing part of its vault path (`.md` left off for notes) that no other file's
+ * path ends with (`[[a/Note]]`), or the whole path when no shorter part is unique (Obsidian
+ * resolves a full vault path first).
+ *
+ * One pass over the vault builds the index; each link then costs one map lookup (plus, for a
+ * shared name only, a look at the few files sharing it).
+ */
+import { isFolder, isMarkdown, type VFile, type VFolder } from "./vault";
+
+/** What naming a file needs (a `VFile` has it). */
+export type LinkedFile = Pick<VFile, "path" | "name" | "basename" | "extension">;
+
+export interface LinkNames {
+	/** The link target that opens `file`: its name (basename for notes) when unique, else the shortest unique trailing path. */
+	linkPath(file: LinkedFile): string;
+	/** Names (lower case) shared by more than one file, with the vault paths sharing each. */
+	readonly shared: ReadonlyMap<string, readonly string[]>;
+}
+
+/** The full link target of a file: its vault path, without `.md` for a note. */
+export function linkTargetOf(file: Pick<VFile, "path" | "extension">): string {
+	return isMarkdown(file) ? file.path.slice(0, -3) : file.path;
+}
+
+function nameKey(file: Pick<VFile, "name" | "basename" | "extension">): string {
+	return (isMarkdown(file) ? file.basename : file.name).toLowerCase();
+}
+
+/** Build the index from the vault's root folder: one pass over every file. */
+export function buildLinkNames(root: VFolder): LinkNames {
+	const first = new Map<string, string>();
+	const shared = new Map<string, string[]>();
+	const stack: VFolder[] = [root];
+	while (stack.length > 0) {
+		const folder = stack.pop() as VFolder;
+		for (const child of folder.children) {
+			if (isFolder(child)) {
+				stack.push(child);
+				continue;
+			}
+			const key = nameKey(child);
+			const seen = first.get(key);
+			if (seen === undefined) {
+				first.set(key, child.path);
+				continue;
+			}
+			const group = shared.get(key);
+			if (group === undefined) shared.set(key, [seen, child.path]);
+			else group.push(child.path);
+		}
+	}
+	for (const group of shared.values()) group.sort();
+	return new NameIndex(shared);
+}
+
+class NameIndex implements LinkNames {
+	private readonly memo = new Map<string, string>();
+	/** Per shared name: the lower-case link targets of the files sharing it. */
+	private readonly targets = new Map<string, string[]>();
+
+	constructor(readonly shared: ReadonlyMap<string, readonly string[]>) {}
+
+	linkPath(file: LinkedFile): string {
+		const key = nameKey(file);
+		const group = this.shared.get(key);
+		if (group === undefined) return isMarkdown(file) ? file.basename : file.name;
+		const known = this.memo.get(file.path);
+		if (known !== undefined) return known;
+		const path = this.shortest(linkTargetOf(file), key, group);
+		this.memo.set(file.path, path);
+		return path;
+	}
+
+	private shortest(target: string, key: string, group: readonly string[]): string {
+		let others = this.targets.get(key);
+		if (others === undefined) {
+			others = group.map((p) => (p.endsWith(".md") ? p.slice(0, -3) : p).toLowerCase());
+			this.targets.set(key, others);
+		}
+		const lower = target.toLowerCase();
+		let at = lower.length;
+		for (;;) {
+			at = lower.lastIndexOf("/", at - 1);
+			if (at < 0) return target;
+			const tail = lower.slice(at + 1);
+			// Files whose target is this tail or ends with "/" + tail; the file itself is one of them.
+			let matches = 0;
+			for (const other of others) if (other === tail || other.endsWith(`/${tail}`)) matches++;
+			if (matches <= 1) return target.slice(at + 1);
+		}
+	}
+}

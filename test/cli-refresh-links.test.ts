@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { errorLine } from "../src/index-notes/core/index";
+import { cleanup, makeVault, readVaultFile } from "./cli-helpers";
+import { runCli } from "./cli-run-helper";
+
+const dirs: string[] = [];
+afterEach(() => cleanup(...dirs.splice(0)));
+
+function vault(files: Record<string, string>): string {
+	const root = makeVault(files);
+	dirs.push(root);
+	return root;
+}
+
+const BLOCK = (tree: string): string => `%% Begin Waypoint %%\n${tree}\n\n%% End Waypoint %%\n`;
+
+describe("refresh: shared names on a real folder", () => {
+	it("links each of two notes named Note by the shortest path that opens it, unique names as Waypoint does", () => {
+		const root = vault({
+			"Web/Web.md": "%% Waypoint %%\n",
+			"Web/Django/Django.md": "%% Waypoint %%\n",
+			"Web/Django/Note.md": "",
+			"Web/Flask/Note.md": "",
+			"Colors/Colors.md": "%% Waypoint %%\n",
+			"Colors/catppuccin.md": "",
+			"Web/Catppuccin.md": "",
+			"Web/Unique.md": "",
+		});
+		expect(runCli(["refresh", root]).code).toBe(0);
+		expect(readVaultFile(root, "Web/Web.md")).toBe(
+			BLOCK("- **[[Django]]**\n- **Flask**\n\t- [[Flask/Note]]\n- [[Web/Catppuccin]]\n- [[Unique]]"),
+		);
+		expect(readVaultFile(root, "Web/Django/Django.md")).toBe(BLOCK("- [[Django/Note]]"));
+		expect(readVaultFile(root, "Colors/Colors.md")).toBe(BLOCK("- [[Colors/catppuccin]]"));
+		expect(runCli(["check", root]).code).toBe(0);
+	});
+});
+
+describe("refresh and check: misplaced flags, as the plugin treats them", () => {
+	const files = {
+		"Home.md": "# Home\n%% Landmark %%\n",
+		"A/A.md": "%% Waypoint %%\n",
+		"A/x.md": "see %% Waypoint %% here\n",
+		"A/block.md": "%% Begin Waypoint %%\n- [[old]]\n\n%% End Waypoint %%\n",
+		"A/plain.md": "nothing here\n",
+	};
+
+	it("check lists notes holding a misplaced flag as stale", () => {
+		const fresh = vault(files);
+		const check = runCli(["check", fresh]);
+		expect(check.code).toBe(1);
+		expect(check.stdout + check.stderr).toContain("A/x.md");
+		expect(check.stdout + check.stderr).toContain("Home.md");
+		expect(readVaultFile(fresh, "A/x.md")).toBe(files["A/x.md"]);
+	});
+
+	it("refresh writes the plugin's error comment in place of the flag, and check then passes", () => {
+		const root = vault(files);
+		expect(runCli(["refresh", root]).code).toBe(0);
+		expect(readVaultFile(root, "A/x.md")).toBe(`see ${errorLine("waypoint", "not-folder-note")} here\n`);
+		expect(readVaultFile(root, "Home.md")).toBe(`# Home\n${errorLine("landmark", "root")}\n`);
+		// A complete block in a note that is not a folder note is left alone, as in the plugin.
+		expect(readVaultFile(root, "A/block.md")).toBe(files["A/block.md"]);
+		expect(readVaultFile(root, "A/plain.md")).toBe(files["A/plain.md"]);
+		expect(runCli(["check", root]).code).toBe(0);
+	});
+});
