@@ -65,3 +65,18 @@ describe("refresh and check: misplaced flags, as the plugin treats them", () => 
 		expect(runCli(["check", root]).code).toBe(0);
 	});
 });
+
+describe("misplaced flags in large notes", () => {
+	it("are found wherever they sit, also across the boundary of the chunks notes are read in", () => {
+		// Notes are read in 64 KiB chunks; put a flag across the first boundary and one at the very end.
+		const chunk = 1 << 16;
+		const across = `${"a".repeat(chunk - 5)}%% Waypoint %%\n`;
+		const atEnd = `${"b\n".repeat(100_000)}%% Waypoint %%`;
+		const root = vault({ "A/A.md": "%% Waypoint %%\n", "A/across.md": across, "A/end.md": atEnd, "A/big.md": "c".repeat(200_000) });
+		const check = runCli(["check", root]);
+		expect(check.code).toBe(1);
+		expect(check.stdout).toContain("stale  A/across.md");
+		expect(check.stdout).toContain("stale  A/end.md");
+		expect(check.stdout).not.toContain("A/big.md");
+	});
+});

@@ -123,6 +123,10 @@ export class DiskVault implements VaultSnapshot {
 	private readonly fmSource = new Map<string, string | null>();
 	private readonly fmCache = new Map<string, FrontmatterEntry>();
 	private readonly readFile: ReadFile;
+	/** Reads go through an injected `readFile` (tests); otherwise `bytesContain` reads in chunks. */
+	private readonly injectedRead: boolean;
+	/** One buffer for `bytesContain`'s chunked reads. */
+	private chunk: Buffer | null = null;
 	private readonly progress: ProgressSink;
 	/** Top-level keys a command reads (null: any). See `limitFrontmatterKeys`. */
 	private keyFilter: ReadonlySet<string> | null = null;
@@ -133,6 +137,7 @@ export class DiskVault implements VaultSnapshot {
 	private constructor(rootReal: string, options: DiskVaultOptions) {
 		this.rootReal = rootReal;
 		this.readFile = options.readFile ?? readFileSync;
+		this.injectedRead = options.readFile !== undefined;
 		this.progress = options.progress ?? NO_PROGRESS;
 		this.root = new DiskFolder("/", "", null);
 		this.walk(options.configDir ?? ".obsidian");
@@ -189,6 +194,54 @@ export class DiskVault implements VaultSnapshot {
 		this.progress.noteRead();
 		if (!this.fmCache.has(p)) this.fmSource.set(p, frontmatterSource(text));
 		return { ok: true, text };
+	}
+
+	/**
+	 * Whether the bytes of `file` hold any of `needles` (UTF-8), without decoding or remembering
+	 * anything: the quick test that lets a run look at every note and keep only the few that
+	 * matter. A file that cannot be read answers false.
+	 */
+	bytesContain(file: DiskFile, needles: readonly Buffer[]): boolean {
+		const wanted = needles.filter((needle) => needle.length > 0);
+		if (wanted.length === 0) return false;
+		if (this.injectedRead) {
+			try {
+				const bytes = this.readFile(file.realPath);
+				const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+				return wanted.some((needle) => buffer.includes(needle));
+			} catch {
+				return false;
+			}
+		}
+		// Chunks into one reused buffer: no allocation per note, no stat. Consecutive chunks
+		// overlap by the longest needle, so a needle across a chunk boundary is still found.
+		const overlap = Math.max(...wanted.map((needle) => needle.length)) - 1;
+		const buffer = (this.chunk ??= Buffer.allocUnsafe(Math.max(1 << 16, overlap * 4)));
+		let fd: number;
+		try {
+			fd = fs.openSync(file.realPath, "r");
+		} catch {
+			return false;
+		}
+		try {
+			let kept = 0;
+			for (let position = 0; ;) {
+				const room = buffer.length - kept;
+				const read = fs.readSync(fd, buffer, kept, room, position);
+				if (read === 0) return false;
+				position += read;
+				const view = buffer.subarray(0, kept + read);
+				if (wanted.some((needle) => view.includes(needle))) return true;
+				// A regular file read short has ended (no second call just to learn that).
+				if (read < room) return false;
+				kept = Math.min(overlap, view.length);
+				view.copy(buffer, 0, view.length - kept);
+			}
+		} catch {
+			return false;
+		} finally {
+			fs.closeSync(fd);
+		}
 	}
 
 	/**

@@ -5,6 +5,8 @@
  */
 import {
 	allFolderNotes,
+	BEGIN_LANDMARK,
+	BEGIN_WAYPOINT,
 	holdsWaypointVia,
 	indexOptions,
 	mayContainIndex,
@@ -122,11 +124,14 @@ function notesWithMisplacedFlags(
 			(file) =>
 				isMarkdown(file) && !known.has(file.realPath) && !known.has(file.path) && !inFolder(file.path, config.coreTemplatesFolder),
 		);
+	// The texts that make `mayContainIndex` true, as bytes: most notes are never decoded.
+	const needles = [BEGIN_WAYPOINT, BEGIN_LANDMARK, settings.waypointFlag, settings.landmarkFlag].map((text) => Buffer.from(text, "utf8"));
 	const out: VFile[] = [];
 	let done = 0;
 	for (const note of others) {
 		done++;
 		progress?.step("notes", done, others.length);
+		if (!vault.bytesContain(note, needles)) continue;
 		const read = vault.readText(note.path);
 		// A note that cannot be read as text cannot be edited either; it is left as it is.
 		if (!read.ok || !mayContainIndex(read.text, settings)) continue;
