@@ -59,8 +59,8 @@ export function buildLinkNames(root: VFolder): LinkNames {
 
 class NameIndex implements LinkNames {
 	private readonly memo = new Map<string, string>();
-	/** Per shared name: the lower-case link targets of the files sharing it. */
-	private readonly targets = new Map<string, string[]>();
+	/** Per shared name: how many of the files sharing it end with each trailing path (lower case). */
+	private readonly tails = new Map<string, Map<string, number>>();
 
 	constructor(readonly shared: ReadonlyMap<string, readonly string[]>) {}
 
@@ -75,22 +75,32 @@ class NameIndex implements LinkNames {
 		return path;
 	}
 
-	private shortest(target: string, key: string, group: readonly string[]): string {
-		let others = this.targets.get(key);
-		if (others === undefined) {
-			others = group.map((p) => (p.endsWith(".md") ? p.slice(0, -3) : p).toLowerCase());
-			this.targets.set(key, others);
+	/** Counts of every trailing path of the group's files, made once per shared name: linear in the group. */
+	private tailCounts(key: string, group: readonly string[]): Map<string, number> {
+		let counts = this.tails.get(key);
+		if (counts !== undefined) return counts;
+		counts = new Map();
+		for (const path of group) {
+			const lower = (path.endsWith(".md") ? path.slice(0, -3) : path).toLowerCase();
+			for (let at = lower.length; at >= 0;) {
+				at = lower.lastIndexOf("/", at - 1);
+				const tail = lower.slice(at + 1);
+				counts.set(tail, (counts.get(tail) ?? 0) + 1);
+				if (at < 0) break;
+			}
 		}
+		this.tails.set(key, counts);
+		return counts;
+	}
+
+	private shortest(target: string, key: string, group: readonly string[]): string {
+		const counts = this.tailCounts(key, group);
 		const lower = target.toLowerCase();
 		let at = lower.length;
 		for (;;) {
 			at = lower.lastIndexOf("/", at - 1);
 			if (at < 0) return target;
-			const tail = lower.slice(at + 1);
-			// Files whose target is this tail or ends with "/" + tail; the file itself is one of them.
-			let matches = 0;
-			for (const other of others) if (other === tail || other.endsWith(`/${tail}`)) matches++;
-			if (matches <= 1) return target.slice(at + 1);
+			if ((counts.get(lower.slice(at + 1)) ?? 0) <= 1) return target.slice(at + 1);
 		}
 	}
 }
