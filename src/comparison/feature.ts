@@ -1,6 +1,7 @@
 import { registerCompareFolderCommand } from "./commands/compare-folder";
 import { openComparison, registerOpenComparisonCommand } from "./commands/open-comparison";
 import type { PluginHost } from "../shared/host";
+import { templatesFolderOf } from "../shared/templates-folder";
 import { registerComparisonBasesView } from "./ui/bases-view";
 import { compareSettingsSection } from "./settings-section";
 import { COMPARISON_ICON, COMPARISON_VIEW_TYPE, ComparisonView } from "./ui/comparison-view";
@@ -17,6 +18,8 @@ export function registerComparison(host: PluginHost): void {
 	registerOpenComparisonCommand(host);
 	registerCompareFolderCommand(host);
 	registerComparisonBasesView(host);
+	// Know the core Templates folder before a pane asks (its notes are never compared).
+	app.workspace.onLayoutReady(() => templatesFolderOf(app));
 	host.onSettingsChange((next, previous) => {
 		if (next.compare === previous.compare) return;
 		for (const leaf of app.workspace.getLeavesOfType(COMPARISON_VIEW_TYPE)) {

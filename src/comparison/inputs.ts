@@ -3,7 +3,7 @@ import { comparedNotes, type NoteInput, noteInputs } from "./core/index";
 import type { CompareSettings } from "../shared/core/settings";
 import type { VaultSnapshot } from "../shared/core/vault";
 import { vaultSnapshot } from "../shared/live-snapshot";
-import { TemplatesFolder } from "../shared/templates-folder";
+import { templatesFolderOf } from "../shared/templates-folder";
 import { locateFrontmatter } from "../shared/core/frontmatter-block";
 
 /** Message shown for a note whose properties block is not valid YAML. */
@@ -69,7 +69,7 @@ export interface ComparisonSnapshot extends VaultSnapshot {
 export function comparisonSnapshot(app: App, errors: FrontmatterErrors): ComparisonSnapshot {
 	const base = vaultSnapshot(app);
 	return {
-		templatesFolder: new TemplatesFolder(app).folder(),
+		templatesFolder: templatesFolderOf(app).folder(),
 		get root() {
 			return base.root;
 		},

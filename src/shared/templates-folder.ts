@@ -63,3 +63,19 @@ export class TemplatesFolder {
 		return folder !== null && (path === folder || path.startsWith(folder + "/"));
 	}
 }
+
+const perApp = new WeakMap<App, TemplatesFolder>();
+
+/**
+ * One `TemplatesFolder` per app for readers that only ask (the comparison): `templates.json` is
+ * read once in the background, for when the live Templates plugin cannot be reached.
+ */
+export function templatesFolderOf(app: App): TemplatesFolder {
+	let known = perApp.get(app);
+	if (known === undefined) {
+		known = new TemplatesFolder(app);
+		perApp.set(app, known);
+		void known.reload();
+	}
+	return known;
+}

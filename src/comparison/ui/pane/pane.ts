@@ -78,7 +78,7 @@ export class ComparisonPane {
 		viewType: string,
 		initial: ComparisonViewState,
 	) {
-		this.app = view.app;
+		this.app = host.app;
 		this.state = initial;
 		this.errors = new FrontmatterErrors(this.app);
 		const root = view.contentEl;
