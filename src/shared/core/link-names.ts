@@ -9,7 +9,7 @@
  * One pass over the vault builds the index; each link then costs one map lookup (plus, for a
  * shared name only, a look at the few files sharing it).
  */
-import { isFolder, isMarkdown, type VFile, type VFolder } from "./vault";
+import { forEachFile, isMarkdown, type VFile, type VFolder } from "./vault";
 
 /** What naming a file needs (a `VFile` has it). */
 export type LinkedFile = Pick<VFile, "path" | "name" | "basename" | "extension">;
@@ -34,25 +34,17 @@ function nameKey(file: Pick<VFile, "name" | "basename" | "extension">): string {
 export function buildLinkNames(root: VFolder): LinkNames {
 	const first = new Map<string, string>();
 	const shared = new Map<string, string[]>();
-	const stack: VFolder[] = [root];
-	while (stack.length > 0) {
-		const folder = stack.pop() as VFolder;
-		for (const child of folder.children) {
-			if (isFolder(child)) {
-				stack.push(child);
-				continue;
-			}
-			const key = nameKey(child);
-			const seen = first.get(key);
-			if (seen === undefined) {
-				first.set(key, child.path);
-				continue;
-			}
-			const group = shared.get(key);
-			if (group === undefined) shared.set(key, [seen, child.path]);
-			else group.push(child.path);
+	forEachFile(root, (file) => {
+		const key = nameKey(file);
+		const seen = first.get(key);
+		if (seen === undefined) {
+			first.set(key, file.path);
+			return;
 		}
-	}
+		const group = shared.get(key);
+		if (group === undefined) shared.set(key, [seen, file.path]);
+		else group.push(file.path);
+	});
 	for (const group of shared.values()) group.sort();
 	return new NameIndex(shared);
 }

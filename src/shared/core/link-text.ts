@@ -7,7 +7,7 @@
  * relative to the source note, then the file with that name in the source's folder, then the
  * one with the shortest path; names compare case-insensitively.
  */
-import { isFolder, isMarkdown, parentPath, type VFile, type VFolder, type VaultSnapshot } from "./vault";
+import { forEachFile, isMarkdown, parentPath, type VFile, type VFolder, type VaultSnapshot } from "./vault";
 
 export type NewLinkFormat = "shortest" | "relative" | "absolute";
 
@@ -43,21 +43,13 @@ interface NameIndex {
 function buildIndex(root: VFolder): NameIndex {
 	const byPath = new Map<string, VFile>();
 	const byName = new Map<string, VFile[]>();
-	const stack: VFolder[] = [root];
-	while (stack.length > 0) {
-		const folder = stack.pop() as VFolder;
-		for (const child of folder.children) {
-			if (isFolder(child)) {
-				stack.push(child);
-				continue;
-			}
-			byPath.set(child.path.toLowerCase(), child);
-			const key = child.name.toLowerCase();
-			const list = byName.get(key);
-			if (list) list.push(child);
-			else byName.set(key, [child]);
-		}
-	}
+	forEachFile(root, (file) => {
+		byPath.set(file.path.toLowerCase(), file);
+		const key = file.name.toLowerCase();
+		const list = byName.get(key);
+		if (list) list.push(file);
+		else byName.set(key, [file]);
+	});
 	return { byPath, byName };
 }
 

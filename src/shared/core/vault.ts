@@ -93,3 +93,15 @@ export function notesIn(folder: VFolder): VFile[] {
 	}
 	return out;
 }
+
+/** Call `visit` for every file below `folder`, at any depth (iterative: deep vaults cannot overflow the stack). */
+export function forEachFile(folder: VFolder, visit: (file: VFile) => void): void {
+	const stack: VFolder[] = [folder];
+	while (stack.length > 0) {
+		const current = stack.pop() as VFolder;
+		for (const child of current.children) {
+			if (isFolder(child)) stack.push(child);
+			else visit(child);
+		}
+	}
+}
