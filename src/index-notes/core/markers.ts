@@ -74,13 +74,26 @@ const LINE_END = /\r\n|\r|\n/g;
 export function splitLines(text: string): Line[] {
 	const lines: Line[] = [];
 	let start = 0;
-	LINE_END.lastIndex = 0;
-	for (let m = LINE_END.exec(text); m !== null; m = LINE_END.exec(text)) {
-		lines.push({ start, end: m.index, eol: m[0] as Line["eol"] });
-		start = m.index + m[0].length;
+	if (/\r(?!\n)/.test(text)) {
+		// Lone carriage returns (old Mac line endings): the slower, general split.
+		LINE_END.lastIndex = 0;
+		for (let m = LINE_END.exec(text); m !== null; m = LINE_END.exec(text)) {
+			lines.push({ start, end: m.index, eol: m[0] as Line["eol"] });
+			start = m.index + m[0].length;
+		}
+		lines.push({ start, end: text.length, eol: "" });
+		return lines;
 	}
-	lines.push({ start, end: text.length, eol: "" });
-	return lines;
+	for (;;) {
+		const nl = text.indexOf("\n", start);
+		if (nl < 0) {
+			lines.push({ start, end: text.length, eol: "" });
+			return lines;
+		}
+		const cr = nl > start && text.charCodeAt(nl - 1) === 13;
+		lines.push({ start, end: cr ? nl - 1 : nl, eol: cr ? "\r\n" : "\n" });
+		start = nl + 1;
+	}
 }
 
 /** The first line ending of `text` (`\n` when it has none): what a new block's lines use. */
@@ -123,22 +136,11 @@ function closesFence(content: string, fence: Fence): boolean {
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
-/** Columns of leading blanks (a tab advances to the next multiple of four), counting at most 4. */
-function indentOf(content: string): number {
-	let columns = 0;
-	for (let i = 0; i < content.length && columns < 4; i++) {
-		const c = content[i];
-		if (c === " ") columns++;
-		else if (c === "\t") columns += 4 - (columns % 4);
-		else break;
-	}
-	return columns;
-}
-
 /**
  * Which lines are code rather than markdown, read line by line: fenced code blocks (also inside
  * `>` quotes) and indented code blocks (four columns of indentation after a blank line, a
  * heading or the start of the note; inside a list such lines belong to the list item).
+ * Runs on every line of every index note, so each line is looked at once, without allocating.
  */
 class CodeLines {
 	private fence: Fence | null = null;
@@ -155,20 +157,32 @@ class CodeLines {
 			}
 			return true;
 		}
-		const blank = content.trim() === "";
-		if (blank) {
+		// Leading blanks in columns (a tab advances to the next multiple of four) and the first other character.
+		let columns = 0;
+		let at = 0;
+		for (; at < content.length; at++) {
+			const c = content.charCodeAt(at);
+			if (c === 32) columns++;
+			else if (c === 9) columns += 4 - (columns % 4);
+			else if (c !== 13 && c !== 12 && c !== 11) break;
+		}
+		if (at === content.length) {
 			this.canStartIndented = true;
 			return false;
 		}
-		if (indentOf(content) >= 4 && (this.indented || (this.canStartIndented && !this.inList))) {
+		if (columns >= 4 && (this.indented || (this.canStartIndented && !this.inList))) {
 			this.indented = true;
 			return true;
 		}
-		const fence = opensFence(content);
 		const wasBlank = this.canStartIndented;
 		this.indented = false;
-		if (indentOf(content) < 4) this.inList = LIST_ITEM.test(content) || (this.inList && !wasBlank);
-		this.canStartIndented = ATX_HEADING.test(content);
+		const first = content[at];
+		if (columns < 4) {
+			const maybeItem = first === "-" || first === "*" || first === "+" || (first >= "0" && first <= "9");
+			this.inList = (maybeItem && LIST_ITEM.test(content)) || (this.inList && !wasBlank);
+		}
+		this.canStartIndented = first === "#" && ATX_HEADING.test(content);
+		const fence = opensFence(content);
 		if (fence !== null) {
 			this.fence = fence;
 			return true;

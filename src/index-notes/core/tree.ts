@@ -20,7 +20,15 @@ import type { IndexSettings } from "../../shared/core/settings";
 import { isFolder, isMarkdown, type Frontmatter, type VFile, type VFolder, type VNode, type VaultSnapshot } from "../../shared/core/vault";
 import { fixedName, folderNoteOf, isFolderNoteIn } from "./folder-notes";
 import { ignoreTestFor, type IgnoreTest } from "./ignore";
-import { absoluteDestination, escapeBoldText, markdownLink, relativeDestination, safeWikiAlias, safeWikiPath } from "./links";
+import {
+	absoluteDestination,
+	escapeBoldText,
+	markdownLink,
+	relativeDestination,
+	safeWikiAlias,
+	safeWikiPath,
+	safeWikiTarget,
+} from "./links";
 import type { IndexOptions } from "./options";
 import { collatorFor, sortEntries, type Compare, type SortEntry } from "./order";
 
@@ -204,7 +212,11 @@ class TreeWriter {
 		const target = fixedFolderNote ? file.path.slice(0, -3) : linkText !== undefined ? "" : this.linkNames().linkPath(file);
 		// Obsidian's own format may write the folders too (relative / absolute): check every segment.
 		const safe =
-			(linkText !== undefined || fixedFolderNote ? safeWikiPath(file.path) : safeWikiPath(target)) &&
+			(linkText !== undefined || fixedFolderNote
+				? safeWikiPath(file.path)
+				: target.includes("/")
+					? safeWikiPath(target)
+					: safeWikiTarget(target)) &&
 			(alias === undefined || safeWikiAlias(alias));
 		if (!safe) return markdownLink(shown, absoluteDestination(file.path));
 		if (linkText !== undefined) {

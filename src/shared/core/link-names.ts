@@ -54,14 +54,19 @@ class NameIndex implements LinkNames {
 	/** Per shared name: how many of the files sharing it end with each trailing path (lower case). */
 	private readonly tails = new Map<string, Map<string, number>>();
 
-	constructor(readonly shared: ReadonlyMap<string, readonly string[]>) {}
+	/** Every path whose name another file shares: most links are answered by this one lookup. */
+	private readonly sharing = new Set<string>();
+
+	constructor(readonly shared: ReadonlyMap<string, readonly string[]>) {
+		for (const group of shared.values()) for (const path of group) this.sharing.add(path);
+	}
 
 	linkPath(file: LinkedFile): string {
-		const key = nameKey(file);
-		const group = this.shared.get(key);
-		if (group === undefined) return isMarkdown(file) ? file.basename : file.name;
+		if (!this.sharing.has(file.path)) return isMarkdown(file) ? file.basename : file.name;
 		const known = this.memo.get(file.path);
 		if (known !== undefined) return known;
+		const key = nameKey(file);
+		const group = this.shared.get(key) ?? [];
 		const path = this.shortest(linkTargetOf(file), key, group);
 		this.memo.set(file.path, path);
 		return path;
