@@ -5,7 +5,7 @@
  */
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 function escape(char: string): string {
 	return `\\x${char.charCodeAt(0).toString(16).padStart(2, "0")}`;
@@ -13,7 +13,7 @@ function escape(char: string): string {
 
 /** `text` with every control character but tab and line feed written as `\xNN`. */
 export function printable(text: string): string {
-	return text.replace(CONTROL, escape);
+	return text.replace(CONTROL_CHARACTERS, escape);
 }
 
 /** A name on one line: tabs and line feeds escaped too. */

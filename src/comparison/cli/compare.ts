@@ -8,6 +8,7 @@ import {
 	cellOf,
 	DEFAULT_VIEW_OPTIONS,
 	defaultGroupBy,
+	withLinkText,
 	NAME_KEY,
 	comparedNotes,
 	noteInputs,
@@ -21,7 +22,6 @@ import { isFolder } from "../../shared/core/vault";
 import type { CompareFormat } from "../../cli/args";
 import { saveComparison } from "./compare-save";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
-import { replaceSpans, wikiSpans } from "../../shared/core/link-scan";
 import { layoutTable, terminalSafeLines } from "./table";
 
 const DEFAULT_WIDTH = 100;
@@ -40,11 +40,7 @@ export function cellText(cell: Cell): string {
 			return "(no value)";
 		case "value":
 			if (cell.items !== undefined) return cell.items.map((item) => item.text).join(", ");
-			if (cell.links === undefined) return cell.display;
-			return replaceSpans(cell.display, wikiSpans(cell.display), ({ inner }) => {
-				const bar = inner.indexOf("|");
-				return bar < 0 ? inner.split(/[#^]/, 1)[0] || inner : inner.slice(bar + 1);
-			});
+			return cell.links === undefined ? cell.display : withLinkText(cell.display);
 	}
 }
 

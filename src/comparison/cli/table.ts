@@ -7,6 +7,7 @@
  */
 
 import { eastAsianWidth } from "get-east-asian-width";
+import { CONTROL_CHARACTERS } from "../../cli/printable";
 
 const ELLIPSIS = "…";
 const GAP = "  ";
@@ -14,18 +15,14 @@ const MIN_COLUMN = 3;
 const MAX_HEADER = 9;
 const MAX_FIRST = 24;
 
-/** Terminal control characters (escape sequences would let a note drive the terminal). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
 /** Text safe to print on a terminal: no control characters; tabs and newlines become spaces. */
 export function terminalSafe(text: string): string {
-	return text.replace(/[\t\r\n]+/g, " ").replace(CONTROL, "\uFFFD");
+	return text.replace(/[\t\r\n]+/g, " ").replace(CONTROL_CHARACTERS, "\uFFFD");
 }
 
 /** The same for multi-line output (CSV, markdown): keeps tabs and line breaks. */
 export function terminalSafeLines(text: string): string {
-	return text.replace(CONTROL, "\uFFFD");
+	return text.replace(CONTROL_CHARACTERS, "\uFFFD");
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });

@@ -36,3 +36,4 @@ export type { PreparedSearch } from "./search";
 export { wordwiseMatcher } from "./search";
 export type { NoteSelection } from "./selection";
 export { comparedNotes, isComparedNote, isSelectedNote, selectNotes } from "./selection";
+export { withLinkText } from "./links";

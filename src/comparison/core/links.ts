@@ -42,6 +42,11 @@ function parseLinkInner(inner: string): WikiLink {
 	return { target, subpath, alias: alias === "" ? null : alias, text: shown };
 }
 
+/** `text` with each `[[...]]` replaced by what the link shows (its alias, else its target). */
+export function withLinkText(text: string): string {
+	return text.includes("[[") ? text.replace(LINK_RE, (_m, inner: string) => parseLinkInner(inner).text) : text;
+}
+
 /** Every `[[...]]` in a string, as plain-text parts. */
 export function parseWikiLinks(text: string): WikiLink[] {
 	if (!text.includes("[[")) return [];
