@@ -8,7 +8,7 @@ import { registerRefreshAllIndexes } from "./commands/refresh-all-indexes";
 import type { PluginHost } from "../shared/host";
 import { IndexEngine, type IndexIO, type RefreshReport } from "./core/engine";
 import { vaultSnapshot } from "../shared/live-snapshot";
-import { TemplatesFolder } from "../shared/templates-folder";
+import { type TemplatesFolder, templatesFolderOf } from "../shared/templates-folder";
 import { WorkQueue } from "../shared/core/work-queue";
 import { reportError } from "../shared/report";
 
@@ -43,7 +43,7 @@ export class IndexService extends Component {
 		super();
 		const { app } = host;
 		this.snapshot = vaultSnapshot(app);
-		this.templates = new TemplatesFolder(app);
+		this.templates = templatesFolderOf(app);
 		const io: IndexIO = {
 			snapshot: this.snapshot,
 			settings: () => this.settings,

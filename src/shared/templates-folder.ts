@@ -67,8 +67,9 @@ export class TemplatesFolder {
 const perApp = new WeakMap<App, TemplatesFolder>();
 
 /**
- * One `TemplatesFolder` per app for readers that only ask (the comparison): `templates.json` is
- * read once in the background, for when the live Templates plugin cannot be reached.
+ * The one `TemplatesFolder` of an app, shared by the index notes (which re-read `templates.json`
+ * when they reconcile) and the comparison: it is read once in the background when first asked
+ * for, for when the live Templates plugin cannot be reached.
  */
 export function templatesFolderOf(app: App): TemplatesFolder {
 	let known = perApp.get(app);
