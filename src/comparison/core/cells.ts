@@ -15,7 +15,9 @@ export const EMPTY_LIST: EmptyCell = Object.freeze({ state: "empty", raw: Object
 export const NULL: NullCell = Object.freeze({ state: "null" });
 
 /** Natural-aware, case-insensitive collation; created once. */
-export const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+import { collator } from "../../shared/core/selection";
+
+export { collator };
 export { collator as compareCollator };
 
 function compactJson(value: unknown): string {

@@ -4,14 +4,13 @@
  */
 
 import type { LinkNames } from "../../shared/core/link-names";
-import type { Frontmatter } from "../../shared/core/vault";
 import { toMarkdownTable } from "./export";
 import type { ComparisonModel, ViewResult } from "./types";
 import { locateFrontmatter } from "../../shared/core/frontmatter-block";
 
-/** Frontmatter key/value marking a note as written by "Save as note". */
-export const GENERATED_KEY = "framework-notes";
-export const GENERATED_VALUE = "comparison";
+import { GENERATED_KEY, GENERATED_VALUE, isGeneratedFrontmatter } from "../../shared/core/selection";
+
+export { GENERATED_KEY, GENERATED_VALUE, isGeneratedFrontmatter };
 
 /** True when the note text is a generated comparison (the only kind "Save as note" may replace). */
 export function isGeneratedComparison(text: string): boolean {
@@ -69,8 +68,4 @@ export function comparisonSaveAction(current: string | null, text: string): "cre
 	if (current === null) return "create";
 	if (!isGeneratedComparison(current)) return "refuse";
 	return current === text ? "unchanged" : "replace";
-}
-/** A note written by "Save as note" (never compared itself). */
-export function isGeneratedFrontmatter(fm: Frontmatter | null): boolean {
-	return fm !== null && Object.prototype.hasOwnProperty.call(fm, GENERATED_KEY) && fm[GENERATED_KEY] === GENERATED_VALUE;
 }

@@ -29,16 +29,9 @@ export interface NoteInput {
 export type PropertyTypeName =
 	"text" | "number" | "checkbox" | "date" | "datetime" | "list" | "links" | "tags" | "url" | "object" | "unknown";
 
-/** A parsed `[[target#subpath|alias]]`. All parts are plain text. */
-export interface WikiLink {
-	/** Link target without subpath, e.g. `Flask` or `Web/Flask`. */
-	readonly target: string;
-	/** `#Heading` or `#^block`, or null. */
-	readonly subpath: string | null;
-	readonly alias: string | null;
-	/** What to show: the alias, or the target (with subpath). */
-	readonly text: string;
-}
+import type { WikiLink } from "../../shared/core/wikilink";
+
+export type { WikiLink };
 
 /** One item of a list / links / tags cell (chips in the view). */
 export interface CellItem {
