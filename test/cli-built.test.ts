@@ -50,6 +50,17 @@ describe("the built CLI", () => {
 		expect(node(["nonsense"]).code).toBe(2);
 	});
 
+	it("finds a misplaced flag among thousands of notes, read by its scan workers", () => {
+		const files: Record<string, string> = { "A/A.md": "# A\n%% Waypoint %%\n" };
+		for (let i = 0; i < 4200; i++) files[`A/B/n${i}.md`] = `# Note ${i}\n`;
+		files["A/B/n4100.md"] = "# Note 4100\n%% Waypoint %%\n";
+		const root = makeVault(files);
+		dirs.push(root);
+		expect(node(["refresh", "-q", root])).toMatchObject({ code: 0, stdout: "updated  A/A.md\nupdated  A/B/n4100.md\n", stderr: "" });
+		expect(readVaultFile(root, "A/B/n4100.md")).toContain("%% Error");
+		expect(node(["check", "-q", root])).toMatchObject({ code: 0, stdout: "", stderr: "" });
+	}, 60_000);
+
 	it("prints help and version", () => {
 		expect(node(["--help"]).stdout).toContain("Usage: framework-notes <command>");
 		const version = JSON.parse(fs.readFileSync("package.json", "utf8")) as { version: string };

@@ -23,7 +23,9 @@ import {
 	type VNode,
 	type VaultSnapshot,
 } from "../shared/core/vault";
+import { fileContains, scanBuffer, scanBufferSize, usableNeedles } from "./byte-scan";
 import { mayHoldKeys } from "./frontmatter-keys";
+import { ByteScan } from "./parallel-scan";
 import { NO_PROGRESS, type ProgressSink } from "./progress";
 import { decodeUtf8, frontmatterSource } from "./text";
 
@@ -106,6 +108,11 @@ export interface DiskVaultOptions {
 }
 
 const readFileSync: ReadFile = (absolutePath) => fs.readFileSync(absolutePath);
+
+/** A `startContainsScan` under way. */
+export interface ContainsScan {
+	finish(onProgress?: (done: number, total: number) => void): boolean[];
+}
 
 export interface FrontmatterEntry {
 	readonly data: Frontmatter | null;
@@ -202,7 +209,7 @@ export class DiskVault implements VaultSnapshot {
 	 * matter. A file that cannot be read answers false.
 	 */
 	bytesContain(file: DiskFile, needles: readonly Buffer[]): boolean {
-		const wanted = needles.filter((needle) => needle.length > 0);
+		const wanted = usableNeedles(needles);
 		if (wanted.length === 0) return false;
 		if (this.injectedRead) {
 			try {
@@ -213,35 +220,28 @@ export class DiskVault implements VaultSnapshot {
 				return false;
 			}
 		}
-		// Chunks into one reused buffer: no allocation per note, no stat. Consecutive chunks
-		// overlap by the longest needle, so a needle across a chunk boundary is still found.
-		const overlap = Math.max(...wanted.map((needle) => needle.length)) - 1;
-		const buffer = (this.chunk ??= Buffer.allocUnsafe(Math.max(1 << 16, overlap * 4)));
-		let fd: number;
-		try {
-			fd = fs.openSync(file.realPath, "r");
-		} catch {
-			return false;
+		if (this.chunk === null || this.chunk.length < scanBufferSize(wanted)) this.chunk = scanBuffer(wanted);
+		return fileContains(file.realPath, wanted, this.chunk);
+	}
+
+	/**
+	 * `bytesContain` for many files, started now and answered by `finish()` (one answer per file,
+	 * in order): on a long list the files are read by worker threads while the caller goes on.
+	 */
+	startContainsScan(files: readonly DiskFile[], needles: readonly Buffer[]): ContainsScan {
+		if (this.injectedRead) {
+			return {
+				finish: (onProgress) =>
+					files.map((file, i) => {
+						onProgress?.(i + 1, files.length);
+						return this.bytesContain(file, needles);
+					}),
+			};
 		}
-		try {
-			let kept = 0;
-			for (let position = 0; ;) {
-				const room = buffer.length - kept;
-				const read = fs.readSync(fd, buffer, kept, room, position);
-				if (read === 0) return false;
-				position += read;
-				const view = buffer.subarray(0, kept + read);
-				if (wanted.some((needle) => view.includes(needle))) return true;
-				// A regular file read short has ended (no second call just to learn that).
-				if (read < room) return false;
-				kept = Math.min(overlap, view.length);
-				view.copy(buffer, 0, view.length - kept);
-			}
-		} catch {
-			return false;
-		} finally {
-			fs.closeSync(fd);
-		}
+		return ByteScan.start(
+			files.map((file) => file.realPath),
+			needles,
+		);
 	}
 
 	/**

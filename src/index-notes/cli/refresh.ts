@@ -105,15 +105,14 @@ export function frontmatterKeysRead(vault: DiskVault, settings: IndexSettings, i
 /**
  * Notes other than folder notes that may hold a flag: the plugin replaces such a flag with an
  * error comment, and so does `refresh` (`check` lists the note). Every other markdown note is
- * read once and given one quick text test; only notes that pass it are kept (with their text).
+ * given one quick byte test, started here and read (on worker threads for a large vault) while
+ * the folder notes are refreshed; `finish` reads the few notes that pass it and keeps their text.
  */
-function notesWithMisplacedFlags(
+function startMisplacedFlagScan(
 	vault: DiskVault,
 	config: VaultConfig,
 	folderNotes: readonly VFile[],
-	texts: Map<string, string>,
-	progress: ProgressSink | undefined,
-): VFile[] {
+): { finish(texts: Map<string, string>, progress: ProgressSink | undefined): VFile[] } {
 	const settings = config.settings.index;
 	// A folder note's own file seen again through a symbolic link is that folder note, not another note.
 	const known = new Set<string>();
@@ -126,19 +125,22 @@ function notesWithMisplacedFlags(
 		);
 	// The texts that make `mayContainIndex` true, as bytes: most notes are never decoded.
 	const needles = [BEGIN_WAYPOINT, BEGIN_LANDMARK, settings.waypointFlag, settings.landmarkFlag].map((text) => Buffer.from(text, "utf8"));
-	const out: VFile[] = [];
-	let done = 0;
-	for (const note of others) {
-		done++;
-		progress?.step("notes", done, others.length);
-		if (!vault.bytesContain(note, needles)) continue;
-		const read = vault.readText(note.path);
-		// A note that cannot be read as text cannot be edited either; it is left as it is.
-		if (!read.ok || !mayContainIndex(read.text, settings)) continue;
-		texts.set(note.path, read.text);
-		out.push(note);
-	}
-	return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	const scan = vault.startContainsScan(others, needles);
+	return {
+		finish(texts, progress) {
+			const hits = scan.finish((done, total) => progress?.step("notes", done, total));
+			const out: VFile[] = [];
+			others.forEach((note, i) => {
+				if (!hits[i]) return;
+				const read = vault.readText(note.path);
+				// A note that cannot be read as text cannot be edited either; it is left as it is.
+				if (!read.ok || !mayContainIndex(read.text, settings)) return;
+				texts.set(note.path, read.text);
+				out.push(note);
+			});
+			return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+		},
+	};
 }
 
 export function refreshVault(vault: DiskVault, config: VaultConfig, options: RefreshOptions): RefreshOutcome {
@@ -152,6 +154,7 @@ export function refreshVault(vault: DiskVault, config: VaultConfig, options: Ref
 function refreshNotes(vault: DiskVault, config: VaultConfig, options: RefreshOptions): RefreshOutcome {
 	const settings = config.settings.index;
 	const notes = folderNotes(vault, config);
+	const misplacedScan = startMisplacedFlagScan(vault, config, notes);
 	const stale: string[] = [];
 	const problems: NoteProblem[] = [];
 	// Read every folder note once: the index notes are refreshed from these texts, and nested
@@ -175,7 +178,6 @@ function refreshNotes(vault: DiskVault, config: VaultConfig, options: RefreshOpt
 		texts.set(note.path, read.text);
 		if (!inFolder(note.path, config.coreTemplatesFolder)) work.push(note);
 	}
-	const misplaced = notesWithMisplacedFlags(vault, config, notes, texts, options.progress);
 	// Parse only frontmatter that can change an index (most notes' YAML is then never parsed).
 	vault.limitFrontmatterKeys(
 		frontmatterKeysRead(
@@ -186,29 +188,30 @@ function refreshNotes(vault: DiskVault, config: VaultConfig, options: RefreshOpt
 	);
 	const context = refreshContext(vault, config, texts);
 	let indexes = 0;
-	done = 0;
-	work.push(...misplaced);
-	for (const note of work) {
-		done++;
-		options.progress?.step("index notes", done, work.length);
+	const visit = (note: VFile, step: number, steps: number): void => {
+		options.progress?.step("index notes", step, steps);
 		const text = texts.get(note.path) as string;
 		indexes++;
 		const outcome = refreshNoteText(note.path, text, context);
-		if (outcome.status === "unchanged") continue;
+		if (outcome.status === "unchanged") return;
 		if (outcome.status === "error") {
 			problems.push({ path: note.path, message: outcome.message });
-			continue;
+			return;
 		}
 		if (options.write) {
-			if (!(note instanceof DiskFile)) continue;
+			if (!(note instanceof DiskFile)) return;
 			try {
 				writeNoteAtomic({ realPath: note.realPath, vaultReal: vault.rootReal, expected: text, fsync: options.fsync }, outcome.text);
 			} catch (e) {
 				problems.push({ path: note.path, message: `not written: ${errorMessage(e)}` });
-				continue;
+				return;
 			}
 		}
 		stale.push(note.path);
-	}
+	};
+	// Folder notes first (while the other notes are scanned), then notes with a misplaced flag.
+	work.forEach((note, i) => visit(note, i + 1, work.length));
+	const misplaced = misplacedScan.finish(texts, options.progress);
+	misplaced.forEach((note, i) => visit(note, i + 1, misplaced.length));
 	return { candidates: notes.length, indexes, stale, problems };
 }

@@ -36,9 +36,12 @@ export function safeWikiTarget(target: string): boolean {
 	return target !== "" && target === target.trim() && !WIKI_TARGET_UNSAFE.test(target);
 }
 
-/** Every `/`-separated segment of a vault path is a safe wikilink target. */
+/** A segment that is empty or starts or ends with whitespace (what `trim` removes, which `\s` matches). */
+const BAD_SEGMENT = /^$|^\/|\/$|\/\/|^\s|\s$|\s\/|\/\s/;
+
+/** Every `/`-separated segment of a vault path is a safe wikilink target (one pass, no split). */
 export function safeWikiPath(path: string): boolean {
-	return path.split("/").every(safeWikiTarget);
+	return !WIKI_TARGET_UNSAFE.test(path) && !BAD_SEGMENT.test(path);
 }
 
 export function safeWikiAlias(alias: string): boolean {
