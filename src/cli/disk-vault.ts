@@ -24,6 +24,7 @@ import {
 	type VaultSnapshot,
 } from "../shared/core/vault";
 import { fileContains, scanBuffer, scanBufferSize, usableNeedles } from "./byte-scan";
+import { readSimpleFrontmatter } from "./fast-yaml";
 import { mayHoldKeys } from "./frontmatter-keys";
 import { ByteScan } from "./parallel-scan";
 import { NO_PROGRESS, type ProgressSink } from "./progress";
@@ -68,9 +69,11 @@ export class DiskFile implements VFile {
 		this.basename = dot > 0 ? name.slice(0, dot) : name;
 		this.extension = dot > 0 ? name.slice(dot + 1) : "";
 	}
+	private cachedRealPath: string | null = null;
 	/** Absolute path of the bytes: the file itself, or the in-vault target of a symbolic link. */
 	get realPath(): string {
-		return this.linkTarget ?? this.vaultRoot + sep + this.path.split("/").join(sep);
+		return (this.cachedRealPath ??=
+			this.linkTarget ?? this.vaultRoot + sep + (sep === "/" ? this.path : this.path.split("/").join(sep)));
 	}
 	get stat(): VFileStat {
 		if (this.cachedStat === null) {
@@ -357,8 +360,11 @@ export class DiskVault implements VaultSnapshot {
 }
 
 /** Parse a frontmatter source with `yaml` (exported for tests). */
-export function parseFrontmatter(source: string | null): FrontmatterEntry {
+export function parseFrontmatter(source: string | null, options: { fast?: boolean } = {}): FrontmatterEntry {
 	if (source === null || source.trim() === "") return { data: null, error: null };
+	// Most notes' frontmatter is a flat list of simple values: read without the full parser.
+	const simple = options.fast === false ? undefined : readSimpleFrontmatter(source);
+	if (simple !== undefined) return { data: simple, error: null };
 	let value: unknown;
 	try {
 		const doc = parseDocument(source, { uniqueKeys: false, logLevel: "error" });

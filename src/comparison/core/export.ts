@@ -136,13 +136,17 @@ function plain(cell: Cell): unknown {
 			return null;
 		case "empty":
 			return cell.raw;
-		case "value":
+		case "value": {
+			const raw = cell.raw;
+			// Text, booleans and finite numbers are their own JSON; only structures need the round trip.
+			if (typeof raw === "string" || typeof raw === "boolean" || (typeof raw === "number" && Number.isFinite(raw))) return raw;
 			try {
 				const text = JSON.stringify(cell.raw, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
 				return text === undefined ? cell.display : (JSON.parse(text) as unknown);
 			} catch {
 				return cell.display;
 			}
+		}
 		default:
 			return undefined;
 	}
