@@ -98,6 +98,10 @@ function patchMetadataCache(app: MockApp): void {
 				}
 			});
 		}
+		// The folder's own event moves the entries of everything below it: the descendants'
+		// replayed events have nothing left to move (scanning again for each made a folder
+		// move of n notes cost n × the vault's size).
+		if (replaying) return;
 		const moved: [string, string][] = [];
 		for (const key of cache.cache__.keys()) {
 			if (key === oldPath) moved.push([key, file.path]);
@@ -180,13 +184,10 @@ function patchLinkResolution(app: MockApp): void {
 	events.on("create", (file: TAbstractFile) => addName(file));
 	events.on("delete", (file: TAbstractFile) => removeName(file, file.path));
 	events.on("rename", (file: TAbstractFile, oldPath: string) => {
-		if (file instanceof TFile) {
-			removeName(file, oldPath);
-			addName(file);
-			return;
-		}
-		byName.clear();
-		for (const each of vault.getFiles()) addName(each);
+		// A folder's rename changes no file's name (the files' own events follow, one each).
+		if (!(file instanceof TFile)) return;
+		removeName(file, oldPath);
+		addName(file);
 	});
 	cache.getFirstLinkpathDest = (linkpath: string, sourcePath: string): TFileOriginal | null => {
 		if (linkpath === "") return byPath(sourcePath);

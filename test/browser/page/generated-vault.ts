@@ -43,3 +43,26 @@ export function generatedVault(count: number, folder = "Bench"): Record<string, 
 	}
 	return files;
 }
+
+/**
+ * About `count` notes for the index benchmarks: `top` folders × `sub` subfolders × notes, every
+ * folder with a folder note holding a bare waypoint flag (so the first reconciliation writes every
+ * index), like the CLI benchmark's vaults.
+ */
+export function generatedIndexVault(count: number): Record<string, string> {
+	const top = 10;
+	const sub = Math.max(1, Math.round(Math.sqrt(count / top / 1)));
+	const perFolder = Math.max(1, Math.round(count / (top * sub)));
+	const files: Record<string, string> = {};
+	for (let t = 0; t < top; t++) {
+		files[`T${t}/T${t}.md`] = `# T${t}\n\n%% Waypoint %%\n`;
+		for (let s = 0; s < sub; s++) {
+			const folder = `T${t}/S${t}-${s}`;
+			files[`${folder}/S${t}-${s}.md`] = `# S${t}-${s}\n\n%% Waypoint %%\n`;
+			for (let n = 0; n < perFolder; n++) {
+				files[`${folder}/Note ${t}-${s}-${n}.md`] = `---\ntype: framework\norder: ${n}\n---\n# Note ${n}\n\nSome prose.\n`;
+			}
+		}
+	}
+	return files;
+}

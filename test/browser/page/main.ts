@@ -9,7 +9,7 @@ import { App, Menu, TFile, TFolder, WorkspaceLeaf } from "obsidian-test-mocks/ob
 import FrameworkNotesPlugin from "../../../main";
 import manifestJson from "../../../manifest.json";
 import { patchMockGaps } from "../../harness/mock-gaps";
-import { generatedVault } from "./generated-vault";
+import { generatedIndexVault, generatedVault } from "./generated-vault";
 import { refreshNoteLeaves, viewRegistry } from "./patches";
 import { getShell } from "./shell";
 
@@ -23,6 +23,8 @@ export interface BootOptions {
 	/** What `loadData()` returns (`null`: no data.json yet). */
 	readonly data?: unknown;
 	readonly theme?: "light" | "dark";
+	/** Called once the vault is built, right before the plugin loads (benchmarks start observing here). */
+	readonly beforeLoad?: () => void;
 }
 
 export interface LeafInfo {
@@ -38,6 +40,8 @@ interface State {
 }
 
 let state: State | null = null;
+/** How long the plugin's (awaited) `onload` took at the last load. */
+let lastOnloadMs = 0;
 const errors: string[] = [];
 /** `hover-link` events (Obsidian's page preview trigger) seen since boot. */
 const hoverLinks: Array<{ source: string; linktext: string; sourcePath: string }> = [];
@@ -74,8 +78,11 @@ async function loadPlugin(app: App, data: unknown): Promise<FrameworkNotesPlugin
 	let pending: unknown;
 	const onload = plugin.onload.bind(plugin);
 	plugin.onload = (): Promise<void> => {
+		const start = performance.now();
 		const promise = onload();
-		pending = promise;
+		pending = promise.then(() => {
+			lastOnloadMs = performance.now() - start;
+		});
 		return promise;
 	};
 	plugin.load();
@@ -107,6 +114,7 @@ async function boot(options: BootOptions = {}): Promise<void> {
 	// The metadata cache finishes indexing the vault (its deferred `changed` events and `resolved`)
 	// before the plugin loads, as when Obsidian starts on an indexed vault.
 	await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
+	options.beforeLoad?.();
 	const plugin = await loadPlugin(app, options.data);
 	state = { app, plugin };
 	app.workspace.setLayoutReady__();
@@ -199,7 +207,23 @@ const api = {
 	boot,
 	/** `count` generated framework notes (15 properties each) in `Bench/`, for benchmarks. */
 	generatedVault,
+	/** A vault of about `count` notes in nested folders, each folder with a folder note holding a waypoint. */
+	generatedIndexVault,
 	viewTypes: (): string[] => [...viewRegistry.keys()],
+	/** How long the plugin's `onload` took (awaited) at the last load. */
+	lastOnloadMs: (): number => lastOnloadMs,
+	/** Resolves when the index service has no work waiting or running. */
+	async indexIdle(): Promise<void> {
+		const children = (current().plugin as unknown as { children__: unknown[] }).children__;
+		const service = children.find(
+			(c): c is { idle(): Promise<void>; busy(): boolean } => typeof (c as { idle?: unknown }).idle === "function",
+		);
+		if (!service) throw new Error("no index service");
+		do {
+			await service.idle();
+			await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
+		} while (service.busy());
+	},
 	setTheme(theme: "light" | "dark"): void {
 		getShell().setTheme(theme);
 		current().app.workspace.trigger("css-change");
@@ -222,6 +246,13 @@ const api = {
 	},
 	async renameNote(from: string, to: string): Promise<void> {
 		await current().app.fileManager.renameFile(fileAt(from), to);
+	},
+	/** Rename (move) a folder with everything in it, as the file explorer does. */
+	async renameFolder(from: string, to: string): Promise<void> {
+		const { app } = current();
+		const folder = app.vault.getAbstractFileByPath(from);
+		if (!(folder instanceof TFolder)) throw new Error(`No folder at ${from}`);
+		await app.fileManager.renameFile(folder, to);
 	},
 	async deleteNote(path: string): Promise<void> {
 		await current().app.vault.trash(fileAt(path), true);
