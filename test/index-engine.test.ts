@@ -195,6 +195,29 @@ describe("index engine (in-memory vault)", () => {
 		);
 	});
 
+	it("pauses between notes when its slicer says so, and writes exactly what an unsliced run writes", async () => {
+		const sliced = seedVault();
+		const plain = seedVault();
+		let pauses = 0;
+		const io = sliced.io(() => settings);
+		const engine = new IndexEngine({
+			...io,
+			slicer: () => ({
+				due: () => true,
+				pause: () => {
+					pauses++;
+					return Promise.resolve();
+				},
+			}),
+		});
+		const report = await engine.refreshAll(undefined, true);
+		const expected = await new IndexEngine(plain.io(() => settings)).refreshAll(undefined, true);
+		expect(report).toEqual(expected);
+		expect(pauses).toBeGreaterThanOrEqual(report.read);
+		expect(sliced.writes.length).toBeGreaterThan(0);
+		expect(new Map(sliced.texts)).toEqual(new Map(plain.texts));
+	});
+
 	it("a burst of creates under one index writes it once; unrelated indexes are not read", async () => {
 		const v = seedVault();
 		const engine = new IndexEngine(v.io(() => settings));

@@ -225,6 +225,26 @@ describe("bursts", () => {
 		expect(blockOf(await h.read("A/A.md"))).toEqual(["- **[[B]]**", "- [[a1]]"]);
 	});
 
+	it("waits for the vault to be quiet, yet applies a burst that never pauses", async () => {
+		const h = await load(threeIndexes());
+		const writes = spyWrites(h);
+		const delay = DEFAULT_SETTINGS.index.debounceMs;
+		await h.app.vault.create("A/B/first.md", "");
+		// Less than the debounce later, another event: nothing is written yet.
+		await vi.advanceTimersByTimeAsync(delay / 2);
+		await h.app.vault.create("A/B/second.md", "");
+		await vi.advanceTimersByTimeAsync(delay / 2);
+		expect(writes.counts()).toEqual({});
+		// Events that never stop (every half debounce): the burst is still applied, before they end.
+		for (let i = 0; i < 40 && Object.keys(writes.counts()).length === 0; i++) {
+			await h.app.vault.create(`A/B/busy ${i}.md`, "");
+			await vi.advanceTimersByTimeAsync(delay / 2);
+			await service(h).idle();
+		}
+		expect(writes.counts()).toEqual({ "A/B/B.md": 1 });
+		expect(blockOf(await h.read("A/B/B.md"))).toContain("- [[second]]");
+	});
+
 	it("a rename inside one folder and a move between folders write each affected index once", async () => {
 		const h = await load(threeIndexes());
 		const writes = spyWrites(h);

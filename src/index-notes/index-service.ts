@@ -11,6 +11,8 @@ import { vaultSnapshot } from "../shared/live-snapshot";
 import { type TemplatesFolder, templatesFolderOf } from "../shared/templates-folder";
 import { WorkQueue } from "../shared/core/work-queue";
 import { reportError } from "../shared/report";
+import { breathe } from "../shared/core/slicer";
+import { appSlicer } from "../shared/yield";
 
 /** A start-up reconciliation of more index notes than this shows its progress. */
 const PROGRESS_THRESHOLD = 500;
@@ -34,6 +36,11 @@ export class IndexService extends Component {
 	private readonly templates: TemplatesFolder;
 	private timer: number | null = null;
 	private burstStart = 0;
+	/** When the last vault event of the current burst came. */
+	private lastEvent = 0;
+	/** Vault events since the debounce timer was last armed, and how often it was re-armed. */
+	private eventsSinceArm = 0;
+	private rounds = 0;
 	private fullRefreshPending = false;
 	private active = false;
 	/** Start-up reconciliation, bursts and explicit refreshes, one after another. */
@@ -59,6 +66,7 @@ export class IndexService extends Component {
 			reportError: (path, message) => {
 				new Notice(`Index not updated in "${path}": ${message}`);
 			},
+			slicer: appSlicer,
 		};
 		this.engine = new IndexEngine(io);
 	}
@@ -176,9 +184,15 @@ export class IndexService extends Component {
 	 * vault it has not: titles, `order` values and per-index options would read as missing, and
 	 * the reconciliation would write indexes only to rewrite them moments later.
 	 */
-	private metadataComplete(): boolean {
+	private async metadataComplete(): Promise<boolean> {
 		const { vault, metadataCache } = this.host.app;
-		return vault.getMarkdownFiles().every((file) => metadataCache.getFileCache(file) !== null);
+		const slicer = appSlicer();
+		const files = vault.getMarkdownFiles();
+		for (let i = 0; i < files.length; i++) {
+			if (metadataCache.getFileCache(files[i]) === null) return false;
+			if (i % 512 === 511) await breathe(slicer);
+		}
+		return true;
 	}
 
 	/** Resolves at Obsidian's next `resolved` event, or after `limitMs` at the latest. */
@@ -198,7 +212,7 @@ export class IndexService extends Component {
 	}
 
 	private async startUp(): Promise<void> {
-		if (!this.metadataComplete()) await this.metadataResolved(METADATA_WAIT_MS);
+		if (!(await this.metadataComplete())) await this.metadataResolved(METADATA_WAIT_MS);
 		if (!this.active) return;
 		await this.templates.reload();
 		const progress: { notice: Notice | null } = { notice: null };
@@ -217,16 +231,34 @@ export class IndexService extends Component {
 	/** Debounce: apply the burst once the vault has been quiet for `debounceMs`. */
 	private schedule(): void {
 		if (!this.active) return;
-		const delay = this.settings.debounceMs;
-		const now = Date.now();
-		if (this.timer === null) this.burstStart = now;
-		else window.clearTimeout(this.timer);
-		const deadline = this.burstStart + Math.max(delay * MAX_WAIT_FACTOR, delay);
-		const wait = Math.max(0, Math.min(delay, deadline - now));
-		this.timer = window.setTimeout(() => {
-			this.timer = null;
-			this.background(() => this.applyBurst());
-		}, wait);
+		this.lastEvent = Date.now();
+		this.eventsSinceArm++;
+		// A burst of thousands of events (a folder moved) re-arms no timer: the timer, when it
+		// fires, sees whether events came meanwhile and then waits for the vault to be quiet.
+		if (this.timer !== null) return;
+		this.burstStart = this.lastEvent;
+		this.rounds = 0;
+		this.arm(this.settings.debounceMs);
+	}
+
+	private arm(wait: number): void {
+		this.eventsSinceArm = 0;
+		this.timer = window.setTimeout(
+			() => {
+				const delay = this.settings.debounceMs;
+				const now = Date.now();
+				const deadline = this.burstStart + Math.max(delay * MAX_WAIT_FACTOR, delay);
+				this.rounds++;
+				// A burst that never pauses is still applied at the deadline (or after as many rounds).
+				if (this.eventsSinceArm > 0 && now < deadline && this.rounds < MAX_WAIT_FACTOR) {
+					this.arm(Math.max(1, Math.min(this.lastEvent + delay, deadline) - now));
+					return;
+				}
+				this.timer = null;
+				this.background(() => this.applyBurst());
+			},
+			Math.max(0, wait),
+		);
 	}
 
 	private async applyBurst(): Promise<void> {

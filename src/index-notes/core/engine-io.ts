@@ -2,6 +2,7 @@
 
 import type { RefreshContext } from "./index";
 import type { IndexSettings } from "../../shared/core/settings";
+import type { Slicer } from "../../shared/core/slicer";
 import type { VaultSnapshot } from "../../shared/core/vault";
 
 /**
@@ -23,6 +24,11 @@ export interface IndexIO {
 	process(path: string, edit: (current: string) => string): Promise<void>;
 	/** Tell the user a note's index could not be refreshed (nothing was written). */
 	reportError(path: string, message: string): void;
+	/**
+	 * A fresh slicer for one run (a burst or a full refresh): the run pauses between notes when
+	 * it says so, so the app never freezes. None: the run never pauses.
+	 */
+	slicer?(): Slicer;
 }
 
 /** What one burst (or a full refresh) did. */

@@ -10,7 +10,8 @@ import {
 	refreshNoteText,
 	type RefreshContext,
 } from "./index";
-import { buildLinkNames, type LinkNames } from "../../shared/core/link-names";
+import { buildLinkNames, buildLinkNamesSliced, namesakeChanges, type LinkNames } from "../../shared/core/link-names";
+import { breathe, NO_SLICING, type Slicer } from "../../shared/core/slicer";
 import type { IndexSettings } from "../../shared/core/settings";
 import { isFile, isFolder, notesIn, type Frontmatter, type VFolder } from "../../shared/core/vault";
 import { WorkQueue } from "../../shared/core/work-queue";
@@ -168,22 +169,24 @@ export class IndexEngine {
 		return this.names;
 	}
 
+	/** Build the shared names now, in slices, when they are missing or stale (before indexes render). */
+	private async prepareNames(slicer: Slicer): Promise<LinkNames> {
+		if (this.names === null || this.namesStale) {
+			this.names = await buildLinkNamesSliced(this.io.snapshot.root, slicer);
+			this.namesStale = false;
+		}
+		return this.names;
+	}
+
 	/**
 	 * After files appeared, moved or went: the files whose shared name gained or lost a member
 	 * (their links get longer or shorter in the indexes listing them). One pass over the vault,
 	 * only when an index has been rendered with the previous names.
 	 */
-	private namesakesChanged(): string[] {
+	private async namesakesChanged(slicer: Slicer): Promise<string[]> {
 		const before = this.names;
 		if (before === null || !this.namesStale) return [];
-		const after = this.linkNames();
-		const out: string[] = [];
-		for (const [key, group] of before.shared) {
-			const now = after.shared.get(key);
-			if (now === undefined || now.join("\n") !== group.join("\n")) out.push(...group, ...(now ?? []));
-		}
-		for (const [key, group] of after.shared) if (!before.shared.has(key)) out.push(...group);
-		return out;
+		return namesakeChanges(before, await this.prepareNames(slicer));
 	}
 
 	private touch(path: string, editOnly: boolean): void {
@@ -267,9 +270,11 @@ export class IndexEngine {
 
 		// 1. Notes whose own text may have changed: read them first, so that a note that became
 		//    (or stopped being) a nested waypoint is known before the indexes above it render.
+		const slicer = this.io.slicer?.() ?? NO_SLICING;
 		const texts = new Map<string, string | null>();
 		const targets = new Set<string>();
 		for (const path of touched) {
+			await breathe(slicer);
 			const text = await this.io.read(path);
 			if (text !== null) report.read++;
 			texts.set(path, text);
@@ -285,7 +290,7 @@ export class IndexEngine {
 		const snapshot = this.io.snapshot;
 		const holds = (path: string): boolean => this.waypoints.has(path);
 		const affected: string[] = [];
-		for (const path of this.namesakesChanged()) {
+		for (const path of await this.namesakesChanged(slicer)) {
 			if (snapshot.getNode(path) !== null) affected.push(...candidateIndexNotes(path, snapshot, settings, holds));
 		}
 		for (const path of this.changedPaths) affected.push(...candidateIndexNotes(path, snapshot, settings, holds));
@@ -296,7 +301,9 @@ export class IndexEngine {
 
 		// 3. Each index once.
 		const context = this.context(settings);
+		if (ordered.size > 0) await this.prepareNames(slicer);
 		for (const path of ordered) {
+			await breathe(slicer);
 			let text: string | null;
 			if (texts.has(path)) text = texts.get(path) ?? null;
 			else {
@@ -317,29 +324,36 @@ export class IndexEngine {
 	private async runRefreshAll(progress: ((done: number, total: number) => void) | undefined, everyNote: boolean): Promise<RefreshReport> {
 		const settings = this.io.settings();
 		const snapshot = this.io.snapshot;
+		const slicer = this.io.slicer?.() ?? NO_SLICING;
 		const notes = allFolderNotes(snapshot, settings).map((note) => note.path);
 		const others: string[] = [];
 		if (everyNote) {
 			const folderNotes = new Set(notes);
 			for (const note of notesIn(snapshot.root)) if (!folderNotes.has(note.path)) others.push(note.path);
-			others.sort();
 		}
 		const report = emptyReport();
 		// Read every folder note first: which ones hold a waypoint decides where trees stop.
 		const texts: [string, string][] = [];
 		for (const path of notes) {
+			await breathe(slicer);
 			const text = await this.readCounted(path, report);
 			this.noteWaypoint(path, text, settings);
 			if (text !== null && mayContainIndex(text, settings)) texts.push([path, text]);
 		}
-		// Other notes: one quick text test each; only those that may hold a flag are kept.
+		// Other notes: one quick text test each; only those that may hold a flag are kept (in path
+		// order: sorting the few kept rather than the whole vault's paths).
+		const flagged: [string, string][] = [];
 		for (const path of others) {
+			await breathe(slicer);
 			const text = await this.readCounted(path, report);
-			if (text !== null && mayContainIndex(text, settings)) texts.push([path, text]);
+			if (text !== null && mayContainIndex(text, settings)) flagged.push([path, text]);
 		}
+		texts.push(...flagged.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 		const context = this.context(settings);
+		await this.prepareNames(slicer);
 		let done = 0;
 		for (const [path, text] of texts) {
+			await breathe(slicer);
 			await this.refreshNote(path, text, context, report);
 			done++;
 			if (progress && (done % 100 === 0 || done === texts.length)) progress(done, texts.length);

@@ -9,7 +9,8 @@
  * One pass over the vault builds the index; each link then costs one map lookup (plus, for a
  * shared name only, a look at the few files sharing it).
  */
-import { forEachFile, isMarkdown, type VFile, type VFolder } from "./vault";
+import type { Slicer } from "./slicer";
+import { forEachFile, isFolder, isMarkdown, type VFile, type VFolder } from "./vault";
 
 /** What naming a file needs (a `VFile` has it). */
 export type LinkedFile = Pick<VFile, "path" | "name" | "basename" | "extension">;
@@ -30,23 +31,64 @@ function nameKey(file: Pick<VFile, "name" | "basename" | "extension">): string {
 	return (isMarkdown(file) ? file.basename : file.name).toLowerCase();
 }
 
-/** Build the index from the vault's root folder: one pass over every file. */
-export function buildLinkNames(root: VFolder): LinkNames {
-	const first = new Map<string, string>();
-	const shared = new Map<string, string[]>();
-	forEachFile(root, (file) => {
+/** The index, one file at a time. */
+class NamesBuilder {
+	private readonly first = new Map<string, string>();
+	private readonly shared = new Map<string, string[]>();
+
+	add(file: VFile): void {
 		const key = nameKey(file);
-		const seen = first.get(key);
+		const seen = this.first.get(key);
 		if (seen === undefined) {
-			first.set(key, file.path);
+			this.first.set(key, file.path);
 			return;
 		}
-		const group = shared.get(key);
-		if (group === undefined) shared.set(key, [seen, file.path]);
+		const group = this.shared.get(key);
+		if (group === undefined) this.shared.set(key, [seen, file.path]);
 		else group.push(file.path);
-	});
-	for (const group of shared.values()) group.sort();
-	return new NameIndex(shared);
+	}
+
+	finish(): LinkNames {
+		for (const group of this.shared.values()) group.sort();
+		return new NameIndex(this.shared);
+	}
+}
+
+/** Build the index from the vault's root folder: one pass over every file. */
+export function buildLinkNames(root: VFolder): LinkNames {
+	const builder = new NamesBuilder();
+	forEachFile(root, (file) => builder.add(file));
+	return builder.finish();
+}
+
+/** The files whose shared name gained or lost a member between two builds (their links change). */
+export function namesakeChanges(before: LinkNames, after: LinkNames): string[] {
+	const out: string[] = [];
+	for (const [key, group] of before.shared) {
+		const now = after.shared.get(key);
+		if (now === undefined || now.join("\n") !== group.join("\n")) out.push(...group, ...(now ?? []));
+	}
+	for (const [key, group] of after.shared) if (!before.shared.has(key)) out.push(...group);
+	return out;
+}
+
+/** Files between two looks at the slicer's clock. */
+const FILES_PER_CHECK = 256;
+
+/** `buildLinkNames` in slices: pauses when `slicer` says so (a 100k-note vault takes a few slices). */
+export async function buildLinkNamesSliced(root: VFolder, slicer: Slicer): Promise<LinkNames> {
+	const builder = new NamesBuilder();
+	const stack: VFolder[] = [root];
+	let count = 0;
+	while (stack.length > 0) {
+		const current = stack.pop() as VFolder;
+		for (const child of current.children) {
+			if (isFolder(child)) stack.push(child);
+			else builder.add(child);
+			if (++count % FILES_PER_CHECK === 0 && slicer.due()) await slicer.pause();
+		}
+	}
+	return builder.finish();
 }
 
 class NameIndex implements LinkNames {
