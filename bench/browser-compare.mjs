@@ -132,11 +132,13 @@ try {
 				// The view's own steps, called directly on the open pane (synchronous render; rebuild reads
 				// every note's frontmatter and rebuilds the model, then renders).
 				const view = window.app.workspace.getLeavesOfType("framework-notes-comparison")[0]?.view;
+				// The view keeps its lifecycle; the pane (view.pane) renders and rebuilds.
+				const pane = view.pane;
 				const render0 = performance.now();
-				view.render();
+				pane.render();
 				const renderOnly = performance.now() - render0;
 				const rebuild0 = performance.now();
-				await view.rebuild();
+				await pane.rebuild();
 				const rebuildOnly = performance.now() - rebuild0;
 				// Every note reported changed at once (first indexing of a vault, a sync, a bulk edit):
 				// the pane's live update applies one debounced batch.
