@@ -80,3 +80,31 @@ describe("misplaced flags in large notes", () => {
 		expect(check.stdout).not.toContain("A/big.md");
 	});
 });
+
+describe("misplaced flags with titles on (found by the same read as each note's title)", () => {
+	const titlesOn = JSON.stringify({ index: { useTitleProperty: true } });
+
+	it("check finds them, in notes with and without frontmatter and in a flag across a read boundary", () => {
+		const files = {
+			".obsidian/plugins/framework-notes/data.json": titlesOn,
+			"A/A.md": "%% Waypoint %%\n",
+			"A/titled.md": "---\ntitle: Titled\n---\nsee %% Waypoint %% here\n",
+			"A/bare.md": "no frontmatter %% Waypoint %%\n",
+			"A/across.md": `---\ntitle: Across\n---\n${"a".repeat(4096 - 25)}%% Waypoint %%\n`,
+			"A/clean.md": "---\ntitle: Clean\n---\nnothing here\n",
+		};
+		const root = vault(files);
+		const check = runCli(["check", root]);
+		expect(check.code).toBe(1);
+		expect(
+			check.stdout
+				.split("\n")
+				.filter((l) => l.startsWith("stale"))
+				.sort(),
+		).toEqual(["stale  A/A.md", "stale  A/across.md", "stale  A/bare.md", "stale  A/titled.md"]);
+		expect(runCli(["refresh", root]).code).toBe(0);
+		expect(readVaultFile(root, "A/A.md")).toContain("[[titled|Titled]]");
+		expect(readVaultFile(root, "A/titled.md")).toBe(`---\ntitle: Titled\n---\nsee ${errorLine("waypoint", "not-folder-note")} here\n`);
+		expect(runCli(["check", root]).code).toBe(0);
+	});
+});

@@ -13,7 +13,6 @@ import * as fs from "node:fs";
 import { errorMessage } from "../shared/core/errors";
 import * as path from "node:path";
 import { sep } from "node:path";
-import { parseDocument } from "yaml";
 import {
 	hasMarkdownExtension,
 	type Frontmatter,
@@ -24,11 +23,11 @@ import {
 	type VaultSnapshot,
 } from "../shared/core/vault";
 import { fileContains, scanBuffer, scanBufferSize, usableNeedles } from "./byte-scan";
-import { readSimpleFrontmatter } from "./fast-yaml";
+import { parseFrontmatter, type FrontmatterEntry } from "./frontmatter-parse";
 import { mayHoldKeys } from "./frontmatter-keys";
 import { ByteScan } from "./parallel-scan";
 import { NO_PROGRESS, type ProgressSink } from "./progress";
-import { decodeUtf8, frontmatterSource } from "./text";
+import { decodeUtf8, frontmatterSource, HeadReader } from "./text";
 
 export class DiskFolder implements VFolder {
 	readonly children: VNode[] = [];
@@ -117,10 +116,8 @@ export interface ContainsScan {
 	finish(onProgress?: (done: number, total: number) => void): boolean[];
 }
 
-export interface FrontmatterEntry {
-	readonly data: Frontmatter | null;
-	readonly error: string | null;
-}
+export type { FrontmatterEntry };
+export { parseFrontmatter };
 
 export class DiskVault implements VaultSnapshot {
 	readonly root: DiskFolder;
@@ -135,8 +132,12 @@ export class DiskVault implements VaultSnapshot {
 	private readonly readFile: ReadFile;
 	/** Reads go through an injected `readFile` (tests); otherwise `bytesContain` reads in chunks. */
 	private readonly injectedRead: boolean;
-	/** One buffer for `bytesContain`'s chunked reads. */
+	/** One buffer for `bytesContain`'s chunked reads, and one for reading the top of notes. */
 	private chunk: Buffer | null = null;
+	private head: HeadReader | null = null;
+	/** Needles looked for whenever a note's frontmatter is read (see `watchNeedles`), and the answers. */
+	private watched: readonly Buffer[] = [];
+	private readonly watchedHits = new Map<string, boolean>();
 	private readonly progress: ProgressSink;
 	/** Top-level keys a command reads (null: any). See `limitFrontmatterKeys`. */
 	private keyFilter: ReadonlySet<string> | null = null;
@@ -248,6 +249,19 @@ export class DiskVault implements VaultSnapshot {
 	}
 
 	/**
+	 * From now on, whenever a note's frontmatter is read from disk, also tell (on the same read)
+	 * whether its bytes hold one of `needles`; `watchedContains` answers for the notes read.
+	 */
+	watchNeedles(needles: readonly Buffer[]): void {
+		this.watched = this.injectedRead ? [] : usableNeedles(needles);
+	}
+
+	/** For a note whose frontmatter was read while watching: whether it holds a needle; else undefined. */
+	watchedContains(p: string): boolean | undefined {
+		return this.watchedHits.get(p);
+	}
+
+	/**
 	 * Announce the only top-level frontmatter keys the caller will read (null: it may read any).
 	 * A note whose frontmatter source certainly holds none of them is then not parsed:
 	 * `frontmatter()` answers null for it, which gives the same (absent) value for those keys as
@@ -283,8 +297,15 @@ export class DiskVault implements VaultSnapshot {
 		let source: string | null = null;
 		const node = this.getNode(p);
 		if (node instanceof DiskFile && hasMarkdownExtension(node)) {
-			const read = this.readText(p);
-			source = read.ok ? (this.fmSource.get(p) ?? null) : null;
+			if (this.injectedRead) {
+				const read = this.readText(p);
+				source = read.ok ? (this.fmSource.get(p) ?? null) : null;
+			} else {
+				const read = (this.head ??= new HeadReader()).read(node.realPath, this.watched);
+				source = read.source;
+				if (this.watched.length > 0) this.watchedHits.set(p, read.contains);
+				this.progress.noteRead();
+			}
 		}
 		this.fmSource.set(p, source);
 		return source;
@@ -357,31 +378,4 @@ export class DiskVault implements VaultSnapshot {
 		file.parent.children.push(file);
 		this.files.push(file);
 	}
-}
-
-/** Parse a frontmatter source with `yaml` (exported for tests). */
-export function parseFrontmatter(source: string | null, options: { fast?: boolean } = {}): FrontmatterEntry {
-	if (source === null || source.trim() === "") return { data: null, error: null };
-	// Most notes' frontmatter is a flat list of simple values: read without the full parser.
-	const simple = options.fast === false ? undefined : readSimpleFrontmatter(source);
-	if (simple !== undefined) return { data: simple, error: null };
-	let value: unknown;
-	try {
-		const doc = parseDocument(source, { uniqueKeys: false, logLevel: "error" });
-		const first = doc.errors[0];
-		if (first) return { data: null, error: `invalid YAML in frontmatter: ${yamlMessage(first.message)}` };
-		value = doc.toJS({ maxAliasCount: 100 });
-	} catch (e) {
-		return { data: null, error: `invalid YAML in frontmatter: ${errorMessage(e)}` };
-	}
-	if (typeof value !== "object" || value === null || Array.isArray(value)) return { data: null, error: null };
-	return { data: value as Frontmatter, error: null };
-}
-
-/** The YAML error's first line, its line number counted in the note (after the opening `---`). */
-function yamlMessage(message: string): string {
-	return (message.split("\n")[0] ?? message).replace(
-		/ at line (\d+), column (\d+):?$/,
-		(_m, line: string, column: string) => ` (line ${Number(line) + 1}, column ${column})`,
-	);
 }

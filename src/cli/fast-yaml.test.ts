@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseFrontmatter } from "./disk-vault";
+import { parseFrontmatter } from "./frontmatter-parse";
 import { readSimpleFrontmatter } from "./fast-yaml";
 
 /** What the `yaml` library answers, bypassing the fast reader. */

@@ -125,10 +125,15 @@ function startMisplacedFlagScan(
 		);
 	// The texts that make `mayContainIndex` true, as bytes: most notes are never decoded.
 	const needles = [BEGIN_WAYPOINT, BEGIN_LANDMARK, settings.waypointFlag, settings.landmarkFlag].map((text) => Buffer.from(text, "utf8"));
-	const scan = vault.startContainsScan(others, needles);
+	// With titles on, every note's frontmatter is read anyway: the same read answers the test.
+	const inline = settings.useTitleProperty;
+	if (inline) vault.watchNeedles(needles);
+	const scan = inline ? null : vault.startContainsScan(others, needles);
 	return {
 		finish(texts, progress) {
-			const hits = scan.finish((done, total) => progress?.step("notes", done, total));
+			const hits =
+				scan?.finish((done, total) => progress?.step("notes", done, total)) ??
+				others.map((note) => vault.watchedContains(note.path) ?? vault.bytesContain(note, needles));
 			const out: VFile[] = [];
 			others.forEach((note, i) => {
 				if (!hits[i]) return;
@@ -148,6 +153,7 @@ export function refreshVault(vault: DiskVault, config: VaultConfig, options: Ref
 		return refreshNotes(vault, config, options);
 	} finally {
 		vault.limitFrontmatterKeys(null);
+		vault.watchNeedles([]);
 	}
 }
 
