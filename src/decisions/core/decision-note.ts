@@ -69,19 +69,3 @@ export function readDecision(fm: Frontmatter | null): DecisionSpec {
 	const prefer = readList(fm, "prefer", problems);
 	return { scope: scope === "" ? null : scope, must, prefer, problems };
 }
-
-/** Every error of a decision, one line each (`prefer 2: …`). */
-export function decisionErrors(spec: DecisionSpec): string[] {
-	const lines = [...spec.problems];
-	for (const entry of [...spec.must, ...spec.prefer]) {
-		if (!entry.ok) {
-			const where = `${entry.list} ${entry.index + 1}`;
-			lines.push(
-				entry.error.text === ""
-					? `${where}: ${entry.error.message}`
-					: `${where}: ${entry.error.text}: ${entry.error.message} (column ${entry.error.column})`,
-			);
-		}
-	}
-	return lines;
-}
