@@ -73,8 +73,18 @@ describe("parseCriterion: conditions", () => {
 
 describe("parseCriterion: preferences", () => {
 	it("reads high and low, with and without a weight", () => {
-		expect(ok("stars high * 2")).toEqual({ text: "stars high * 2", rule: { kind: "high", property: "stars" }, weight: 2 });
-		expect(ok("first_release low")).toEqual({ text: "first_release low", rule: { kind: "low", property: "first_release" }, weight: 1 });
+		expect(ok("stars high * 2")).toEqual({
+			text: "stars high * 2",
+			rule: { kind: "high", property: "stars" },
+			weight: 2,
+			ruleText: "stars high",
+		});
+		expect(ok("first_release low")).toEqual({
+			text: "first_release low",
+			rule: { kind: "low", property: "first_release" },
+			weight: 1,
+			ruleText: "first_release low",
+		});
 	});
 
 	it("reads a weight after a condition, 0 included", () => {

@@ -34,6 +34,8 @@ export interface Criterion {
 	readonly rule: Rule;
 	/** The weight (`* w`); 1 when not given. Requirements always have weight 1. */
 	readonly weight: number;
+	/** The text without its weight (`async = true` of `async = true * 3`). */
+	readonly ruleText: string;
 }
 
 export interface CriterionError {
@@ -162,6 +164,7 @@ class Parser {
 		this.at++;
 		const property = first.text;
 		const rule = this.rule(property);
+		const ruleText = this.text.slice(0, this.tokens[this.at - 1].end);
 		let weight = 1;
 		const star = this.peek();
 		if (star?.kind === "*") {
@@ -178,7 +181,7 @@ class Parser {
 		}
 		const rest = this.peek();
 		if (rest !== undefined) this.fail(rest, `unexpected ${describe(rest)}`);
-		return { text: this.text, rule, weight };
+		return { text: this.text, rule, weight, ruleText };
 	}
 
 	private rule(property: string): Rule {
