@@ -25,12 +25,12 @@ const ISSUE_EXAMPLE = readDecision({
 describe("decide: the worked example", () => {
 	const result = decide(ISSUE_EXAMPLE, FRAMEWORKS);
 
-	it("rules out notes failing a requirement, with the first failing one", () => {
+	it("rules out notes failing a requirement, with the first failing one, in the candidates' order", () => {
 		expect(result.ruledOut.map((n) => [n.name, n.criterion])).toEqual([
-			["Rails", "language = Python"],
 			["Web2py", "license in [MIT, BSD-3-Clause, Apache-2.0]"],
+			["Rails", "language = Python"],
 		]);
-		expect(result.ruledOut[0].reason).toBe(`fails "language = Python" (language: Ruby)`);
+		expect(result.ruledOut[1].reason).toBe(`fails "language = Python" (language: Ruby)`);
 	});
 
 	it("sets notes with an empty requirement property apart as missing data", () => {

@@ -11,7 +11,8 @@
  *   unknown.
  * - score = 100 × Σ(w·s) / Σ(w), unknown counted as 0 (0 when Σ(w) = 0); coverage =
  *   Σ(w over known) / Σ(w) (1 when Σ(w) = 0: nothing is unknown). Ranks use the unrounded score;
- *   equal scores share a rank (1, 1, 3) and list by name.
+ *   equal scores share a rank (1, 1, 3) and list by name. Notes set aside keep the candidates'
+ *   order (the selection's: by path).
  *
  * `DecisionEngine` keeps each note's evaluation, so a changed note is evaluated again alone and
  * the ranking is recomputed from the stored numbers.
@@ -86,7 +87,7 @@ interface Evaluation {
 	readonly status: NoteStatus;
 	readonly setAside: SetAsideNote | null;
 	/** Per preference: 0/1 for a condition, the number for high/low; NaN when unknown. */
-	readonly raw: Float64Array;
+	readonly raw: readonly number[];
 }
 
 function byName(a: { name: string; path: string }, b: { name: string; path: string }): number {
@@ -108,9 +109,8 @@ function checkRequirement(requirement: Criterion, fm: Frontmatter | null): "hold
 export class DecisionEngine {
 	readonly requirements: readonly Criterion[];
 	readonly preferences: readonly Criterion[];
+	/** Every candidate's evaluation, in the order the candidates were given (a changed note keeps its place). */
 	private readonly notes = new Map<string, Evaluation>();
-	/** Every evaluation in name order, or null after a note was added or removed. */
-	private ordered: Evaluation[] | null = null;
 
 	constructor(spec: DecisionSpec) {
 		this.requirements = spec.must.flatMap((entry) => (entry.ok ? [entry.criterion] : []));
@@ -121,22 +121,17 @@ export class DecisionEngine {
 	setNotes(notes: readonly CandidateNote[]): this {
 		this.notes.clear();
 		for (const note of notes) this.notes.set(note.path, this.evaluate(note));
-		this.ordered = null;
 		return this;
 	}
 
 	/** A candidate was added or changed. */
 	update(note: CandidateNote): void {
-		const previous = this.notes.get(note.path);
-		const next = this.evaluate(note);
-		this.notes.set(note.path, next);
-		if (previous === undefined || previous.name !== note.name || this.ordered === null) this.ordered = null;
-		else this.ordered[this.ordered.indexOf(previous)] = next;
+		this.notes.set(note.path, this.evaluate(note));
 	}
 
 	/** A candidate is gone (deleted, moved out of scope, no longer a framework note). */
 	remove(path: string): void {
-		if (this.notes.delete(path)) this.ordered = null;
+		this.notes.delete(path);
 	}
 
 	has(path: string): boolean {
@@ -166,23 +161,23 @@ export class DecisionEngine {
 			const reason = `no value of ${property} for "${missing.text}"`;
 			setAside = { path: note.path, name: note.name, status, criterion: missing.text, reason };
 		}
-		const raw = new Float64Array(this.preferences.length);
-		this.preferences.forEach((preference, j) => {
-			const rule = preference.rule;
+		const raw: number[] = [];
+		for (let j = 0; j < this.preferences.length; j++) {
+			const rule = this.preferences[j].rule;
 			const value = propertyValue(fm, rule.property);
 			const present = presenceOf(value) === "value";
-			if (!isCondition(rule)) raw[j] = present ? (rankingNumber(value) ?? NaN) : NaN;
-			else if (rule.kind !== "exists" && !present) raw[j] = NaN;
-			else raw[j] = conditionHolds(rule, value) ? 1 : 0;
-		});
+			if (!isCondition(rule)) raw.push(present ? (rankingNumber(value) ?? NaN) : NaN);
+			else if (rule.kind !== "exists" && !present) raw.push(NaN);
+			else raw.push(conditionHolds(rule, value) ? 1 : 0);
+		}
 		return { path: note.path, name: note.name, frontmatter: fm, status, setAside, raw };
 	}
 
 	/** The ranking, the notes set aside and the explanation, from the stored evaluations. */
 	result(): DecisionResult {
-		if (this.ordered === null) this.ordered = [...this.notes.values()].sort(byName);
+		const all = [...this.notes.values()];
 		const prefs = this.preferences;
-		const ranked = this.ordered.filter((e) => e.status === "ranked");
+		const ranked = all.filter((e) => e.status === "ranked");
 		const weights = prefs.map((p) => p.weight);
 		const totalWeight = weights.reduce((a, b) => a + b, 0);
 		// high/low: the range over the ranked notes.
@@ -204,31 +199,50 @@ export class DecisionEngine {
 			if (max[j] === min[j]) return 1;
 			return kind === "high" ? (v - min[j]) / (max[j] - min[j]) : (max[j] - v) / (max[j] - min[j]);
 		};
-		const scored = ranked.map((e) => {
+		// The hot loop reads a code per preference: 0 a condition (s = v), 1 high, 2 low, 3 high/low with max = min (s = 1).
+		const k = prefs.length;
+		const code = new Uint8Array(k);
+		for (let j = 0; j < k; j++) {
+			const kind = prefs[j].rule.kind;
+			if (kind === "high" || kind === "low") code[j] = max[j] === min[j] ? 3 : kind === "high" ? 1 : 2;
+		}
+		const rankedNotes: { path: string; name: string; rank: number; score: number; coverage: number; total: number }[] = [];
+		for (const e of ranked) {
 			let total = 0;
 			let known = 0;
-			for (let j = 0; j < prefs.length; j++) {
-				const s = sOf(e, j);
-				if (s === null) continue;
-				total += weights[j] * s;
+			const raw = e.raw;
+			for (let j = 0; j < k; j++) {
+				const v = raw[j];
+				if (Number.isNaN(v)) continue; // unknown
+				const c = code[j];
+				const sv = c === 0 ? v : c === 1 ? (v - min[j]) / (max[j] - min[j]) : c === 2 ? (max[j] - v) / (max[j] - min[j]) : 1;
+				total += weights[j] * sv;
 				known += weights[j];
 			}
 			const score = totalWeight > 0 ? Math.min(100, (100 * total) / totalWeight) : 0;
 			const coverage = totalWeight > 0 ? Math.min(1, known / totalWeight) : 1;
-			return { e, score, coverage, total };
-		});
-		// A stable sort keeps name order among equal scores.
-		scored.sort((a, b) => b.score - a.score);
-		const rankedNotes: RankedNote[] = [];
-		scored.forEach((x, i) => {
-			const rank = i > 0 && x.score === scored[i - 1].score ? rankedNotes[i - 1].rank : i + 1;
-			rankedNotes.push({ path: x.e.path, name: x.e.name, rank, score: x.score, coverage: x.coverage, total: x.total });
-		});
+			rankedNotes.push({ path: e.path, name: e.name, rank: 0, score, coverage, total });
+		}
+		// By score; then each run of equal scores by name (the collator is slow, so only where needed).
+		rankedNotes.sort((x, y) => y.score - x.score);
+		for (let start = 0; start < rankedNotes.length;) {
+			let end = start + 1;
+			while (end < rankedNotes.length && rankedNotes[end].score === rankedNotes[start].score) end++;
+			if (end - start > 1) {
+				const run = rankedNotes.slice(start, end).sort(byName);
+				for (let i = 0; i < run.length; i++) rankedNotes[start + i] = run[i];
+			}
+			for (let i = start; i < end; i++) rankedNotes[i].rank = start + 1;
+			start = end;
+		}
 		const setAside = (status: NoteStatus): SetAsideNote[] =>
-			this.ordered === null ? [] : this.ordered.filter((e) => e.status === status).map((e) => e.setAside as SetAsideNote);
-		const byPath = new Map(ranked.map((e) => [e.path, e]));
+			all.filter((e) => e.status === status).map((e) => e.setAside as SetAsideNote);
+		const rankedNote = (path: string): Evaluation | undefined => {
+			const e = this.notes.get(path);
+			return e?.status === "ranked" ? e : undefined;
+		};
 		const sVector = (path: string): (number | null)[] => {
-			const e = byPath.get(path);
+			const e = rankedNote(path);
 			return e === undefined ? [] : prefs.map((_, j) => sOf(e, j));
 		};
 		const change =
@@ -242,7 +256,7 @@ export class DecisionEngine {
 			missingData: setAside("missing-data"),
 			change,
 			explain: (path) => {
-				const e = byPath.get(path);
+				const e = rankedNote(path);
 				if (e === undefined) return null;
 				return prefs.map((p, j) => {
 					const s = sOf(e, j);

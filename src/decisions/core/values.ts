@@ -35,6 +35,7 @@ function dayOf(value: unknown): string | null {
 
 function textOf(value: unknown): string | null {
 	if (typeof value === "string") return value.trim().toLowerCase();
+	if (typeof value === "boolean") return value ? "true" : "false";
 	if (typeof value === "number" || typeof value === "boolean") return String(value).toLowerCase();
 	return null;
 }
@@ -43,12 +44,26 @@ function sign(n: number): number {
 	return n < 0 ? -1 : n > 0 ? 1 : 0;
 }
 
-/** -1, 0, 1 when `value` is smaller, equal or greater than `literal`; null when they do not compare. */
-export function compareValue(value: unknown, literal: Literal): number | null {
+/** Text literals folded once (trimmed, lower case): criteria are compared with every note. */
+const foldedLiterals = new WeakMap<Literal, string>();
+
+function foldedLiteral(literal: Literal): string {
+	let folded = foldedLiterals.get(literal);
+	if (folded === undefined) {
+		folded = literal.value.toString().trim().toLowerCase();
+		foldedLiterals.set(literal, folded);
+	}
+	return folded;
+}
+
+/**
+ * -1, 0, 1 when `value` is smaller, equal or greater than `literal`; null when they do not
+ * compare. `text` is `value` folded (`textOf`), computed once by the caller for several literals.
+ */
+function compareWith(value: unknown, text: string | null, literal: Literal): number | null {
 	switch (literal.kind) {
 		case "boolean": {
 			if (typeof value === "boolean") return value === literal.value ? 0 : sign(Number(value) - Number(literal.value));
-			const text = typeof value === "string" ? value.trim().toLowerCase() : "";
 			return text === "true" || text === "false" ? sign(Number(text === "true") - Number(literal.value)) : null;
 		}
 		case "number": {
@@ -60,19 +75,23 @@ export function compareValue(value: unknown, literal: Literal): number | null {
 			return day === null ? null : day < literal.value ? -1 : day > literal.value ? 1 : 0;
 		}
 		case "text": {
-			const wanted = literal.value.trim().toLowerCase();
-			const text = textOf(value);
 			if (text === null) return null;
+			const wanted = foldedLiteral(literal);
 			if (text === wanted) return 0;
-			const link = typeof value === "string" ? wholeLink(value) : null;
+			const link = typeof value === "string" && text.startsWith("[[") ? wholeLink(value) : null;
 			if (link !== null && link.target.trim().toLowerCase() === wanted) return 0;
 			return text < wanted ? -1 : 1;
 		}
 	}
 }
 
+/** -1, 0, 1 when `value` is smaller, equal or greater than `literal`; null when they do not compare. */
+export function compareValue(value: unknown, literal: Literal): number | null {
+	return compareWith(value, textOf(value), literal);
+}
+
 function equals(value: unknown, literal: Literal): boolean {
-	return compareValue(value, literal) === 0;
+	return compareWith(value, textOf(value), literal) === 0;
 }
 
 /** Whether a condition holds for a present value. */
@@ -81,8 +100,12 @@ export function conditionHolds(condition: Condition, value: unknown): boolean {
 	if (condition.kind === "has")
 		return Array.isArray(value) ? value.some((item) => equals(item, condition.value)) : equals(value, condition.value);
 	if (Array.isArray(value)) return condition.kind === "compare" && condition.op === "!=";
-	if (condition.kind === "in") return condition.values.some((literal) => equals(value, literal));
-	const c = compareValue(value, condition.value);
+	const text = textOf(value);
+	if (condition.kind === "in") {
+		for (const literal of condition.values) if (compareWith(value, text, literal) === 0) return true;
+		return false;
+	}
+	const c = compareWith(value, text, condition.value);
 	switch (condition.op) {
 		case "=":
 			return c === 0;
