@@ -15,6 +15,20 @@ export function renderResult(parent: HTMLElement, result: DecisionResult, openNo
 	if (result.change !== null) parent.createEl("p", { cls: "fn-dec-change", text: result.change.sentence });
 	const list = parent.createDiv({ cls: "fn-dec-ranking", attr: { role: "list", "aria-label": "Ranking" } });
 	if (result.ranked.length === 0) list.createDiv({ cls: "fn-dec-empty", text: "No framework note meets the requirements." });
+	else {
+		const head = list.createDiv({ cls: "fn-dec-head", attr: { "aria-hidden": "true" } });
+		for (const [cls, text] of [
+			["rank", "#"],
+			["name", "Note"],
+			["score", "Score"],
+			["bar", ""],
+			["coverage", "Known"],
+		]) {
+			head.createSpan({ cls: `fn-dec-${cls}`, text });
+		}
+		const marks = head.createSpan({ cls: "fn-dec-marks" });
+		for (const p of result.preferences) marks.createSpan({ cls: "fn-dec-mark", text: p.rule.property, attr: { title: p.text } });
+	}
 	for (const note of result.ranked.slice(0, MAX_ROWS)) {
 		const row = list.createDiv({ cls: "fn-dec-row", attr: { role: "listitem", "data-path": note.path } });
 		row.createSpan({ cls: "fn-dec-rank", text: String(note.rank) });
