@@ -1,8 +1,11 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openComparison } from "../src/comparison/commands/open-comparison";
 import { COMPARISON_VIEW_TYPE, ComparisonView } from "../src/comparison/ui/comparison-view";
 import { DECISION_MODE_ID } from "../src/decisions/ui/decision-mode";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
+import { runCli } from "./cli-run-helper";
 
 function fm(lines: string[], body = ""): string {
 	return `---\n${lines.join("\n")}\n---\n${body}`;
@@ -199,5 +202,39 @@ describe("decision mode in the comparison pane", () => {
 		expect(h.listenerCount()).toBeGreaterThan(tableOnly);
 		view.showMode("table");
 		expect(h.listenerCount()).toBe(tableOnly);
+	});
+
+	it("gives the example vault's decision the same ranking and explanation as framework-notes decide", async () => {
+		const root = path.resolve("examples/vault");
+		const files: Record<string, string> = {};
+		for (const name of fs.readdirSync(path.join(root, "WEBFramework"), { recursive: true, encoding: "utf8" })) {
+			if (name.endsWith(".md"))
+				files[`WEBFramework/${name.split(path.sep).join("/")}`] = fs.readFileSync(path.join(root, "WEBFramework", name), "utf8");
+		}
+		const note = "WEBFramework/Choosing a Python web framework.md";
+		const page = await openDecision(files, note);
+		const cli = JSON.parse(runCli(["decide", root, note, "--format", "json"]).stdout) as {
+			notes: {
+				note: string;
+				rank: number | null;
+				score: number | null;
+				coverage: number | null;
+				status: string;
+				points: { criterion: string; value: string; points: number; weight: number }[] | null;
+			}[];
+			change: { sentence: string };
+		};
+		const ranked = cli.notes.filter((n) => n.status === "ranked");
+		expect(ranked.length).toBeGreaterThan(5);
+		const rows = Array.from(page.root.querySelectorAll<HTMLElement>(".fn-dec-row"));
+		expect(rows.map((r) => r.dataset.path)).toEqual(ranked.map((n) => n.note));
+		expect(rows.map((r) => r.querySelector(".fn-dec-score")?.textContent)).toEqual(ranked.map((n) => (n.score ?? NaN).toFixed(1)));
+		const explained = (n: (typeof ranked)[number]): string[] =>
+			(n.points ?? []).map((p) => `${p.criterion}: ${p.value}, ${Math.round(p.points * 100) / 100} of ${p.weight}`);
+		expect(rows.map((r) => Array.from(r.querySelectorAll(".fn-dec-mark")).map((m) => m.getAttribute("aria-label")))).toEqual(
+			ranked.map(explained),
+		);
+		expect(page.sentence()).toBe(cli.change.sentence);
+		expect(page.setAside().map((line) => line.split(":")[0])).toEqual(["Web2py"]);
 	});
 });
