@@ -74,12 +74,21 @@ describe("decision mode", () => {
 		expect((await stat(file)).size).toBeGreaterThan(10_000);
 		if (UPDATE_DOCS) await copyFile(file, join(ROOT, "docs", "screenshots", "decision-light.png"));
 
-		// The orm weight's slider, moved with the keyboard: 2 → 0.5 (three steps of 0.5) is written to the note.
-		const slider = pane(page).getByRole("slider", { name: "Weight of orm = true" });
-		await slider.focus();
-		for (let i = 0; i < 3; i++) await slider.press("ArrowLeft");
-		await slider.dispatchEvent("change");
-		await expect.poll(() => page.evaluate((p) => window.fn.readNote(p), DECISION)).toContain("  - orm = true * 0.5\n");
+		// The orm weight's slider, moved with the keyboard: each step of 0.5 is written to the note, and
+		// the slider keeps the focus across the redraw, so the next key press moves it again.
+		await pane(page).getByRole("slider", { name: "Weight of orm = true" }).focus();
+		// (Weight 1 is written without "* 1".)
+		// Each step waits for the redraw (Django's score changes) before the next key press.
+		const steps = [
+			["orm = true * 1.5", "85.2"],
+			["orm = true", "83.8"],
+			["orm = true * 0.5", "81.9"],
+		];
+		for (const [item, djangoScore] of steps) {
+			await page.keyboard.press("ArrowLeft");
+			await expect.poll(() => page.evaluate((p) => window.fn.readNote(p), DECISION)).toContain(`  - ${item}\n`);
+			await expect.poll(async () => (await rows()).find((r) => r.includes("Django"))).toContain(` Django ${djangoScore} `);
+		}
 		await expect.poll(async () => (await rows())[0]).toBe("1 FastAPI 88.9 100%");
 	});
 });

@@ -53,6 +53,7 @@ function renderList(
 					step: "0.5",
 					value: String(weight),
 					"aria-label": `Weight of ${entry.criterion.ruleText}`,
+					"data-focus-key": `weight-${entry.index}`,
 				},
 			});
 			const shown = row.createSpan({ cls: "fn-dec-weight", text: `× ${formatWeight(weight)}` });
@@ -70,7 +71,7 @@ function renderList(
 	const input = add.createEl("input", {
 		type: "text",
 		cls: "fn-dec-add-input",
-		attr: { placeholder, "aria-label": list === "must" ? "New requirement" : "New preference" },
+		attr: { placeholder, "aria-label": list === "must" ? "New requirement" : "New preference", "data-focus-key": `add-${list}` },
 	});
 	input.value = actions.draft(list);
 	input.addEventListener("input", () => actions.setDraft(list, input.value));

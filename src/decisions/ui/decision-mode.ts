@@ -39,6 +39,8 @@ class DecisionPanel {
 	private rebuildNeeded = false;
 	private timer: number | null = null;
 	private readonly drafts = new Map<CriterionList, string>();
+	/** The vault's decision notes (for the picker), listed again on every rebuild. */
+	private decisions: string[] = [];
 
 	constructor(
 		private readonly host: PluginHost,
@@ -107,6 +109,7 @@ class DecisionPanel {
 	}
 
 	private rebuild(): void {
+		this.decisions = this.decisionNotes();
 		const snapshot = vaultSnapshot(this.context.app);
 		if (this.note === null || snapshot.getNode(this.note) === null) {
 			this.spec = null;
@@ -146,14 +149,23 @@ class DecisionPanel {
 			.sort((a, b) => collator.compare(a, b));
 	}
 
+	/** Redraw; the control that had the focus (a weight slider, an "add" field) gets it back. */
 	private render(): void {
+		const root = this.container;
+		const focused = root.ownerDocument.activeElement;
+		const focusKey = focused instanceof HTMLElement && root.contains(focused) ? focused.dataset.focusKey : undefined;
+		this.draw();
+		if (focusKey !== undefined) root.querySelector<HTMLElement>(`[data-focus-key="${focusKey}"]`)?.focus();
+	}
+
+	private draw(): void {
 		const root = this.container;
 		root.empty();
 		root.addClass("fn-dec");
 		const header = root.createDiv({ cls: "fn-dec-header" });
 		const picker = header.createEl("select", { cls: "dropdown fn-dec-picker", attr: { "aria-label": "Decision note" } });
 		picker.createEl("option", { text: "Choose a decision note", value: "" });
-		const notes = this.decisionNotes();
+		const notes = [...this.decisions];
 		if (this.note !== null && !notes.includes(this.note)) notes.unshift(this.note);
 		for (const path of notes) picker.createEl("option", { text: path.replace(/\.md$/i, ""), value: path });
 		picker.value = this.note ?? "";
