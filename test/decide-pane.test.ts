@@ -6,6 +6,7 @@ import { COMPARISON_VIEW_TYPE, ComparisonView } from "../src/comparison/ui/compa
 import { DECISION_MODE_ID } from "../src/decisions/ui/decision-mode";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 import { runCli } from "./cli-run-helper";
+import { withSection } from "../src/shared/core/settings";
 
 function fm(lines: string[], body = ""): string {
 	return `---\n${lines.join("\n")}\n---\n${body}`;
@@ -152,6 +153,15 @@ describe("decision mode in the comparison pane", () => {
 		await page.h.app.vault.modify(flask, fm(["type: framework", "language: Python", "async: true", "orm: true"]));
 		await page.h.settle();
 		expect(page.ranked()).toEqual(["1 Django 100.0 100% ✓✓", "1 Flask 100.0 100% ✓✓", "3 FastAPI 60.0 100% ✓✗"]);
+	});
+
+	it("re-ranks when the framework-note selector changes", async () => {
+		const page = await openDecision();
+		const plugin = page.h.plugin;
+		await plugin.updateSettings(withSection(plugin.settings, "compare", { selectorKind: "folder", selectorFolder: "Nowhere" }));
+		await page.h.settle();
+		expect(page.ranked()).toEqual([]);
+		expect(page.root.querySelector(".fn-dec-empty")?.textContent).toBe("No framework note meets the requirements.");
 	});
 
 	it("shows a criterion that does not parse with its error in place, and ranks by the rest", async () => {

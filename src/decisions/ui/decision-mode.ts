@@ -19,10 +19,20 @@ export const DECISION_DEBOUNCE_MS = 100;
 
 /** The comparison pane's "Decision" mode. `newDecision` creates a note and shows it. */
 export function decisionMode(host: PluginHost, newDecision: () => void): PaneMode {
+	// The panels shown now: a change of which notes are framework notes (the selector) re-ranks them.
+	const panels = new Set<DecisionPanel>();
+	host.onSettingsChange((next, previous) => {
+		if (next.compare !== previous.compare) for (const panel of panels) panel.settingsChanged();
+	});
 	return {
 		id: DECISION_MODE_ID,
 		name: "Decision",
-		open: (container, context) => new DecisionPanel(host, container, context, newDecision).start(),
+		open: (container, context) => {
+			const panel = new DecisionPanel(host, container, context, newDecision);
+			panels.add(panel);
+			context.component.register(() => panels.delete(panel));
+			panel.start();
+		},
 	};
 }
 
@@ -80,6 +90,12 @@ class DecisionPanel {
 		});
 		this.rebuild();
 		this.render();
+	}
+
+	/** The plugin's settings changed: the candidates may differ. */
+	settingsChanged(): void {
+		this.rebuildNeeded = true;
+		this.schedule();
 	}
 
 	private schedule(): void {
