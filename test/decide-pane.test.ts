@@ -185,6 +185,22 @@ describe("decision mode in the comparison pane", () => {
 		expect(page.ranked()).toHaveLength(3);
 	});
 
+	it("restores decision mode from a saved workspace state, and ignores mode states that are not records", async () => {
+		h = await loadPlugin({ files: FILES });
+		const leaf = h.app.workspace.getLeaf("tab");
+		const modeStates = JSON.parse(`{"__proto__": {"note": "x"}, "decision": {"note": "Pick.md"}, "other": 5}`) as unknown;
+		await leaf.setViewState({ type: COMPARISON_VIEW_TYPE, state: { scope: null, mode: DECISION_MODE_ID, modeStates } });
+		await h.settle();
+		const view = leaf.view as ComparisonView;
+		expect(view.mode).toBe(DECISION_MODE_ID);
+		expect(view.contentEl.querySelectorAll(".fn-dec-row")).toHaveLength(3);
+		expect(view.getState().modeStates).toEqual(JSON.parse(`{"__proto__": {"note": "x"}, "decision": {"note": "Pick.md"}}`));
+		await leaf.setViewState({ type: COMPARISON_VIEW_TYPE, state: { scope: null, mode: "no-such-mode" } });
+		await h.settle();
+		expect((leaf.view as ComparisonView).mode).toBe("table");
+		expect(leaf.view.containerEl.querySelector(".fn-dec-row")).toBeNull();
+	});
+
 	it("New decision creates a decision note in the active folder and shows it in decision mode", async () => {
 		h = await loadPlugin({ files: FILES });
 		const active = h.app.vault.getFileByPath("Web/Flask.md");
