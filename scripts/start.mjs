@@ -6,7 +6,8 @@
 //   3. refreshes the vault's index notes with the CLI;
 //   4. saves the folder's comparison note (WEBFramework/NOtes/comparison.md) with
 //      `compare --save`, exactly as the plugin's "Save as note" would;
-//   5. prints the comparison table.
+//   5. prints the comparison table;
+//   6. ranks the frameworks by the example's decision note with `decide`.
 // Every step writes only when something differs, so a second run changes nothing.
 //
 // For tests (not needed by users): `--vault <dir>` works on another copy of the example vault,
@@ -32,6 +33,8 @@ const cli = path.resolve(root, option("cli") ?? path.join("dist", "cli.cjs"));
 const pluginFrom = path.resolve(root, option("plugin-from") ?? ".");
 /** The example's folder of framework notes, whose comparison note `compare --save` keeps current. */
 const NOTES_FOLDER = "WEBFramework/NOtes";
+/** The example's decision note (the seed's question), ranked by `decide` as the pane's decision mode shows it. */
+const DECISION_NOTE = "WEBFramework/Choosing a Python web framework.md";
 const pluginDir = path.join(vault, ".obsidian", "plugins", "framework-notes");
 const communityPlugins = path.join(vault, ".obsidian", "community-plugins.json");
 const PLUGIN_ID = "framework-notes";
@@ -101,5 +104,9 @@ if (saved !== 0) fail(`compare --save exited with code ${saved}`);
 step(`Comparing the framework notes of ${vaultArg}`);
 const compared = runNode([cli, "compare", vaultArg]);
 if (compared !== 0) fail(`compare exited with code ${compared}`);
+
+step(`Ranking the frameworks by ${DECISION_NOTE}`);
+const decided = runNode([cli, "decide", vaultArg, DECISION_NOTE]);
+if (decided !== 0) fail(`decide exited with code ${decided}`);
 
 console.log(`\nOpen ${vaultArg} as a vault in Obsidian: the Framework Notes plugin is installed and enabled.`);

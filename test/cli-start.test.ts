@@ -75,6 +75,7 @@ describe("npm start", () => {
 		expect(refreshed).toContain("- [[comparison]]\n- [[Django]]");
 		expect(refreshed.slice(refreshed.indexOf("%% End Waypoint %%"))).toBe(seed.slice(seed.indexOf("%% End Waypoint %%")));
 		expect(first.output).toMatch(/Django/);
+		expect(first.output).toContain("FastAPI would overtake Django if orm weighed 0.81 instead of 2.");
 
 		const after = mtimes(vault);
 		const text = contents(vault);

@@ -13,7 +13,7 @@ export class UsageError extends Error {
 	}
 }
 
-export const COMMANDS = ["refresh", "check", "compare", "import-outline"] as const;
+export const COMMANDS = ["refresh", "check", "compare", "import-outline", "decide"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const FORMATS = ["table", "markdown", "csv", "json"] as const;
@@ -49,6 +49,7 @@ const COMMAND_OPTIONS: Readonly<Record<CommandName, OptionSpecs>> = {
 		["save", { value: "optional" }],
 	]),
 	"import-outline": new Map([["dry-run", { value: false, short: "n" }]]),
+	decide: new Map([["format", { value: true }]]),
 };
 
 const POSITIONALS: Readonly<Record<CommandName, readonly string[]>> = {
@@ -56,6 +57,7 @@ const POSITIONALS: Readonly<Record<CommandName, readonly string[]>> = {
 	check: ["vault"],
 	compare: ["vault"],
 	"import-outline": ["vault", "note"],
+	decide: ["vault", "note"],
 };
 
 export interface ParsedArgs {
@@ -191,6 +193,8 @@ Commands:
   compare <vault>                 Print the comparison of the vault's framework notes
                                   (--save: write it as a comparison note)
   import-outline <vault> <note>   Create one framework note per item of an outline note
+  decide <vault> <note>           Rank the framework notes by a decision note's requirements
+                                  and weighted preferences, and explain the ranking
 
 Options:
   --config-dir <name>  Name of the vault's config folder (default: .obsidian)
@@ -279,6 +283,23 @@ Options:
   --config-dir <name>  Name of the vault's config folder (default: .obsidian)
 
 Exit codes: 0 done, 1 some note could not be written, 2 usage error.
+`,
+	decide: `Usage: framework-notes decide [options] <vault> <note>
+
+Ranks the framework notes by the decision note <note> (a vault path, like
+"WEBFramework/Choosing a framework.md"), exactly as the plugin's decision mode does. A decision
+note has "type: decision", an optional "scope" folder, and two lists of criteria:
+"must" (requirements: a note failing one is ruled out) and "prefer" (weighted preferences,
+"async = true * 3", "stars high * 2"). Prints the ranking with each note's score, coverage
+and points per preference, the notes ruled out or missing data, and the smallest single weight
+change that would let the runner-up catch up with the leader. See the README for the grammar.
+
+Options:
+  --format <format>    table (default), markdown or json (every number unrounded)
+  --config-dir <name>  Name of the vault's config folder (default: .obsidian)
+
+Exit codes: 0 done, 1 the decision note has errors (each named on stderr; the other criteria
+still rank), 2 usage error (unknown option, no such note).
 `,
 };
 

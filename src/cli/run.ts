@@ -7,6 +7,7 @@ import * as path from "node:path";
 import packageJson from "../../package.json";
 import { helpText, parseArgs, UsageError, type CommandName, type ParsedArgs } from "./args";
 import { compareCommand } from "../comparison/cli/compare";
+import { decideCommand } from "../decisions/cli/decide";
 import { readVaultConfig, type VaultConfig } from "./config";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type CommandContext } from "./context";
 import { DiskVault } from "./disk-vault";
@@ -25,6 +26,7 @@ const VERBS: Readonly<Record<CommandName, string>> = {
 	check: "checking",
 	compare: "comparing",
 	"import-outline": "importing",
+	decide: "deciding",
 };
 
 /** Progress on stderr for long runs, only on a terminal and without `--quiet`. */
@@ -87,6 +89,8 @@ function dispatch(command: CommandName, ctx: CommandContext): number {
 			return compareCommand(ctx);
 		case "import-outline":
 			return importOutlineCommand(ctx);
+		case "decide":
+			return decideCommand(ctx);
 	}
 }
 

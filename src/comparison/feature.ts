@@ -16,6 +16,13 @@ export function registerComparison(host: PluginHost): void {
 		void openComparison(host, null);
 	});
 	registerOpenComparisonCommand(host);
+	// Other features' pane modes open in the whole-vault pane.
+	host.paneModes.setOpener(async (id, state) => {
+		const leaf = await openComparison(host, null);
+		if (!(leaf?.view instanceof ComparisonView)) return false;
+		leaf.view.showMode(id, state);
+		return true;
+	});
 	registerCompareFolderCommand(host);
 	registerComparisonBasesView(host);
 	// Know the core Templates folder before a pane asks (its notes are never compared).

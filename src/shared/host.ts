@@ -1,5 +1,6 @@
 import type { App, Plugin } from "obsidian";
 import type { Settings } from "./core/settings";
+import type { PaneModes } from "./pane-modes";
 
 /** One feature's part of the settings tab: renders into `containerEl`; `redisplay` re-renders the tab. */
 export type SettingsSection = (containerEl: HTMLElement, host: PluginHost, redisplay: () => void) => void;
@@ -24,4 +25,6 @@ export interface PluginHost {
 	onSettingsChange(listener: (next: Settings, previous: Settings) => void): void;
 	/** Add a feature's section to the settings tab; sections show in the order they were added. */
 	addSettingsSection(section: SettingsSection): void;
+	/** Modes the comparison pane offers next to its table (see `pane-modes.ts`). */
+	readonly paneModes: PaneModes;
 }

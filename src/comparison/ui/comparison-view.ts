@@ -9,6 +9,7 @@ import {
 } from "../core/index";
 import type { CompareSettings } from "../../shared/core/settings";
 import type { PluginHost } from "../../shared/host";
+import { type ModeState, PaneModeSwitcher, parseModeState, serializeModeState } from "./pane/modes";
 import { ComparisonPane } from "./pane/pane";
 
 export { EMPTY_STATE_TEXT, NO_MATCH_TEXT } from "./pane/pane";
@@ -26,6 +27,9 @@ export class ComparisonView extends ItemView implements HoverParent {
 	/** The state while the pane is closed (restored before it opens). */
 	private closedState: ComparisonViewState = DEFAULT_VIEW_STATE;
 	private pane: ComparisonPane | null = null;
+	/** The pane mode shown (the table or a feature's mode) while the pane is closed. */
+	private closedModeState: ModeState = parseModeState(null);
+	private modes: PaneModeSwitcher | null = null;
 
 	constructor(
 		leaf: WorkspaceLeaf,
@@ -67,20 +71,34 @@ export class ComparisonView extends ItemView implements HoverParent {
 	}
 
 	override getState(): Record<string, unknown> {
-		return serializeViewState(this.paneState);
+		return { ...serializeViewState(this.paneState), ...serializeModeState(this.modes?.state ?? this.closedModeState) };
 	}
 
 	override async setState(state: unknown, result: ViewStateResult): Promise<void> {
 		const previousScope = this.paneState.scope;
 		this.paneState = parseViewState(state);
+		this.closedModeState = parseModeState(state);
 		await super.setState(state, result);
+		this.modes?.restore(this.closedModeState);
 		await this.pane?.stateReplaced(previousScope);
+	}
+
+	/** The pane mode shown: "table" or a registered pane mode's id. */
+	get mode(): string {
+		return this.modes?.current ?? this.closedModeState.mode;
+	}
+
+	/** Show a pane mode (the table when `id` is unknown), optionally with a new state for it. */
+	showMode(id: string, state?: Record<string, unknown>): void {
+		this.modes?.show(id, state);
 	}
 
 	override async onOpen(): Promise<void> {
 		this.contentEl.empty();
 		this.contentEl.addClass("fn-cmp");
+		this.modes = new PaneModeSwitcher(this, this.host.paneModes, () => this.app.workspace.requestSaveLayout());
 		this.pane = new ComparisonPane(this, this.host, COMPARISON_VIEW_TYPE, this.closedState);
+		this.modes.restore(this.closedModeState);
 		await this.pane.start();
 	}
 
@@ -89,6 +107,11 @@ export class ComparisonView extends ItemView implements HoverParent {
 			this.closedState = this.pane.state;
 			this.pane.close();
 		}
+		if (this.modes) {
+			this.closedModeState = this.modes.state;
+			this.modes.close();
+		}
+		this.modes = null;
 		this.pane = null;
 		this.contentEl.empty();
 		await super.onClose();

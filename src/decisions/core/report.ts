@@ -1,0 +1,161 @@
+/**
+ * A decision's result as the CLI prints it (and as the pane's marks and numbers show it): JSON
+ * with every number, an aligned text listing with the explanation, and a Markdown table.
+ */
+import { describeError } from "./criteria";
+import type { DecisionSpec } from "./decision-note";
+import type { DecisionResult, Point } from "./engine";
+
+/** A score as shown: one decimal. */
+export function formatScore(score: number): string {
+	return (Math.round(score * 10) / 10).toFixed(1);
+}
+
+/** A coverage as shown: a whole percentage. */
+export function formatCoverage(coverage: number): string {
+	return `${Math.round(coverage * 100)}%`;
+}
+
+/** The mark of one preference for one note: ✓ fully met, ✗ not at all, ? unknown, ~ in between (high/low). */
+export function mark(s: number | null): string {
+	if (s === null) return "?";
+	return s >= 1 ? "✓" : s <= 0 ? "✗" : "~";
+}
+
+/** Points as shown: at most two decimals. */
+export function formatPoints(points: number): string {
+	return String(Math.round(points * 100) / 100);
+}
+
+export interface ReportInput {
+	/** Vault path of the decision note. */
+	readonly decision: string;
+	readonly spec: DecisionSpec;
+	readonly result: DecisionResult;
+}
+
+/** The JSON the CLI prints: every number unrounded. */
+export function decisionJson({ decision, spec, result }: ReportInput): string {
+	const criteria = [...spec.must, ...spec.prefer].map((entry) =>
+		entry.ok
+			? { list: entry.list, text: entry.criterion.text, weight: entry.list === "prefer" ? entry.criterion.weight : null, error: null }
+			: {
+					list: entry.list,
+					text: entry.error.text,
+					weight: null,
+					error: { column: entry.error.column, message: entry.error.message },
+				},
+	);
+	const points = (p: Point): Record<string, unknown> => ({
+		criterion: p.criterion,
+		weight: p.weight,
+		value: p.value,
+		s: p.s,
+		points: p.points,
+	});
+	const notes = [
+		...result.ranked.map((n) => ({
+			note: n.path,
+			rank: n.rank,
+			score: n.score,
+			coverage: n.coverage,
+			status: "ranked",
+			reason: null,
+			points: (result.explain(n.path) ?? []).map(points),
+		})),
+		...[...result.ruledOut, ...result.missingData].map((n) => ({
+			note: n.path,
+			rank: null,
+			score: null,
+			coverage: null,
+			status: n.status,
+			reason: n.reason,
+			points: null,
+		})),
+	];
+	const change = result.change === null ? null : { sentence: result.change.sentence, kind: result.change.kind, ...changeDetail(result) };
+	const body = { decision, scope: spec.scope, problems: spec.problems, criteria, notes, change };
+	return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+function changeDetail(result: DecisionResult): Record<string, unknown> {
+	const c = result.change;
+	const base = c === null ? {} : { leader: c.leader.path, runnerUp: c.runnerUp.path };
+	return c?.kind === "weight" ? { ...base, criterion: c.criterion, from: c.from, to: c.to, overtakes: c.overtakes } : base;
+}
+
+/** Every error of the decision note, one line each. */
+export function errorLines(spec: DecisionSpec): string[] {
+	const lines = [...spec.problems];
+	for (const entry of [...spec.must, ...spec.prefer]) {
+		if (entry.ok) continue;
+		const where = `${entry.list} ${entry.index + 1}`;
+		lines.push(entry.error.text === "" ? `${where}: ${entry.error.message}` : `${where}: ${describeError(entry.error)}`);
+	}
+	return lines;
+}
+
+function pad(text: string, width: number, right = false): string {
+	const gap = " ".repeat(Math.max(0, width - [...text].length));
+	return right ? gap + text : text + gap;
+}
+
+/** The text listing: the sentence, the ranking with each note's explanation, then the notes set aside. */
+export function decisionText({ result }: ReportInput): string {
+	const lines: string[] = [];
+	if (result.change !== null) lines.push(result.change.sentence, "");
+	if (result.ranked.length === 0) lines.push("No framework note meets the requirements.");
+	const nameWidth = Math.max(4, ...result.ranked.map((n) => [...n.name].length));
+	const critWidth = Math.max(0, ...result.preferences.map((p) => [...p.text].length));
+	const explained = result.ranked.map((n) =>
+		(result.explain(n.path) ?? []).map((p) => ({ p, points: `${formatPoints(p.points)} of ${formatPoints(p.weight)}` })),
+	);
+	const pointsWidth = Math.max(0, ...explained.flat().map((x) => x.points.length));
+	if (result.ranked.length > 0) lines.push(`${pad("Rank", 4)}  ${pad("Note", nameWidth)}  ${pad("Score", 5, true)}  Coverage`);
+	result.ranked.forEach((n, i) => {
+		lines.push(
+			`${pad(String(n.rank), 4, true)}  ${pad(n.name, nameWidth)}  ${pad(formatScore(n.score), 5, true)}  ${formatCoverage(n.coverage)}`,
+		);
+		for (const { p, points } of explained[i]) {
+			const value = p.value === "" ? "—" : p.value;
+			lines.push(`      ${mark(p.s)} ${pad(p.criterion, critWidth)}  ${pad(points, pointsWidth, true)}  ${value}`);
+		}
+	});
+	const aside = (title: string, notes: DecisionResult["ruledOut"]): void => {
+		if (notes.length === 0) return;
+		lines.push("", title);
+		for (const n of notes) lines.push(`  ${n.name}: ${n.reason}`);
+	};
+	aside("Ruled out", result.ruledOut);
+	aside("Missing data", result.missingData);
+	return `${lines.join("\n")}\n`;
+}
+
+/** A Markdown cell: one line, `|` and `\` escaped. */
+function cell(text: string): string {
+	return text
+		.replace(/[\r\n]+/g, " ")
+		.replace(/\\/g, "\\\\")
+		.replace(/\|/g, "\\|");
+}
+
+/** A Markdown table of the ranking (one column per preference: mark and points), the sentence, and the notes set aside. */
+export function decisionMarkdown({ result }: ReportInput): string {
+	const lines: string[] = [];
+	if (result.change !== null) lines.push(cell(result.change.sentence), "");
+	const prefs = result.preferences;
+	lines.push(`| Rank | Note | Score | Coverage |${prefs.map((p) => ` ${cell(p.text)} |`).join("")}`);
+	lines.push(`| ---: | --- | ---: | ---: |${prefs.map(() => " :---: |").join("")}`);
+	for (const n of result.ranked) {
+		const points = (result.explain(n.path) ?? []).map((p) => ` ${mark(p.s)} ${formatPoints(p.points)} |`).join("");
+		lines.push(`| ${n.rank} | ${cell(n.name)} | ${formatScore(n.score)} | ${formatCoverage(n.coverage)} |${points}`);
+	}
+	const aside = (title: string, notes: DecisionResult["ruledOut"]): void => {
+		if (notes.length === 0) return;
+		lines.push("", `${title}:`, "");
+		for (const n of notes) lines.push(`- ${cell(n.name)}: ${cell(n.reason)}`);
+	};
+	aside("Ruled out", result.ruledOut);
+	aside("Missing data", result.missingData);
+	return `${lines.join("\n")}\n`;
+}
