@@ -40,7 +40,11 @@ const outDir = join(root, "test-results", "browser-build");
 await mkdir(outDir, { recursive: true });
 const helper = join(outDir, "bench-helpers.mjs");
 await build({
-	stdin: { contents: 'export * from "./test/browser/build-page"; export * from "./test/browser/support";', resolveDir: root, loader: "ts" },
+	stdin: {
+		contents: 'export * from "./test/browser/build-page"; export * from "./test/browser/support";',
+		resolveDir: root,
+		loader: "ts",
+	},
 	bundle: true,
 	platform: "node",
 	format: "esm",
