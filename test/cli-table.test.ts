@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { displayWidth, fitWidths, renderTable, terminalSafe, truncate } from "../src/comparison/cli/table";
 
@@ -57,5 +58,20 @@ describe("display width", () => {
 		expect(displayWidth("한국어")).toBe(6);
 		expect(displayWidth("abc")).toBe(3);
 		expect(truncate("✨✨✨", 4)).toBe("✨…");
+	});
+});
+
+describe("widths of plain ASCII text (counted without segmenting)", () => {
+	it("are one column a character, and cutting keeps a prefix and an ellipsis", () => {
+		fc.assert(
+			fc.property(
+				fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) }),
+				fc.integer({ min: 1, max: 40 }),
+				(text, width) => {
+					expect(displayWidth(text)).toBe(text.length);
+					expect(truncate(text, width)).toBe(text.length <= width ? text : `${text.slice(0, width - 1)}…`);
+				},
+			),
+		);
 	});
 });

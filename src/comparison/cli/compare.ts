@@ -72,7 +72,8 @@ export function compareCommand(ctx: CommandContext): number {
 		scope: scope ?? null,
 		templatesFolder: config.coreTemplatesFolder === "" ? null : config.coreTemplatesFolder,
 	});
-	const inputs = noteInputs(vault, files);
+	// The table never shows when a note changed: no stat per note.
+	const inputs = noteInputs(vault, files, false);
 	let invalid = 0;
 	for (const note of inputs) {
 		if (note.frontmatterError) {

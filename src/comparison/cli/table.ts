@@ -36,11 +36,15 @@ function graphemeWidth(grapheme: string): number {
 	return eastAsianWidth(grapheme.codePointAt(0) ?? 0);
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * Columns a string takes on a terminal, by Unicode's East Asian Width: wide characters and
  * emoji (✨ too) count 2, combining marks and joiners 0.
  */
 export function displayWidth(text: string): number {
+	// Printable ASCII (most cells): one column a character, without segmenting.
+	if (PRINTABLE_ASCII.test(text)) return text.length;
 	let width = 0;
 	for (const { segment } of graphemes.segment(text)) width += graphemeWidth(segment);
 	return width;
@@ -50,6 +54,7 @@ export function displayWidth(text: string): number {
 export function truncate(text: string, width: number): string {
 	if (displayWidth(text) <= width) return text;
 	if (width <= 0) return "";
+	if (PRINTABLE_ASCII.test(text)) return text.slice(0, width - 1) + ELLIPSIS;
 	let out = "";
 	let used = 0;
 	for (const { segment } of graphemes.segment(text)) {

@@ -8,13 +8,13 @@ import type { VFile, VaultSnapshot } from "../../shared/core/vault";
 export { frontmatterTags, normalizeFolder, propertyMatches, tagMatches } from "../../shared/core/selection";
 import type { NoteInput } from "./types";
 
-/** The model's input for files of a snapshot. */
-export function noteInputs(snapshot: VaultSnapshot, files: readonly VFile[]): NoteInput[] {
+/** The model's input for files of a snapshot; `withMtime: false` leaves out the modification time (no stat per note). */
+export function noteInputs(snapshot: VaultSnapshot, files: readonly VFile[], withMtime = true): NoteInput[] {
 	return files.map((f) => ({
 		path: f.path,
 		basename: f.basename,
 		frontmatter: snapshot.frontmatter(f.path),
 		frontmatterError: snapshot.frontmatterError(f.path),
-		mtime: f.stat.mtime,
+		...(withMtime ? { mtime: f.stat.mtime } : {}),
 	}));
 }
