@@ -1,0 +1,14 @@
+/**
+ * The facts core's public surface. The CLI (`src/facts/cli/`) and the plugin (`src/facts/`)
+ * import from here only.
+ *
+ * Contract (implemented in this folder):
+ * - `parsePackageRefs(value)`: the `package` property (one text or a list) → refs; bad entries named.
+ * - `formatPackageRef(ref)`: `pypi:django`.
+ * - `gatherFacts(notes, http, options)`: fetch and parse; never throws; one `NoteFacts` per note, in order.
+ * - `ticked(noteFacts, { update, only })`: the key → value map the CLI writes (fill always; replace
+ *   only with `update`; `first_release` never replaced; `summary` only when the note has none;
+ *   `package` when guessed uniquely; `only` limits the keys).
+ * - `hostsOf(bases)`: the host names a run may contact, for the consent prompt and the README.
+ */
+export * from "./types";
