@@ -19,10 +19,13 @@ export function propertyValue(fm: Frontmatter | null, property: string): unknown
 	return fm[property];
 }
 
+/** Any character `trim()` would keep (tested without allocating a trimmed copy per note). */
+const NON_BLANK = /[^\s\uFEFF\xA0]/;
+
 export function presenceOf(value: unknown): Presence {
 	if (value === undefined) return "absent";
 	if (value === null) return "null";
-	if (typeof value === "string" && value.trim() === "") return "empty";
+	if (typeof value === "string" && !NON_BLANK.test(value)) return "empty";
 	if (Array.isArray(value) && value.length === 0) return "empty";
 	return "value";
 }
@@ -144,6 +147,6 @@ export function valueText(value: unknown): string {
 		return "(object)";
 	};
 	const text = Array.isArray(value) ? value.map(one).join(", ") : value === undefined ? "" : one(value);
-	const line = text.replace(/[\r\n\t]+/g, " ");
+	const line = /[\r\n\t]/.test(text) ? text.replace(/[\r\n\t]+/g, " ") : text;
 	return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
