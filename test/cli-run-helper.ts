@@ -9,7 +9,7 @@ export interface RunResult {
 }
 
 /** Run the CLI in-process with captured output. */
-export function runCli(
+export async function runCli(
 	argv: readonly string[],
 	options: {
 		cwd?: string;
@@ -20,10 +20,10 @@ export function runCli(
 		readFile?: ReadFile;
 		clock?: () => number;
 	} = {},
-): RunResult {
+): Promise<RunResult> {
 	let stdout = "";
 	let stderr = "";
-	const code = run(argv, {
+	const code = await run(argv, {
 		stdout: (t) => (stdout += t),
 		stderr: (t) => (stderr += t),
 		cwd: options.cwd ?? process.cwd(),

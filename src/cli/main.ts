@@ -9,11 +9,11 @@ function write(stream: { write(text: string): unknown }): (text: string) => void
 	};
 }
 
-function main(): void {
+async function main(): Promise<void> {
 	// The bundle is also the script of its scan workers (see parallel-scan.ts).
 	enableScanWorkers(__filename);
 	try {
-		process.exitCode = run(process.argv.slice(2), {
+		process.exitCode = await run(process.argv.slice(2), {
 			stdout: write(process.stdout),
 			stderr: write(process.stderr),
 			cwd: process.cwd(),
@@ -27,5 +27,5 @@ function main(): void {
 	}
 }
 
-if (isMainThread) main();
+if (isMainThread) void main();
 else if (isScanWorkerData(workerData)) runScanWorker(workerData);

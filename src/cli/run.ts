@@ -1,5 +1,5 @@
 /**
- * The CLI as a function: `run(argv, io)` returns the exit code. `main.ts` binds it to the
+ * The CLI as a function: `run(argv, io)` resolves to the exit code. `main.ts` binds it to the
  * process; tests call it in-process with captured output.
  */
 import * as fs from "node:fs";
@@ -79,7 +79,7 @@ function refreshOrCheck(ctx: CommandContext, write: boolean): number {
 	return !write && outcome.stale.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-function dispatch(command: CommandName, ctx: CommandContext): number {
+function dispatch(command: CommandName, ctx: CommandContext): number | Promise<number> {
 	switch (command) {
 		case "refresh":
 			return refreshOrCheck(ctx, true);
@@ -94,8 +94,8 @@ function dispatch(command: CommandName, ctx: CommandContext): number {
 	}
 }
 
-/** Run the CLI with `argv` (without `node` and the script). Returns the exit code. */
-export function run(argv: readonly string[], io: CliIO): number {
+/** Run the CLI with `argv` (without `node` and the script). Resolves to the exit code. */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 	let args: ParsedArgs;
 	try {
 		args = parseArgs(argv);
@@ -131,13 +131,13 @@ export function run(argv: readonly string[], io: CliIO): number {
 		},
 	};
 	try {
-		return runCommand(args.command, args, output, progress);
+		return await runCommand(args.command, args, output, progress);
 	} finally {
 		progress.clear();
 	}
 }
 
-function runCommand(command: CommandName, args: ParsedArgs, io: CliIO, progress: ProgressSink): number {
+async function runCommand(command: CommandName, args: ParsedArgs, io: CliIO, progress: ProgressSink): Promise<number> {
 	const opened = openVault(args, io, progress);
 	if (typeof opened === "string") {
 		io.stderr(`${NAME}: ${opened}\n`);
@@ -166,6 +166,6 @@ function runCommand(command: CommandName, args: ParsedArgs, io: CliIO, progress:
 	if (!args.quiet) {
 		for (const link of vault.skippedLinks) io.stderr(`${NAME}: ${link}: symbolic link to a folder or out of the vault; not followed\n`);
 	}
-	const code = dispatch(command, ctx);
+	const code = await dispatch(command, ctx);
 	return code === EXIT_OK && problems > 0 ? EXIT_PROBLEMS : code;
 }
