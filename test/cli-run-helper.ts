@@ -19,6 +19,8 @@ export async function runCli(
 		now?: Date;
 		readFile?: ReadFile;
 		clock?: () => number;
+		/** Environment variables the CLI sees (none by default: never the test process's own). */
+		env?: Readonly<Record<string, string>>;
 	} = {},
 ): Promise<RunResult> {
 	let stdout = "";
@@ -33,6 +35,8 @@ export async function runCli(
 		now: options.now ? () => options.now as Date : undefined,
 		readFile: options.readFile,
 		clock: options.clock,
+		env: (name) =>
+			options.env !== undefined && Object.prototype.hasOwnProperty.call(options.env, name) ? options.env[name] : undefined,
 	});
 	return { code, stdout, stderr };
 }

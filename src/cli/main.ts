@@ -20,6 +20,7 @@ async function main(): Promise<void> {
 			stdoutIsTTY: process.stdout.isTTY === true,
 			stderrIsTTY: process.stderr.isTTY === true,
 			columns: process.stdout.columns,
+			env: (name) => process.env[name],
 		});
 	} catch (e) {
 		process.stderr.write(`framework-notes: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
