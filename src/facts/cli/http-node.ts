@@ -142,6 +142,8 @@ function get(request: HttpRequest, timeoutMs: number, maxBytes: number, maxRedir
 				else finish({ failure: new HttpFailure("other", `Request to ${url.host} failed: ${code || e.message}`) });
 			});
 			req.on("response", (message) => {
+				// A body cut off after the request settled (timeout, redirect drained) is no longer anyone's concern.
+				message.on("error", () => undefined);
 				if (settled) {
 					message.resume();
 					return;
