@@ -12,6 +12,7 @@ import { readVaultConfig, type VaultConfig } from "./config";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type CommandContext } from "./context";
 import { DiskVault } from "./disk-vault";
 import { errorMessage } from "../shared/core/errors";
+import { factsCommand } from "../facts/cli/facts";
 import { importOutlineCommand } from "../templates/cli/import-outline";
 import { NO_PROGRESS, type ProgressSink, TerminalProgress } from "./progress";
 import { printable, printableName } from "./printable";
@@ -27,6 +28,7 @@ const VERBS: Readonly<Record<CommandName, string>> = {
 	compare: "comparing",
 	"import-outline": "importing",
 	decide: "deciding",
+	facts: "fetching facts",
 };
 
 /** Progress on stderr for long runs, only on a terminal and without `--quiet`. */
@@ -91,6 +93,8 @@ function dispatch(command: CommandName, ctx: CommandContext): number | Promise<n
 			return importOutlineCommand(ctx);
 		case "decide":
 			return decideCommand(ctx);
+		case "facts":
+			return factsCommand(ctx);
 	}
 }
 

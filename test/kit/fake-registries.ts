@@ -17,6 +17,8 @@ export interface FakeProject {
 	/** `license_expression` (PEP 639) when set; else the licence is only in the classifiers. */
 	readonly licenseExpression: string | null;
 	readonly licenseClassifier: string;
+	/** The licence GitHub detects in the repository (`NOASSERTION` when it cannot tell). */
+	readonly githubLicense: string;
 	/** ISO times of the uploads, one release each, oldest first. */
 	readonly uploads: readonly string[];
 	readonly homepage: string;
@@ -30,6 +32,7 @@ function project(
 	version: string,
 	license: string | null,
 	classifier: string,
+	githubLicense: string,
 	firstYear: number,
 	homepage: string,
 	repo: string,
@@ -41,6 +44,7 @@ function project(
 		summary: `${name} for the web`,
 		licenseExpression: license,
 		licenseClassifier: classifier,
+		githubLicense,
 		uploads: [`${firstYear}-03-14T09:26:53.589793Z`, "2024-11-20T16:02:11.120000Z"],
 		homepage,
 		repo,
@@ -55,25 +59,26 @@ const APACHE = "License :: OSI Approved :: Apache Software License";
 /** The ten frameworks of the seed outline, by PyPI name (lower case). */
 export const SEED_PROJECTS: ReadonlyMap<string, FakeProject> = new Map(
 	[
-		project("Django", "5.1.4", "BSD-3-Clause", BSD, 2008, "https://www.djangoproject.com/", "django/django", 81000),
-		project("Flask", "3.1.0", null, BSD, 2010, "https://flask.palletsprojects.com/", "pallets/flask", 68000),
-		project("fastapi", "0.115.6", "MIT", MIT, 2018, "https://fastapi.tiangolo.com/", "fastapi/fastapi", 78000),
-		project("aiohttp", "3.11.10", "Apache-2.0", APACHE, 2013, "https://docs.aiohttp.org/", "aio-libs/aiohttp", 15000),
-		project("bottle", "0.13.2", null, MIT, 2009, "https://bottlepy.org/", "bottlepy/bottle", 8400),
-		project("CherryPy", "18.10.0", null, BSD, 2006, "https://www.cherrypy.dev/", "cherrypy/cherrypy", 1900),
+		project("Django", "5.1.4", "BSD-3-Clause", BSD, "BSD-3-Clause", 2008, "https://www.djangoproject.com/", "django/django", 81000),
+		project("Flask", "3.1.0", null, BSD, "BSD-3-Clause", 2010, "https://flask.palletsprojects.com/", "pallets/flask", 68000),
+		project("fastapi", "0.115.6", "MIT", MIT, "MIT", 2018, "https://fastapi.tiangolo.com/", "fastapi/fastapi", 78000),
+		project("aiohttp", "3.11.10", "Apache-2.0", APACHE, "NOASSERTION", 2013, "https://docs.aiohttp.org/", "aio-libs/aiohttp", 15000),
+		project("bottle", "0.13.2", null, MIT, "MIT", 2009, "https://bottlepy.org/", "bottlepy/bottle", 8400),
+		project("CherryPy", "18.10.0", null, BSD, "BSD-3-Clause", 2006, "https://www.cherrypy.dev/", "cherrypy/cherrypy", 1900),
 		project(
 			"web2py",
 			"2.27.1",
 			"LGPL-3.0-only",
 			"License :: OSI Approved :: GNU Lesser General Public License v3 (LGPLv3)",
+			"LGPL-3.0",
 			2011,
 			"https://www.web2py.com/",
 			"web2py/web2py",
 			2100,
 		),
-		project("tornado", "6.4.2", "Apache-2.0", APACHE, 2009, "https://www.tornadoweb.org/", "tornadoweb/tornado", 21700),
-		project("zappa", "0.59.0", "MIT", MIT, 2016, "https://zappa.ws/", "zappa/Zappa", 3300),
-		project("chalice", "1.31.3", "Apache-2.0", APACHE, 2017, "https://aws.github.io/chalice/", "aws/chalice", 10700),
+		project("tornado", "6.4.2", "Apache-2.0", APACHE, "Apache-2.0", 2009, "https://www.tornadoweb.org/", "tornadoweb/tornado", 21700),
+		project("zappa", "0.59.0", "MIT", MIT, "MIT", 2016, "https://zappa.ws/", "zappa/Zappa", 3300),
+		project("chalice", "1.31.3", "Apache-2.0", APACHE, "Apache-2.0", 2017, "https://aws.github.io/chalice/", "aws/chalice", 10700),
 	].map((p) => [p.name.toLowerCase(), p]),
 );
 
@@ -112,7 +117,7 @@ export function githubDocument(p: FakeProject): unknown {
 		stargazers_count: p.stars,
 		archived: false,
 		pushed_at: "2024-12-01T10:00:00Z",
-		license: { key: "x", spdx_id: p.licenseExpression ?? "NOASSERTION" },
+		license: { key: p.githubLicense.toLowerCase(), spdx_id: p.githubLicense },
 	};
 }
 
@@ -192,7 +197,10 @@ export function generatedProjects(count: number): Map<string, FakeProject> {
 	const out = new Map<string, FakeProject>();
 	for (let i = 1; i <= count; i++) {
 		const name = `project-${i}`;
-		out.set(name, project(name, `1.${i}.0`, "MIT", MIT, 2000 + (i % 25), `https://example.org/${name}`, `example/${name}`, i * 10));
+		out.set(
+			name,
+			project(name, `1.${i}.0`, "MIT", MIT, "MIT", 2000 + (i % 25), `https://example.org/${name}`, `example/${name}`, i * 10),
+		);
 	}
 	return out;
 }
