@@ -165,6 +165,21 @@ describe("facts over an unreliable network", () => {
 		expect(registries.seen("/pypi-host/pypi/django/json")).toHaveLength(2);
 	});
 
+	it("a note edited while its facts are fetched keeps the edit (named, exit 1)", async () => {
+		const root = vault(TWO);
+		const flask = path.join(root, "Web", "Flask.md");
+		const edited = note("package: pypi:flask\nlicense: my own words\n");
+		registries.override((req) => {
+			if (req.url === "/pypi-host/pypi/flask/json") fs.writeFileSync(flask, edited);
+			return false;
+		});
+		const result = await facts(root);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(/framework-notes: Web\/Flask\.md: the note changed while it was being written/);
+		expect(fs.readFileSync(flask, "utf8")).toBe(edited);
+		expect(readVaultFile(root, "Web/Django.md")).toContain("license: BSD-3-Clause\n");
+	});
+
 	it("answers after a delay still arrive", async () => {
 		registries.latency = 30;
 		const root = vault(TWO);
