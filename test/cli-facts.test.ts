@@ -145,6 +145,22 @@ describe("facts over an unreliable network", () => {
 		expect(readVaultFile(root, "Web/Flask.md")).toContain("license: BSD-3-Clause\n");
 	});
 
+	it("when GitHub does not know the repository, the note fails but keeps what PyPI gave", async () => {
+		registries.override((req, res) => {
+			if (!(req.url ?? "").startsWith("/github-host/repos/pallets/")) return false;
+			send(res, 404, { message: "Not Found" });
+			return true;
+		});
+		const root = vault(TWO);
+		const result = await facts(root);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain("framework-notes: Web/Flask.md: GitHub has no repository pallets/flask");
+		expect(result.stdout).toContain("Web/Flask.md  latest_version: 3.1.0\n");
+		expect(readVaultFile(root, "Web/Flask.md")).not.toContain("stars:");
+		expect(readVaultFile(root, "Web/Flask.md")).toContain("latest_version: 3.1.0\n");
+		expect(readVaultFile(root, "Web/Django.md")).toContain("stars: 81000\n");
+	});
+
 	it("retries 429 (honouring Retry-After) and 500, then fills the note", async () => {
 		const root = vault(TWO);
 		const failures = new Map<string, number>([

@@ -350,7 +350,8 @@ Environment:
                        answers 60 requests an hour)
 
 Exit codes: 0 every note was handled, 1 some note failed (each named on stderr; the others were
-still filled), 2 usage error (no framework notes, a bad URL, an unknown --only key).
+still filled, and a failed note still got what its other sources gave), 2 usage error (no
+framework notes, a bad URL, an unknown --only key).
 `,
 };
 

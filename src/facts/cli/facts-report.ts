@@ -41,5 +41,5 @@ export function reportNotes(io: CliIO, nf: NoteFacts, written: ReadonlyMap<strin
 		);
 	}
 	for (const p of kept) say(`${p.key} kept (${p.provenance})`);
-	if (written.size === 0 && differing.length === 0 && nf.skipped.length === 0) say("nothing new");
+	if (written.size === 0 && differing.length === 0 && nf.skipped.length === 0 && nf.error === null) say("nothing new");
 }

@@ -194,29 +194,28 @@ export async function factsCommand(ctx: CommandContext, deps: FactsDependencies 
 	const byPath = new Map(notes.map((n) => [n.file.path, n]));
 	let filled = 0;
 	let replaced = 0;
-	let failed = 0;
+	// Notes that could not be read or parsed were named already.
+	let failed = files.length - notes.length;
 	const failures: NoteFacts[] = [];
 	for (const nf of result.notes) {
 		const note = byPath.get(nf.path);
 		if (note === undefined) continue;
-		if (nf.error !== null) {
-			failures.push(nf);
-			continue;
-		}
+		// A note that failed still gets what its other sources gave (the registry, when GitHub failed).
+		if (nf.error !== null) failures.push(nf);
 		let values: ReadonlyMap<string, FactValue> = ticked(nf, { update, only });
 		if (values.size > 0 && !dryRun) {
 			try {
 				if (!writeFacts(note.onDisk, values)) values = new Map();
 			} catch (e) {
-				failed++;
+				if (nf.error === null) failed++;
 				ctx.problem(nf.path, e instanceof WriteRefused ? e.message : `not written: ${errorMessage(e)}`);
 				continue;
 			}
 		}
 		for (const [key, value] of values) {
 			const proposal = nf.proposals.find((p) => p.key === key);
-			const was = proposal?.kind === "replace" ? `  (was: ${shown(proposal.current)})` : "";
-			io.stdout(`${printableName(nf.path)}  ${key}: ${shown(value)}${was}\n`);
+			const was = proposal?.kind === "replace" ? `  (was: ${printableName(shown(proposal.current))})` : "";
+			io.stdout(`${printableName(nf.path)}  ${key}: ${printableName(shown(value))}${was}\n`);
 			if (proposal?.kind === "replace") replaced++;
 			else filled++;
 		}
