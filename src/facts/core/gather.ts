@@ -83,7 +83,7 @@ type Guess = { readonly found: Found } | { readonly error: string } | { readonly
 
 async function guess(note: FactsNote, fetcher: Fetcher): Promise<Guess> {
 	const registries = registriesForLanguage(note.frontmatter.get("language"));
-	if (registries.length === 0) return { error: "no package property, and no registry for its language" };
+	if (registries.length === 0) return { notFound: "no package property, and no registry for the note's language" };
 	const names = guessNames(note.name);
 	const tried: string[] = [];
 	for (const name of names) {
