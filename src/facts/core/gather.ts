@@ -3,9 +3,9 @@
  * name), the registries' facts, then GitHub's for a github.com repository, and the proposals.
  *
  * Guessing: the names from `guessNames` in order, each on the registries that fit the note's
- * `language` (all three when it has none). The first name found on exactly one registry is the
- * guess; found on several, the note fails as ambiguous (nothing is written); not found anywhere,
- * the next name is tried.
+ * `language` (or a language among its `tags`; all three when it has neither). The first name
+ * found on exactly one registry is the guess; found on several, the note fails as ambiguous
+ * (nothing is written); not found anywhere, the next name is tried.
  *
  * Merging: the first package's facts first, then the next package's for keys still missing
  * (`first_release` takes the earliest year of all), then GitHub's for keys still missing — stars,
@@ -22,7 +22,7 @@ import {
 	packageNameProblem,
 	parsePackageRefs,
 	REGISTRY_NAMES,
-	registriesForLanguage,
+	registriesForNote,
 } from "./package-ref";
 import { proposalsFor } from "./proposals";
 import { cratesSource } from "./sources/crates";
@@ -82,7 +82,7 @@ interface Found {
 type Guess = { readonly found: Found } | { readonly error: string } | { readonly notFound: string };
 
 async function guess(note: FactsNote, fetcher: Fetcher): Promise<Guess> {
-	const registries = registriesForLanguage(note.frontmatter.get("language"));
+	const registries = registriesForNote(note.frontmatter);
 	if (registries.length === 0) return { notFound: "no package property, and no registry for the note's language" };
 	const names = guessNames(note.name);
 	const tried: string[] = [];
