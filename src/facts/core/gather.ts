@@ -72,6 +72,18 @@ class Merged {
 		}
 		this.skipped.push(...parsed.skipped);
 	}
+
+	/**
+	 * GitHub's homepage over a registry "website" that is only the repository's own page (PyPI's
+	 * `home_page` often is): the project's site says more than a second link to the code.
+	 */
+	preferHomepage(github: Parsed): void {
+		const website = this.facts.get("website");
+		const homepage = github.facts.find((fact) => fact.key === "website");
+		if (!website || !homepage || website.source === "github" || typeof website.value !== "string") return;
+		const repo = githubRepoOf(website.value);
+		if (repo !== null && `https://github.com/${repo}` === website.value.replace(/\/+$/, "")) this.facts.set("website", homepage);
+	}
 }
 
 interface Found {
@@ -182,6 +194,7 @@ async function factsForNote(note: FactsNote, fetcher: Fetcher): Promise<NoteFact
 		if (result.kind === "ok") {
 			const parsed = githubSource.parse(result.json);
 			merged.add(parsed);
+			merged.preferHomepage(parsed);
 			if (parsed.error !== null) errors.push(`GitHub ${repo}: ${parsed.error}`);
 		} else {
 			errors.push(result.kind === "not-found" ? `GitHub has no repository ${repo}` : `GitHub ${repo}: ${result.message}`);
