@@ -248,13 +248,14 @@ describe("facts over an unreliable network", () => {
 		expect(result.stdout).toBe("");
 	});
 
-	it("sends GITHUB_TOKEN to the GitHub URL only", async () => {
+	it("sends GITHUB_TOKEN to the GitHub URL only, and a User-Agent everywhere", async () => {
 		const root = vault(TWO);
 		await runCli(["facts", root, ...registries.urlOptions], { env: { GITHUB_TOKEN: "ghp_test" } });
 		const auth = registries.server.requests.map((r) => [r.url.split("/")[1], r.headers.authorization]);
 		expect(auth.filter(([host]) => host === "github-host").every(([, value]) => value?.includes("ghp_test"))).toBe(true);
 		expect(auth.filter(([host]) => host === "github-host")).not.toHaveLength(0);
 		expect(auth.filter(([host]) => host !== "github-host").every(([, value]) => value === undefined)).toBe(true);
+		expect(registries.server.requests.every((r) => /^framework-notes\/\d+\.\d+\.\d+ /.test(r.headers["user-agent"] ?? ""))).toBe(true);
 	});
 });
 
