@@ -81,7 +81,7 @@ describe("compare --save: same bytes as the plugin's Save as note", () => {
 		delete files["WEBFramework/NOtes/comparison.md"]; // so that both create it
 		const plugin = await pluginSave(files, "WEBFramework/NOtes");
 		const root = vault(files);
-		const cli = runCli(["compare", root, "--folder", "WEBFramework/NOtes", "--save"]);
+		const cli = await runCli(["compare", root, "--folder", "WEBFramework/NOtes", "--save"]);
 		expect(cli).toMatchObject({ code: 0, stdout: "created  WEBFramework/NOtes/comparison.md\n" });
 		expect(plugin?.path).toBe("WEBFramework/NOtes/comparison.md");
 		expect(readVaultFile(root, "WEBFramework/NOtes/comparison.md")).toBe(plugin?.text);
@@ -98,7 +98,7 @@ describe("compare --save: same bytes as the plugin's Save as note", () => {
 		] as const) {
 			const plugin = await pluginSave(HOSTILE, scope, data);
 			const root = vault(HOSTILE, data);
-			const cli = runCli(["compare", root, ...(scope === null ? [] : ["--folder", scope]), "--save"]);
+			const cli = await runCli(["compare", root, ...(scope === null ? [] : ["--folder", scope]), "--save"]);
 			expect(plugin).not.toBeNull();
 			expect(cli.stdout).toBe(`created  ${plugin?.path ?? ""}\n`);
 			// The note with invalid YAML is listed (with its warning) and named on stderr: exit 1.
@@ -112,7 +112,7 @@ describe("compare --save: same bytes as the plugin's Save as note", () => {
 		const files = { ...HOSTILE, "Web/comparison.md": "# Mine\n" };
 		expect(await pluginSave(files, "Web")).toBeNull();
 		const root = vault(files);
-		const cli = runCli(["compare", root, "--folder", "Web", "--save"]);
+		const cli = await runCli(["compare", root, "--folder", "Web", "--save"]);
 		expect(cli.code).toBe(1);
 		expect(cli.stderr).toContain(
 			"framework-notes: Web/comparison.md: exists and was not made by Framework Notes, so it was left alone",
@@ -125,56 +125,61 @@ describe("compare --save: same bytes as the plugin's Save as note", () => {
 const FRAMEWORKS = TWO_FRAMEWORKS;
 
 describe("compare --save", () => {
-	it("writes nothing the second time, and replaces a generated note whose text is out of date", () => {
+	it("writes nothing the second time, and replaces a generated note whose text is out of date", async () => {
 		const root = vault(FRAMEWORKS);
-		expect(runCli(["compare", root, "--folder", "Web", "--save"]).stdout).toBe("created  Web/comparison.md\n");
+		expect((await runCli(["compare", root, "--folder", "Web", "--save"])).stdout).toBe("created  Web/comparison.md\n");
 		const before = mtimes(root);
-		const again = runCli(["compare", root, "--folder", "Web", "--save"]);
+		const again = await runCli(["compare", root, "--folder", "Web", "--save"]);
 		expect(again).toMatchObject({ code: 0, stdout: "", stderr: "Web/comparison.md is already up to date.\n" });
 		expect(mtimes(root)).toEqual(before);
-		expect(runCli(["compare", root, "--folder", "Web", "--save", "-q"]).stderr).toBe("");
+		expect((await runCli(["compare", root, "--folder", "Web", "--save", "-q"])).stderr).toBe("");
 
 		fs.writeFileSync(path.join(root, "Web", "Flask.md"), "---\ntype: framework\ncategory: micro\nasync: true\n---\n");
-		expect(runCli(["compare", root, "--folder", "Web", "--save"])).toMatchObject({ code: 0, stdout: "updated  Web/comparison.md\n" });
+		expect(await runCli(["compare", root, "--folder", "Web", "--save"])).toMatchObject({
+			code: 0,
+			stdout: "updated  Web/comparison.md\n",
+		});
 		expect(readVaultFile(root, "Web/comparison.md")).toContain("| [[Flask]] | framework | micro | yes |");
 	});
 
-	it("replaces a generated note saved with CRLF line endings (text differs), never a hand-written one", () => {
+	it("replaces a generated note saved with CRLF line endings (text differs), never a hand-written one", async () => {
 		const root = vault({ ...FRAMEWORKS, "Web/comparison.md": "---\r\nframework-notes: comparison\r\n---\r\nold\r\n" });
-		expect(runCli(["compare", root, "--folder", "Web", "--save"]).stdout).toBe("updated  Web/comparison.md\n");
+		expect((await runCli(["compare", root, "--folder", "Web", "--save"])).stdout).toBe("updated  Web/comparison.md\n");
 		expect(readVaultFile(root, "Web/comparison.md")).toMatch(/^---\nframework-notes: comparison\n---\n\n# Comparison: Web\n/);
 
 		const mine = "---\ntitle: comparison\n---\nframework-notes: comparison\n";
 		fs.writeFileSync(path.join(root, "Web", "comparison.md"), mine);
 		const before = mtimes(root);
-		expect(runCli(["compare", root, "--folder", "Web", "--save"]).code).toBe(1);
+		expect((await runCli(["compare", root, "--folder", "Web", "--save"])).code).toBe(1);
 		expect(mtimes(root)).toEqual(before);
 		expect(readVaultFile(root, "Web/comparison.md")).toBe(mine);
 	});
 
-	it("saves to an explicit vault path, creating its folders; the saved note is not compared itself", () => {
+	it("saves to an explicit vault path, creating its folders; the saved note is not compared itself", async () => {
 		const root = vault(FRAMEWORKS, { compare: { selectorKind: "folder", selectorFolder: "" } });
-		const saved = runCli(["compare", root, "--save", "Reports/2026\\all"]);
+		const saved = await runCli(["compare", root, "--save", "Reports/2026\\all"]);
 		expect(saved).toMatchObject({ code: 0, stdout: "created  Reports/2026/all.md\n" });
 		const text = readVaultFile(root, "Reports/2026/all.md");
 		expect(text).toContain("# Framework comparison\n");
 		expect(text).toContain("from 2 notes;");
 		// With the folder selector every note is a framework note, except a generated comparison.
-		expect(runCli(["compare", root, "--save", "Reports/2026/all.md"]).stderr).toBe("Reports/2026/all.md is already up to date.\n");
-		expect(runCli(["compare", root, "--format", "csv"]).stdout).not.toContain("all.md");
+		expect((await runCli(["compare", root, "--save", "Reports/2026/all.md"])).stderr).toBe(
+			"Reports/2026/all.md is already up to date.\n",
+		);
+		expect((await runCli(["compare", root, "--format", "csv"])).stdout).not.toContain("all.md");
 	});
 
-	it("refuses folders, hidden or outside paths, and anything in the way on disk", () => {
+	it("refuses folders, hidden or outside paths, and anything in the way on disk", async () => {
 		const root = vault({ ...FRAMEWORKS, "Web/Folder/x.md": "", "outside/keep.md": "" });
 		// "Web/Folder" is a note path (".md" added) beside the folder of that name: fine.
-		expect(runCli(["compare", root, "--save", "Web/Folder"])).toMatchObject({ code: 0, stdout: "created  Web/Folder.md\n" });
+		expect(await runCli(["compare", root, "--save", "Web/Folder"])).toMatchObject({ code: 0, stdout: "created  Web/Folder.md\n" });
 		fs.mkdirSync(path.join(root, "Web", "Dir.md"));
-		expect(runCli(["compare", root, "--save", "Web/Dir.md"])).toMatchObject({
+		expect(await runCli(["compare", root, "--save", "Web/Dir.md"])).toMatchObject({
 			code: 1,
 			stderr: expect.stringContaining("Web/Dir.md: is a folder") as unknown,
 		});
 		for (const bad of ["../x.md", ".obsidian/x.md", "Web/./x.md"]) {
-			const result = runCli(["compare", root, "--save", bad]);
+			const result = await runCli(["compare", root, "--save", bad]);
 			expect(result.code).toBe(2);
 			expect(result.stderr).toContain("cannot save the comparison to");
 		}
@@ -182,7 +187,7 @@ describe("compare --save", () => {
 		const outside = makeVault({ "keep.md": "" });
 		dirs.push(outside);
 		fs.symlinkSync(outside, path.join(root, "Linked"));
-		const linked = runCli(["compare", root, "--save", "Linked/comparison.md"]);
+		const linked = await runCli(["compare", root, "--save", "Linked/comparison.md"]);
 		expect(linked.code).toBe(1);
 		expect(linked.stderr).toContain(
 			"Linked/comparison.md: comparison not saved: something that is not a note of the vault is in the way",
@@ -190,15 +195,17 @@ describe("compare --save", () => {
 		expect(fs.readdirSync(outside)).toEqual(["keep.md"]);
 		// Nor is a dangling link at the note's own path replaced.
 		fs.symlinkSync(path.join(outside, "nothing.md"), path.join(root, "Web", "comparison.md"));
-		expect(runCli(["compare", root, "--folder", "Web", "--save"]).code).toBe(1);
+		expect((await runCli(["compare", root, "--folder", "Web", "--save"])).code).toBe(1);
 		expect(fs.readdirSync(outside)).toEqual(["keep.md"]);
 	});
 });
 
 describe("compare --save: an unreadable note at the path", () => {
-	it("is named and left alone", () => {
+	it("is named and left alone", async () => {
 		const root = vault({ ...FRAMEWORKS, "Web/comparison.md": "---\nframework-notes: comparison\n---\nold\n" });
-		const result = runCli(["compare", root, "--folder", "Web", "--save"], { readFile: failingReader("EACCES", "Web/comparison.md") });
+		const result = await runCli(["compare", root, "--folder", "Web", "--save"], {
+			readFile: failingReader("EACCES", "Web/comparison.md"),
+		});
 		expect(result).toMatchObject({ code: 1, stdout: "" });
 		expect(result.stderr).toContain("Web/comparison.md: comparison not saved: permission denied");
 		expect(readVaultFile(root, "Web/comparison.md")).toBe("---\nframework-notes: comparison\n---\nold\n");

@@ -16,9 +16,9 @@ function exampleVault(): string {
 }
 
 describe("compare", () => {
-	it("prints an aligned table of the example vault's ten frameworks, grouped by category, within the width", () => {
+	it("prints an aligned table of the example vault's ten frameworks, grouped by category, within the width", async () => {
 		const root = exampleVault();
-		const result = runCli(["compare", root, "--width", "100"]);
+		const result = await runCli(["compare", root, "--width", "100"]);
 		expect(result.code).toBe(0);
 		const lines = result.stdout.trimEnd().split("\n");
 		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(100);
@@ -33,57 +33,57 @@ describe("compare", () => {
 		expect(lines[0]).toMatch(/^note\s+summary\s+async/);
 	});
 
-	it("uses the terminal's width when stdout is a terminal, 100 otherwise", () => {
+	it("uses the terminal's width when stdout is a terminal, 100 otherwise", async () => {
 		const root = exampleVault();
-		const wide = runCli(["compare", root], { stdoutIsTTY: true, columns: 200 });
+		const wide = await runCli(["compare", root], { stdoutIsTTY: true, columns: 200 });
 		const widest = (s: string): number => Math.max(...s.trimEnd().split("\n").map(displayWidth));
 		expect(widest(wide.stdout)).toBeGreaterThan(100);
 		expect(widest(wide.stdout)).toBeLessThanOrEqual(200);
-		expect(widest(runCli(["compare", root], { columns: 200 }).stdout)).toBeLessThanOrEqual(100);
+		expect(widest((await runCli(["compare", root], { columns: 200 })).stdout)).toBeLessThanOrEqual(100);
 	});
 
-	it("prints markdown, CSV and JSON from the comparison model", () => {
+	it("prints markdown, CSV and JSON from the comparison model", async () => {
 		const root = exampleVault();
-		const md = runCli(["compare", root, "--format", "markdown"]);
+		const md = await runCli(["compare", root, "--format", "markdown"]);
 		expect(md.stdout).toMatch(/^\| Note \| type \| category \|/);
 		expect(md.stdout).toContain("[[Django]]");
-		const csv = runCli(["compare", root, "--format=csv"]).stdout.trimEnd().split("\n");
+		const csv = (await runCli(["compare", root, "--format=csv"])).stdout.trimEnd().split("\n");
 		expect(csv[0]?.startsWith("note,path,type,category")).toBe(true);
 		expect(csv).toHaveLength(11);
-		const json = JSON.parse(runCli(["compare", root, "--format", "json"]).stdout) as { notes: unknown[] };
+		const json = JSON.parse((await runCli(["compare", root, "--format", "json"])).stdout) as { notes: unknown[] };
 		expect(json.notes).toHaveLength(10);
 	});
 
-	it("limits the notes to --folder, and rejects a folder that does not exist", () => {
+	it("limits the notes to --folder, and rejects a folder that does not exist", async () => {
 		const root = exampleVault();
 		fs.mkdirSync(path.join(root, "Elsewhere"));
 		fs.writeFileSync(path.join(root, "Elsewhere", "Rails.md"), "---\ntype: framework\nlanguage: Ruby\n---\n");
-		const all = runCli(["compare", root, "--format", "csv"]).stdout;
+		const all = (await runCli(["compare", root, "--format", "csv"])).stdout;
 		expect(all).toContain("Rails");
-		const scoped = runCli(["compare", root, "--format", "csv", "--folder", "WEBFramework/NOtes"]).stdout;
+		const scoped = (await runCli(["compare", root, "--format", "csv", "--folder", "WEBFramework/NOtes"])).stdout;
 		expect(scoped).not.toContain("Rails");
 		expect(scoped).toContain("Django");
-		const missing = runCli(["compare", root, "--folder", "Nope"]);
+		const missing = await runCli(["compare", root, "--folder", "Nope"]);
 		expect(missing.code).toBe(2);
 		expect(missing.stderr).toContain("Nope");
 	});
 
-	it("names a note with invalid YAML (exit 1) and still prints the others", () => {
+	it("names a note with invalid YAML (exit 1) and still prints the others", async () => {
 		const root = makeVault({
 			"F/Good.md": "---\ntype: framework\nlicense: MIT\n---\n",
 			"F/Bad.md": "---\ntype: framework\nlicense: [MIT\n---\n",
 		});
 		dirs.push(root);
-		const result = runCli(["compare", root, "--format", "csv"]);
+		const result = await runCli(["compare", root, "--format", "csv"]);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/^framework-notes: F\/Bad\.md: invalid YAML in frontmatter: .+$/m);
 		expect(result.stdout).toContain("Good");
 	});
 
-	it("prints terminal control characters from frontmatter harmlessly", () => {
+	it("prints terminal control characters from frontmatter harmlessly", async () => {
 		const root = makeVault({ "F/Evil.md": '---\ntype: framework\nsummary: "\\e[2J\\e]0;pwned\\a"\n---\n' });
 		dirs.push(root);
-		const result = runCli(["compare", root], { stdoutIsTTY: true, columns: 120 });
+		const result = await runCli(["compare", root], { stdoutIsTTY: true, columns: 120 });
 		expect(result.stdout).toContain("Evil");
 		expect(result.stdout).not.toContain("\u001b");
 		expect(result.stdout).not.toContain("\u0007");
@@ -93,39 +93,39 @@ describe("compare", () => {
 describe("import-outline", () => {
 	const seed = SEED_OUTLINE;
 
-	it("creates one note per outline item beside the outline, then nothing the second time", () => {
+	it("creates one note per outline item beside the outline, then nothing the second time", async () => {
 		const root = makeVault({ "W/W.md": seed });
 		dirs.push(root);
-		const first = runCli(["import-outline", root, "W/W.md"], { now: new Date("2026-11-24T10:00:00") });
+		const first = await runCli(["import-outline", root, "W/W.md"], { now: new Date("2026-11-24T10:00:00") });
 		expect(first.code).toBe(0);
 		expect(first.stdout.match(/^created {2}/gm)).toHaveLength(10);
 		const chalice = fs.readFileSync(path.join(root, "W", "AWS Chalice.md"), "utf8");
 		expect(chalice).toMatch(/^---\ntype: framework\ncategory: serverless\n/);
 		expect(chalice).toContain("summary: A microframework for creating and deploying serverless apps on AWS Lambda and API Gateway.\n");
-		const second = runCli(["import-outline", root, "W/W"]);
+		const second = await runCli(["import-outline", root, "W/W"]);
 		expect(second.stdout.match(/^skipped {2}/gm)).toHaveLength(10);
 		expect(second.stdout).not.toMatch(/^created/m);
 		expect(fs.readFileSync(path.join(root, "W", "AWS Chalice.md"), "utf8")).toBe(chalice);
 	});
 
-	it("--dry-run prints the plan and writes nothing", () => {
+	it("--dry-run prints the plan and writes nothing", async () => {
 		const root = makeVault({ "W/W.md": seed });
 		dirs.push(root);
-		const result = runCli(["import-outline", "--dry-run", root, "W/W.md"]);
+		const result = await runCli(["import-outline", "--dry-run", root, "W/W.md"]);
 		expect(result.code).toBe(0);
 		expect(result.stdout.match(/^would create {2}W\/.+\.md {2}\(.+\)$/gm)).toHaveLength(10);
 		expect(fs.readdirSync(path.join(root, "W"))).toEqual(["W.md"]);
 	});
 
-	it("never overwrites an existing note", () => {
+	it("never overwrites an existing note", async () => {
 		const root = makeVault({ "W/W.md": seed, "W/Django.md": "mine" });
 		dirs.push(root);
-		const result = runCli(["import-outline", root, "W/W.md"]);
+		const result = await runCli(["import-outline", root, "W/W.md"]);
 		expect(result.stdout).toContain("skipped  W/Django.md: a note with this name already exists");
 		expect(fs.readFileSync(path.join(root, "W", "Django.md"), "utf8")).toBe("mine");
 	});
 
-	it("links the items in the outline when the plugin's setting says so", () => {
+	it("links the items in the outline when the plugin's setting says so", async () => {
 		const root = makeVault({ "W/W.md": seed });
 		dirs.push(root);
 		fs.mkdirSync(path.join(root, ".obsidian", "plugins", "framework-notes"), { recursive: true });
@@ -133,19 +133,19 @@ describe("import-outline", () => {
 			path.join(root, ".obsidian", "plugins", "framework-notes", "data.json"),
 			JSON.stringify({ templates: { linkOutlineItems: true } }),
 		);
-		runCli(["import-outline", root, "W/W.md"]);
+		await runCli(["import-outline", root, "W/W.md"]);
 		const outline = fs.readFileSync(path.join(root, "W", "W.md"), "utf8");
 		expect(outline).toContain("1. **[[Django]]**: A high-level framework");
 		expect(outline).toContain("2. **[[AWS Chalice]]**: A microframework");
 	});
 
-	it("a note that is not there, or one with no items: a clear message and a non-zero exit", () => {
+	it("a note that is not there, or one with no items: a clear message and a non-zero exit", async () => {
 		const root = makeVault({ "W/W.md": "# Nothing\n\njust text\n" });
 		dirs.push(root);
-		const missing = runCli(["import-outline", root, "W/Nope.md"]);
+		const missing = await runCli(["import-outline", root, "W/Nope.md"]);
 		expect(missing.code).toBe(2);
 		expect(missing.stderr).toContain("W/Nope.md");
-		const empty = runCli(["import-outline", root, "W/W.md"]);
+		const empty = await runCli(["import-outline", root, "W/W.md"]);
 		expect(empty.code).toBe(1);
 		expect(empty.stderr).toContain("W/W.md: no outline items found");
 	});
@@ -164,8 +164,8 @@ describe("compare: a table that fits", () => {
 		return root;
 	}
 
-	it("never exceeds --width with 36 columns, leaves out what does not fit and says how to choose", () => {
-		const result = runCli(["compare", wideVault(), "--width", "80"]);
+	it("never exceeds --width with 36 columns, leaves out what does not fit and says how to choose", async () => {
+		const result = await runCli(["compare", wideVault(), "--width", "80"]);
 		expect(result.code).toBe(0);
 		const lines = result.stdout.trimEnd().split("\n");
 		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
@@ -184,25 +184,25 @@ describe("compare: a table that fits", () => {
 		expect(result.stderr).toContain("--columns");
 	});
 
-	it("shows the columns chosen with --columns, in that order", () => {
-		const result = runCli(["compare", wideVault(), "--width", "80", "--columns", "property_32, color"]);
+	it("shows the columns chosen with --columns, in that order", async () => {
+		const result = await runCli(["compare", wideVault(), "--width", "80", "--columns", "property_32, color"]);
 		expect(result.code).toBe(0);
 		expect(result.stdout.split("\n")[0]).toMatch(/^note\s+property_32\s+color$/);
 		expect(result.stdout).toContain("gamma-35");
 		expect(result.stderr).toBe("");
-		const unknown = runCli(["compare", wideVault(), "--columns", "nope"]);
+		const unknown = await runCli(["compare", wideVault(), "--columns", "nope"]);
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toContain('no property "nope"');
 	});
 
-	it("tells absent, empty and null apart, shows links by their text, and counts emoji as two columns", () => {
+	it("tells absent, empty and null apart, shows links by their text, and counts emoji as two columns", async () => {
 		const root = makeVault({
 			"A.md": '---\ntype: framework\nstatus: ✨✨✨✨✨ new\nnotes:\nbased_on: "[[Flask]]"\nrelated:\n  - "[[Flask]]"\n  - "[[Bottle|the bottle]]"\nlist: []\n---\n',
 			"B.md": '---\ntype: framework\nstatus: old\nnotes: kept\nbased_on: "[[Bottle|the bottle]]"\nrelated: "[[Flask]]"\nlist: [x]\n---\n',
 			"C.md": "---\ntype: framework\nstatus: old\n---\n",
 		});
 		dirs.push(root);
-		const result = runCli(["compare", root, "--width", "120"]);
+		const result = await runCli(["compare", root, "--width", "120"]);
 		expect(result.code).toBe(0);
 		const row = (name: string): string => result.stdout.split("\n").find((l) => l.startsWith(`${name} `)) ?? "";
 		expect(row("A")).toContain("(no value)");
@@ -211,7 +211,7 @@ describe("compare: a table that fits", () => {
 		expect(row("A")).toContain("Flask, the bottle");
 		expect(row("B")).toMatch(/^B\s+Flask\s+old\s+the bottle\s/);
 		expect(result.stdout).not.toContain("[[");
-		const narrow = runCli(["compare", root, "--width", "30"]);
+		const narrow = await runCli(["compare", root, "--width", "30"]);
 		for (const line of narrow.stdout.trimEnd().split("\n")) expect(displayWidth(line)).toBeLessThanOrEqual(30);
 		expect(displayWidth("✨")).toBe(2);
 	});

@@ -41,19 +41,19 @@ const SMALL = {
 };
 
 describe("framework-notes decide", () => {
-	it.each(["table", "markdown", "json"])("prints the ranking, the explanation and the sentence (%s)", (format) => {
+	it.each(["table", "markdown", "json"])("prints the ranking, the explanation and the sentence (%s)", async (format) => {
 		const root = vault(SMALL);
 		const before = mtimes(root);
-		const r = runCli(["decide", root, "Pick.md", "--format", format]);
+		const r = await runCli(["decide", root, "Pick.md", "--format", format]);
 		expect(r.stderr).toBe("");
 		expect(r.code).toBe(0);
 		expectApproved(`cli-decide/small.${format === "json" ? "json" : format === "markdown" ? "md" : "txt"}`, r.stdout);
 		expect(mtimes(root)).toEqual(before);
 	});
 
-	it("gives the JSON fields per note: note, rank, score, coverage, status, reason, points", () => {
+	it("gives the JSON fields per note: note, rank, score, coverage, status, reason, points", async () => {
 		const root = vault(SMALL);
-		const r = runCli(["decide", root, "Pick", "--format", "json"]);
+		const r = await runCli(["decide", root, "Pick", "--format", "json"]);
 		const out = JSON.parse(r.stdout) as { notes: Record<string, unknown>[]; change: { sentence: string } };
 		expect(out.notes.map((n) => [n.note, n.status, n.rank])).toEqual([
 			["Web/Django.md", "ranked", 1],
@@ -68,12 +68,12 @@ describe("framework-notes decide", () => {
 		expect(out.change.sentence).toBe("No single weight change within 10× puts FastAPI level with Django.");
 	});
 
-	it("exits 1 and names each bad criterion with its position, still ranking by the rest", () => {
+	it("exits 1 and names each bad criterion with its position, still ranking by the rest", async () => {
 		const files = {
 			...SMALL,
 			"Pick.md": fm(["type: decision", "scope: Web", "prefer:", "  - orm = = true", "  - async = true", "  - 'stars very high'"]),
 		};
-		const r = runCli(["decide", vault(files), "Pick.md"]);
+		const r = await runCli(["decide", vault(files), "Pick.md"]);
 		expect(r.code).toBe(1);
 		expect(r.stderr).toBe(
 			`framework-notes: Pick.md: prefer 1: orm = = true: expected a value after "=", found "=" (column 7)\n` +
@@ -82,30 +82,30 @@ describe("framework-notes decide", () => {
 		expect(r.stdout).toContain("   1  Django");
 	});
 
-	it("exits 1 for a note that is not a decision, or a scope that does not exist", () => {
+	it("exits 1 for a note that is not a decision, or a scope that does not exist", async () => {
 		const root = vault({ ...SMALL, "Other.md": fm(["type: decision", "scope: Nowhere"]) });
-		const notDecision = runCli(["decide", root, "Web/Flask.md"]);
+		const notDecision = await runCli(["decide", root, "Web/Flask.md"]);
 		expect([notDecision.code, notDecision.stderr]).toEqual([
 			1,
 			`framework-notes: Web/Flask.md: not a decision note (it needs the property "type: decision")\n`,
 		]);
-		const scope = runCli(["decide", root, "Other.md"]);
+		const scope = await runCli(["decide", root, "Other.md"]);
 		expect([scope.code, scope.stderr]).toEqual([1, `framework-notes: Other.md: scope: no folder "Nowhere" in the vault\n`]);
 	});
 
-	it("exits 2 for usage errors", () => {
+	it("exits 2 for usage errors", async () => {
 		const root = vault(SMALL);
-		expect(runCli(["decide", root]).code).toBe(2);
-		expect(runCli(["decide", root, "Nope.md"]).stderr).toBe(`framework-notes: no note "Nope.md" in the vault\n`);
-		expect(runCli(["decide", root, "Pick.md", "--format", "csv"]).code).toBe(2);
-		expect(runCli(["decide", root, "Pick.md", "--width", "3"]).code).toBe(2);
-		expect(runCli(["decide", "--help"]).stdout).toContain("Usage: framework-notes decide [options] <vault> <note>");
+		expect((await runCli(["decide", root])).code).toBe(2);
+		expect((await runCli(["decide", root, "Nope.md"])).stderr).toBe(`framework-notes: no note "Nope.md" in the vault\n`);
+		expect((await runCli(["decide", root, "Pick.md", "--format", "csv"])).code).toBe(2);
+		expect((await runCli(["decide", root, "Pick.md", "--width", "3"])).code).toBe(2);
+		expect((await runCli(["decide", "--help"])).stdout).toContain("Usage: framework-notes decide [options] <vault> <note>");
 	});
 
-	it("ranks the example vault's decision note", () => {
+	it("ranks the example vault's decision note", async () => {
 		const root = exampleVaultCopy();
 		dirs.push(root);
-		const r = runCli(["decide", root, EXAMPLE_DECISION]);
+		const r = await runCli(["decide", root, EXAMPLE_DECISION]);
 		expect(r.code).toBe(0);
 		expect(r.stdout.split("\n")[0]).toBe("FastAPI would overtake Django if orm weighed 0.81 instead of 2.");
 		expectApproved("cli-decide/example-vault.txt", r.stdout);

@@ -21,20 +21,20 @@ describe("names the CLI prints", () => {
 		expect(printable("Django — ✨ été")).toBe("Django — ✨ été");
 	});
 
-	it("refresh lists a note with escape codes in its folder's name without the raw codes", () => {
+	it("refresh lists a note with escape codes in its folder's name without the raw codes", async () => {
 		const root = makeVault({ [`${HOSTILE}/${HOSTILE}.md`]: "%% Waypoint %%\n", [`${HOSTILE}/child.md`]: "" });
 		dirs.push(root);
-		const result = runCli(["refresh", root]);
+		const result = await runCli(["refresh", root]);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain("updated  Evil \\x1b]0;owned\\x07/Evil \\x1b]0;owned\\x07.md");
 		expect(hasControl(result.stdout.replace(/\n/g, ""))).toBe(false);
 		expect(hasControl(result.stderr.replace(/\n/g, ""))).toBe(false);
 	});
 
-	it("problems on stderr name the note with escapes too", () => {
+	it("problems on stderr name the note with escapes too", async () => {
 		const root = makeVault({ [`${HOSTILE}.md`]: "" });
 		dirs.push(root);
-		const result = runCli(["import-outline", root, `${HOSTILE}.md`]);
+		const result = await runCli(["import-outline", root, `${HOSTILE}.md`]);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain("Evil \\x1b]0;owned\\x07.md");
 		expect(hasControl(result.stderr.replace(/\n/g, ""))).toBe(false);

@@ -134,10 +134,10 @@ describe("refresh writes what the plugin core computes", () => {
 			{ linkFormat: "obsidian" },
 			{ newLinkFormat: "absolute", useMarkdownLinks: false },
 		],
-	] as const)("%s", (_name, files, indexNotes, index, link) => {
+	] as const)("%s", async (_name, files, indexNotes, index, link) => {
 		const root = vault(files);
 		configure(root, index, link);
-		const result = runCli(["refresh", root]);
+		const result = await runCli(["refresh", root]);
 		expect(result.stderr).not.toMatch(/framework-notes: /);
 		expect(result.code).toBe(0);
 		for (const note of indexNotes) {
@@ -148,11 +148,11 @@ describe("refresh writes what the plugin core computes", () => {
 		}
 	});
 
-	it("repairs the example vault's seed note, keeping the rest byte for byte", () => {
+	it("repairs the example vault's seed note, keeping the rest byte for byte", async () => {
 		const root = exampleVaultCopy();
 		dirs.push(root);
 		const before = readVaultFile(root, "WEBFramework/NOtes/NOtes.md");
-		expect(runCli(["refresh", root]).code).toBe(0);
+		expect((await runCli(["refresh", root])).code).toBe(0);
 		const after = readVaultFile(root, "WEBFramework/NOtes/NOtes.md");
 		expect(after).not.toContain("]]]]");
 		expect(after).toContain("- [[AWS Chalice]]\n- [[Bottle]]");
@@ -163,53 +163,53 @@ describe("refresh writes what the plugin core computes", () => {
 });
 
 describe("refresh and check", () => {
-	it("check lists stale notes with exit 1 and writes nothing; refresh fixes them; check then exits 0", () => {
+	it("check lists stale notes with exit 1 and writes nothing; refresh fixes them; check then exits 0", async () => {
 		const root = vault(WORKED);
 		const before = mtimes(root);
-		const check = runCli(["check", root]);
+		const check = await runCli(["check", root]);
 		expect(check.code).toBe(1);
 		expect(check.stdout).toBe("stale  Projects/Projects.md\n");
 		expect(check.stderr).toContain("out of date");
 		expect(mtimes(root)).toEqual(before);
-		expect(runCli(["refresh", root]).code).toBe(0);
-		const again = runCli(["check", root]);
+		expect((await runCli(["refresh", root])).code).toBe(0);
+		const again = await runCli(["check", root]);
 		expect(again.code).toBe(0);
 		expect(again.stdout).toBe("");
 	});
 
-	it("a second refresh writes nothing (mtimes unchanged) and reports no update", () => {
+	it("a second refresh writes nothing (mtimes unchanged) and reports no update", async () => {
 		const root = vault({ ...WORKED, ...NESTED });
-		expect(runCli(["refresh", root]).code).toBe(0);
+		expect((await runCli(["refresh", root])).code).toBe(0);
 		const first = mtimes(root);
-		const second = runCli(["refresh", root]);
+		const second = await runCli(["refresh", root]);
 		expect(second.code).toBe(0);
 		expect(second.stdout).toBe("");
 		expect(mtimes(root)).toEqual(first);
 	});
 
-	it("keeps CRLF line endings and everything outside the block", () => {
+	it("keeps CRLF line endings and everything outside the block", async () => {
 		const text = "---\r\ntags: [x]\r\n---\r\n# A\r\n%% Waypoint %%\r\nFooter\r\n";
 		const root = vault({ "A/A.md": text, "A/b.md": "", "A/c.md": "" });
-		expect(runCli(["refresh", root]).code).toBe(0);
+		expect((await runCli(["refresh", root])).code).toBe(0);
 		expect(readVaultFile(root, "A/A.md")).toBe(
 			"---\r\ntags: [x]\r\n---\r\n# A\r\n%% Begin Waypoint %%\r\n- [[b]]\r\n- [[c]]\r\n\r\n%% End Waypoint %%\r\nFooter\r\n",
 		);
 	});
 
-	it("--no-fsync writes the same text", () => {
+	it("--no-fsync writes the same text", async () => {
 		const root = vault(WORKED);
-		expect(runCli(["refresh", "--no-fsync", root]).code).toBe(0);
+		expect((await runCli(["refresh", "--no-fsync", root])).code).toBe(0);
 		expect(readVaultFile(root, "Projects/Projects.md")).toBe(expectedByCore(WORKED, "Projects/Projects.md", {}));
 	});
 
-	it("--quiet prints only the changed notes", () => {
+	it("--quiet prints only the changed notes", async () => {
 		const root = vault(WORKED);
-		const result = runCli(["refresh", "-q", root]);
+		const result = await runCli(["refresh", "-q", root]);
 		expect(result.stdout).toBe("updated  Projects/Projects.md\n");
 		expect(result.stderr).toBe("");
 	});
 
-	it("shows progress on stderr for a long run on a terminal only, erased before any other output", () => {
+	it("shows progress on stderr for a long run on a terminal only, erased before any other output", async () => {
 		const files: Record<string, string> = {};
 		for (let i = 0; i < 30; i++) {
 			files[`F${i}/F${i}.md`] = "%% Waypoint %%";
@@ -221,7 +221,7 @@ describe("refresh and check", () => {
 		let t = 0;
 		const slow = (): number => (t += 1000);
 		const ERASE = "\r\u001b[K";
-		const onTerminal = runCli(["check", root], { stderrIsTTY: true, clock: slow });
+		const onTerminal = await runCli(["check", root], { stderrIsTTY: true, clock: slow });
 		const err = onTerminal.stderr;
 		expect(err).toContain(`${ERASE}checking: listing the vault, `);
 		expect(err).toContain(`${ERASE}checking: folder notes 30/30`);
@@ -235,78 +235,78 @@ describe("refresh and check", () => {
 		expect(onTerminal.stdout.split("\n")).toHaveLength(31);
 
 		// A quick run (the clock does not move), a pipe, or --quiet: no progress at all.
-		expect(runCli(["check", root], { stderrIsTTY: true, clock: () => 0 }).stderr).not.toContain("\r");
-		expect(runCli(["check", root], { clock: slow }).stderr).not.toContain("\r");
-		expect(runCli(["check", "-q", root], { stderrIsTTY: true, clock: slow }).stderr).toBe("");
+		expect((await runCli(["check", root], { stderrIsTTY: true, clock: () => 0 })).stderr).not.toContain("\r");
+		expect((await runCli(["check", root], { clock: slow })).stderr).not.toContain("\r");
+		expect((await runCli(["check", "-q", root], { stderrIsTTY: true, clock: slow })).stderr).toBe("");
 	});
 
-	it("shows how many notes compare has read", () => {
+	it("shows how many notes compare has read", async () => {
 		const files: Record<string, string> = {};
 		for (let i = 0; i < 40; i++) files[`W/n${i}.md`] = `---\ntype: framework\norder: ${i}\n---\n`;
 		const root = vault(files);
 		let t = 0;
-		const result = runCli(["compare", root, "--format", "csv"], { stderrIsTTY: true, clock: () => (t += 1000) });
+		const result = await runCli(["compare", root, "--format", "csv"], { stderrIsTTY: true, clock: () => (t += 1000) });
 		expect(result.stderr).toContain("\r\u001b[Kcomparing: ");
 		expect(result.stderr).toMatch(/comparing: \d+ notes read/);
 		expect(result.stderr.endsWith("\r\u001b[K")).toBe(true);
 		expect(result.stdout.split("\n")[0]).toMatch(/^note,path,type,order/);
 	});
 
-	it("resolves a relative vault path against the working folder", () => {
+	it("resolves a relative vault path against the working folder", async () => {
 		const root = vault(WORKED);
-		expect(runCli(["check", path.basename(root)], { cwd: path.dirname(root) }).code).toBe(1);
+		expect((await runCli(["check", path.basename(root)], { cwd: path.dirname(root) })).code).toBe(1);
 	});
 
-	it("leaves notes in the core Templates folder alone", () => {
+	it("leaves notes in the core Templates folder alone", async () => {
 		const root = vault({ "Templates/Templates.md": "%% Waypoint %%", "Templates/t.md": "", "A/A.md": "%% Waypoint %%", "A/x.md": "" });
 		fs.mkdirSync(path.join(root, ".obsidian"), { recursive: true });
 		fs.writeFileSync(path.join(root, ".obsidian", "templates.json"), JSON.stringify({ folder: "Templates" }));
-		expect(runCli(["refresh", root]).stdout).toBe("updated  A/A.md\n");
+		expect((await runCli(["refresh", root])).stdout).toBe("updated  A/A.md\n");
 		expect(readVaultFile(root, "Templates/Templates.md")).toBe("%% Waypoint %%");
 	});
 
-	it("uses another config folder with --config-dir", () => {
+	it("uses another config folder with --config-dir", async () => {
 		const root = vault({ "A/A.md": "%% Waypoint %%", "A/x.md": "" });
 		fs.mkdirSync(path.join(root, ".config", "plugins", "framework-notes"), { recursive: true });
 		fs.writeFileSync(
 			path.join(root, ".config", "plugins", "framework-notes", "data.json"),
 			JSON.stringify({ index: { useSpaces: true, numSpaces: 3, showEnclosingNote: true } }),
 		);
-		runCli(["refresh", "--config-dir", ".config", root]);
+		await runCli(["refresh", "--config-dir", ".config", root]);
 		expect(readVaultFile(root, "A/A.md")).toBe("%% Begin Waypoint %%\n- **[[A]]**\n   - [[x]]\n\n%% End Waypoint %%");
 	});
 });
 
 describe("bad input", () => {
-	it("a missing vault, or a file given as the vault: one line, exit 2", () => {
+	it("a missing vault, or a file given as the vault: one line, exit 2", async () => {
 		const root = vault({ "Note.md": "" });
 		for (const target of [path.join(root, "nope"), path.join(root, "Note.md")]) {
-			const result = runCli(["refresh", target]);
+			const result = await runCli(["refresh", target]);
 			expect(result.code).toBe(2);
 			expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
 			expect(result.stderr).toContain(target);
 		}
 	});
 
-	it("usage errors exit 2 with the usage", () => {
-		const result = runCli(["refresh"]);
+	it("usage errors exit 2 with the usage", async () => {
+		const result = await runCli(["refresh"]);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toContain("missing argument <vault>");
 		expect(result.stderr).toContain("Usage: framework-notes refresh");
-		expect(runCli([]).code).toBe(2);
-		expect(runCli(["--bogus"]).code).toBe(2);
+		expect((await runCli([])).code).toBe(2);
+		expect((await runCli(["--bogus"])).code).toBe(2);
 	});
 
-	it("--help and --version print to stdout and exit 0", () => {
-		expect(runCli(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Exit codes") as unknown });
-		expect(runCli(["compare", "--help"]).stdout).toContain("--format");
-		expect(runCli(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+	it("--help and --version print to stdout and exit 0", async () => {
+		expect(await runCli(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Exit codes") as unknown });
+		expect((await runCli(["compare", "--help"])).stdout).toContain("--format");
+		expect((await runCli(["--version"])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
 	});
 
-	it("an unmatched Begin marker: the note is named, left untouched, the rest is refreshed, exit 1", () => {
+	it("an unmatched Begin marker: the note is named, left untouched, the rest is refreshed, exit 1", async () => {
 		const broken = "# B\n%% Begin Waypoint %%\n- [[x]]\n";
 		const root = vault({ "B/B.md": broken, "B/x.md": "", "A/A.md": "%% Waypoint %%", "A/y.md": "" });
-		const result = runCli(["refresh", root]);
+		const result = await runCli(["refresh", root]);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/^framework-notes: B\/B\.md: .+$/m);
 		expect(readVaultFile(root, "B/B.md")).toBe(broken);
@@ -314,41 +314,41 @@ describe("bad input", () => {
 		expect(result.stdout).toBe("updated  A/A.md\n");
 	});
 
-	it("check never calls a vault current when a note could not be checked", () => {
+	it("check never calls a vault current when a note could not be checked", async () => {
 		const broken = "# B\n%% Begin Waypoint %%\n- [[x]]\n";
 		const root = vault({ "B/B.md": broken, "B/x.md": "" });
-		const result = runCli(["check", root]);
+		const result = await runCli(["check", root]);
 		expect(result.code).toBe(1);
 		expect(result.stderr).not.toContain("Every index note is current");
 		expect(result.stderr).toContain("1 note could not be checked (named above).");
-		const refreshed = runCli(["refresh", root]);
+		const refreshed = await runCli(["refresh", root]);
 		expect(refreshed.stderr).toContain("0 updated. 1 note could not be refreshed (named above).");
 	});
 
-	it("a note that is not UTF-8 is named and never rewritten", () => {
+	it("a note that is not UTF-8 is named and never rewritten", async () => {
 		const bytes = Buffer.concat([Buffer.from("%% Waypoint %%\ncaf"), Buffer.from([0xe9])]);
 		const root = vault({ "B/B.md": bytes, "B/x.md": "" });
-		const result = runCli(["refresh", root]);
+		const result = await runCli(["refresh", root]);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain("B/B.md: not valid UTF-8 text");
 		expect(fs.readFileSync(path.join(root, "B", "B.md")).equals(bytes)).toBe(true);
 	});
 
 	// Root reads anything whatever the permissions, so the failure is injected (CI runs as root).
-	it("an unreadable note is named, the rest processed", () => {
+	it("an unreadable note is named, the rest processed", async () => {
 		const root = vault({ "B/B.md": "%% Waypoint %%", "B/x.md": "", "A/A.md": "%% Waypoint %%", "A/y.md": "" });
-		const result = runCli(["refresh", root], { readFile: failingReader("EACCES", "B/B.md") });
+		const result = await runCli(["refresh", root], { readFile: failingReader("EACCES", "B/B.md") });
 		expect(readVaultFile(root, "B/B.md")).toBe("%% Waypoint %%");
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain("B/B.md: permission denied");
 		expect(result.stdout).toBe("updated  A/A.md\n");
 	});
 
-	it("a flag of '-' in data.json does not turn prose into index blocks; a catastrophic ignore pattern does not hang", () => {
+	it("a flag of '-' in data.json does not turn prose into index blocks; a catastrophic ignore pattern does not hang", async () => {
 		const prose = "# A\n- one\n- two\n";
 		const root = vault({ "A/A.md": prose, "A/x.md": "", "B/B.md": "%% Waypoint %%", "B/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!.md": "" });
 		configure(root, { waypointFlag: "-", ignorePaths: ["(a+)+b", "_attachments"] });
-		const result = runCli(["refresh", root]);
+		const result = await runCli(["refresh", root]);
 		expect(result.code).toBe(0);
 		expect(readVaultFile(root, "A/A.md")).toBe(prose);
 		expect(readVaultFile(root, "B/B.md")).toContain("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!");
@@ -356,43 +356,43 @@ describe("bad input", () => {
 		expect(result.stderr).toContain('index.ignorePaths: "(a+)+b" repeats a group');
 	});
 
-	it("invalid JSON in data.json: a warning naming the file, defaults used", () => {
+	it("invalid JSON in data.json: a warning naming the file, defaults used", async () => {
 		const root = vault({ "A/A.md": "%% Waypoint %%", "A/x.md": "" });
 		fs.mkdirSync(path.join(root, ".obsidian", "plugins", "framework-notes"), { recursive: true });
 		fs.writeFileSync(path.join(root, ".obsidian", "plugins", "framework-notes", "data.json"), "{ nope");
-		const result = runCli(["refresh", root]);
+		const result = await runCli(["refresh", root]);
 		expect(result.stderr).toContain(".obsidian/plugins/framework-notes/data.json: not valid JSON");
 		expect(readVaultFile(root, "A/A.md")).toContain("- [[x]]");
 	});
 });
 
 describe("symbolic links", () => {
-	it("a folder linked from outside the vault is neither listed nor written", () => {
+	it("a folder linked from outside the vault is neither listed nor written", async () => {
 		const outside = makeVault({ "Ext/Ext.md": "%% Waypoint %%", "Ext/secret.md": "" }, tempDir());
 		dirs.push(outside);
 		const root = vault({ "A/A.md": "%% Waypoint %%", "A/x.md": "" });
 		fs.symlinkSync(path.join(outside, "Ext"), path.join(root, "A", "Ext"), "dir");
-		const result = runCli(["refresh", root]);
+		const result = await runCli(["refresh", root]);
 		expect(result.code).toBe(0);
 		expect(readVaultFile(root, "A/A.md")).toBe("%% Begin Waypoint %%\n- [[x]]\n\n%% End Waypoint %%");
 		expect(fs.readFileSync(path.join(outside, "Ext", "Ext.md"), "utf8")).toBe("%% Waypoint %%");
 		expect(result.stderr).toContain("A/Ext: symbolic link");
 	});
 
-	it("a folder note linked to a note outside the vault is not written", () => {
+	it("a folder note linked to a note outside the vault is not written", async () => {
 		const outside = makeVault({ "Out.md": "%% Waypoint %%" }, tempDir());
 		dirs.push(outside);
 		const root = vault({ "A/x.md": "" });
 		fs.symlinkSync(path.join(outside, "Out.md"), path.join(root, "A", "A.md"));
-		const result = runCli(["refresh", root]);
+		const result = await runCli(["refresh", root]);
 		expect(fs.readFileSync(path.join(outside, "Out.md"), "utf8")).toBe("%% Waypoint %%");
 		expect(result.stdout).toBe("");
 	});
 
-	it("a folder note linked to a note inside the vault is written through the link, which stays a link", () => {
+	it("a folder note linked to a note inside the vault is written through the link, which stays a link", async () => {
 		const root = vault({ "A/x.md": "", "Store/A-index.md": "%% Waypoint %%" });
 		fs.symlinkSync(path.join(root, "Store", "A-index.md"), path.join(root, "A", "A.md"));
-		expect(runCli(["refresh", root]).code).toBe(0);
+		expect((await runCli(["refresh", root])).code).toBe(0);
 		expect(fs.lstatSync(path.join(root, "A", "A.md")).isSymbolicLink()).toBe(true);
 		expect(readVaultFile(root, "Store/A-index.md")).toBe("%% Begin Waypoint %%\n- [[x]]\n\n%% End Waypoint %%");
 	});

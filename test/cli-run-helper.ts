@@ -9,7 +9,7 @@ export interface RunResult {
 }
 
 /** Run the CLI in-process with captured output. */
-export function runCli(
+export async function runCli(
 	argv: readonly string[],
 	options: {
 		cwd?: string;
@@ -19,11 +19,13 @@ export function runCli(
 		now?: Date;
 		readFile?: ReadFile;
 		clock?: () => number;
+		/** Environment variables the CLI sees (none by default: never the test process's own). */
+		env?: Readonly<Record<string, string>>;
 	} = {},
-): RunResult {
+): Promise<RunResult> {
 	let stdout = "";
 	let stderr = "";
-	const code = run(argv, {
+	const code = await run(argv, {
 		stdout: (t) => (stdout += t),
 		stderr: (t) => (stderr += t),
 		cwd: options.cwd ?? process.cwd(),
@@ -33,6 +35,8 @@ export function runCli(
 		now: options.now ? () => options.now as Date : undefined,
 		readFile: options.readFile,
 		clock: options.clock,
+		env: (name) =>
+			options.env !== undefined && Object.prototype.hasOwnProperty.call(options.env, name) ? options.env[name] : undefined,
 	});
 	return { code, stdout, stderr };
 }

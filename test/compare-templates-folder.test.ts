@@ -22,12 +22,12 @@ const FILES = {
 };
 
 describe("notes in the core Templates folder are not compared", () => {
-	it("by the CLI", () => {
+	it("by the CLI", async () => {
 		const root = makeVault(FILES);
 		dirs.push(root);
 		fs.mkdirSync(path.join(root, ".obsidian"), { recursive: true });
 		fs.writeFileSync(path.join(root, ".obsidian", "templates.json"), JSON.stringify({ folder: "Templates" }));
-		const result = runCli(["compare", root, "--format", "json"]);
+		const result = await runCli(["compare", root, "--format", "json"]);
 		expect(result.code).toBe(0);
 		const notes = (JSON.parse(result.stdout) as { notes: { path: string }[] }).notes.map((n) => n.path);
 		expect(notes).toEqual(["Web/Django.md", "Web/Flask.md"]);

@@ -239,7 +239,7 @@ describe("decision mode in the comparison pane", () => {
 		}
 		const note = "WEBFramework/Choosing a Python web framework.md";
 		const page = await openDecision(files, note);
-		const cli = JSON.parse(runCli(["decide", root, note, "--format", "json"]).stdout) as {
+		const cli = JSON.parse((await runCli(["decide", root, note, "--format", "json"])).stdout) as {
 			notes: {
 				note: string;
 				rank: number | null;

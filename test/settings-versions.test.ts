@@ -91,9 +91,9 @@ describe("CLI: invalid settings", () => {
 		return root;
 	}
 
-	it("names the key and the value used instead on stderr, uses the default and exits as usual", () => {
+	it("names the key and the value used instead on stderr, uses the default and exits as usual", async () => {
 		const root = vaultWith({ version: 1, index: { useSpaces: true, numSpaces: 0 } });
-		const result = runCli(["refresh", root]);
+		const result = await runCli(["refresh", root]);
 		expect(result.code).toBe(0);
 		expect(result.stderr).toContain(
 			"framework-notes: .obsidian/plugins/framework-notes/data.json: index.numSpaces: 0 must be a whole number between 1 and 16; using 2",
@@ -101,18 +101,18 @@ describe("CLI: invalid settings", () => {
 		expect(readVaultFile(root, "A/A.md")).toBe("%% Begin Waypoint %%\n- [[x]]\n\n%% End Waypoint %%");
 	});
 
-	it("reads newer-version settings with a warning and never writes data.json", () => {
+	it("reads newer-version settings with a warning and never writes data.json", async () => {
 		const data = { version: SETTINGS_VERSION + 1, index: { useSpaces: true, numSpaces: 3, showEnclosingNote: true } };
 		const root = vaultWith(data);
-		const result = runCli(["refresh", root]);
+		const result = await runCli(["refresh", root]);
 		expect(result.code).toBe(0);
 		expect(result.stderr).toContain("written by a newer version of the plugin");
 		expect(readVaultFile(root, "A/A.md")).toBe("%% Begin Waypoint %%\n- **[[A]]**\n   - [[x]]\n\n%% End Waypoint %%");
 		expect(JSON.parse(readVaultFile(root, ".obsidian/plugins/framework-notes/data.json"))).toEqual(data);
 	});
 
-	it("valid settings give no warning", () => {
+	it("valid settings give no warning", async () => {
 		const root = vaultWith(DEFAULT_SETTINGS);
-		expect(runCli(["refresh", root]).stderr).not.toContain("data.json");
+		expect((await runCli(["refresh", root])).stderr).not.toContain("data.json");
 	});
 });

@@ -19,26 +19,26 @@ const WAYPOINT_DATA = JSON.stringify({ folderNotesOnTop: false, useSpaces: true,
 const BLOCK = "%% Begin Waypoint %%\n- [[a]]\n- **Sub**\n    - [[b]]\n\n%% End Waypoint %%\n";
 
 describe("switching from Waypoint", () => {
-	it("the CLI reads Waypoint's settings when the plugin has none, so Waypoint's blocks are current", () => {
+	it("the CLI reads Waypoint's settings when the plugin has none, so Waypoint's blocks are current", async () => {
 		const root = makeVault({ "P/P.md": BLOCK, "P/a.md": "", "P/Sub/b.md": "" });
 		dirs.push(root);
 		fs.mkdirSync(path.join(root, ".obsidian", "plugins", "waypoint"), { recursive: true });
 		fs.writeFileSync(path.join(root, ".obsidian", "plugins", "waypoint", "data.json"), WAYPOINT_DATA);
-		const check = runCli(["check", root]);
+		const check = await runCli(["check", root]);
 		expect(check.stderr).toContain("Every index note is current");
 		expect(check.code).toBe(0);
-		expect(runCli(["refresh", root]).stdout).toBe("");
+		expect((await runCli(["refresh", root])).stdout).toBe("");
 		expect(readVaultFile(root, "P/P.md")).toBe(BLOCK);
 	});
 
-	it("the CLI prefers the plugin's own settings when it has them", () => {
+	it("the CLI prefers the plugin's own settings when it has them", async () => {
 		const root = makeVault({ "P/P.md": BLOCK, "P/a.md": "", "P/Sub/b.md": "" });
 		dirs.push(root);
 		fs.mkdirSync(path.join(root, ".obsidian", "plugins", "waypoint"), { recursive: true });
 		fs.mkdirSync(path.join(root, ".obsidian", "plugins", "framework-notes"), { recursive: true });
 		fs.writeFileSync(path.join(root, ".obsidian", "plugins", "waypoint", "data.json"), WAYPOINT_DATA);
 		fs.writeFileSync(path.join(root, ".obsidian", "plugins", "framework-notes", "data.json"), JSON.stringify({ version: 1 }));
-		expect(runCli(["check", root]).code).toBe(1);
+		expect((await runCli(["check", root])).code).toBe(1);
 	});
 
 	it("the plugin starts from Waypoint's settings on its first load and keeps them", async () => {

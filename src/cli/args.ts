@@ -13,7 +13,7 @@ export class UsageError extends Error {
 	}
 }
 
-export const COMMANDS = ["refresh", "check", "compare", "import-outline", "decide"] as const;
+export const COMMANDS = ["refresh", "check", "compare", "import-outline", "decide", "facts"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const FORMATS = ["table", "markdown", "csv", "json"] as const;
@@ -50,6 +50,17 @@ const COMMAND_OPTIONS: Readonly<Record<CommandName, OptionSpecs>> = {
 	]),
 	"import-outline": new Map([["dry-run", { value: false, short: "n" }]]),
 	decide: new Map([["format", { value: true }]]),
+	facts: new Map<string, OptionSpec>([
+		["folder", { value: true }],
+		["note", { value: true }],
+		["dry-run", { value: false, short: "n" }],
+		["update", { value: false }],
+		["only", { value: true }],
+		["pypi-url", { value: true }],
+		["npm-url", { value: true }],
+		["crates-url", { value: true }],
+		["github-url", { value: true }],
+	]),
 };
 
 const POSITIONALS: Readonly<Record<CommandName, readonly string[]>> = {
@@ -58,6 +69,7 @@ const POSITIONALS: Readonly<Record<CommandName, readonly string[]>> = {
 	compare: ["vault"],
 	"import-outline": ["vault", "note"],
 	decide: ["vault", "note"],
+	facts: ["vault"],
 };
 
 export interface ParsedArgs {
@@ -195,6 +207,8 @@ Commands:
   import-outline <vault> <note>   Create one framework note per item of an outline note
   decide <vault> <note>           Rank the framework notes by a decision note's requirements
                                   and weighted preferences, and explain the ranking
+  facts <vault>                   Fill the framework notes' empty properties (license, latest
+                                  version, website, ...) from PyPI, npm, crates.io and GitHub
 
 Options:
   --config-dir <name>  Name of the vault's config folder (default: .obsidian)
@@ -209,6 +223,7 @@ Exit codes:
   1  check found stale indexes, or a note could not be processed (each is named on stderr;
      the other notes were still processed)
   2  usage error: unknown command or option, missing argument, vault folder not found
+     (facts: no framework notes, a bad URL or --only key)
   70 internal error (a bug: please report it with the message)
 `;
 
@@ -300,6 +315,43 @@ Options:
 
 Exit codes: 0 done, 1 the decision note has errors (each named on stderr; the other criteria
 still rank), 2 usage error (unknown option, no such note).
+`,
+	facts: `Usage: framework-notes facts [options] <vault>
+
+Fills the properties of the framework notes (the notes the comparison lists) from package
+registries and GitHub: language, license, first_release, latest_version, latest_release,
+website, repository, stars, archived, last_commit, and summary when a note has none. A note
+names its package in "package" ("pypi:django", "npm:express", "crates:actix-web", or a list);
+without one, the package is guessed from the note's name and written too. Prints one line per
+change ("Web/Django.md  license: BSD-3-Clause"); says on stderr what was skipped or kept.
+
+Only empty properties are filled; with --update, differing values are replaced too, except
+first_release (registries know a package's first upload, not the framework's first release).
+Each note is written once, atomically, only when it changes; a note edited meanwhile is left
+alone. The network is used only by this command: the hosts contacted are pypi.org,
+registry.npmjs.org, crates.io and api.github.com (or the URLs given below); what is sent is
+package names, repository owner/name and a User-Agent, and the token to GitHub only.
+
+Options:
+  --folder <path>      Only framework notes inside this vault folder
+  --note <path>        Only this note (a vault path, like "Web/Django.md")
+  -n, --dry-run        Print the changes; write nothing
+  --update             Also replace values that differ from the registries'
+  --only <keys>        Only these properties, separated by commas ("license,website")
+  --pypi-url <url>     PyPI or a mirror (default https://pypi.org)
+  --npm-url <url>      The npm registry or a mirror (default https://registry.npmjs.org)
+  --crates-url <url>   crates.io or a mirror (default https://crates.io)
+  --github-url <url>   GitHub's API (default https://api.github.com)
+  --config-dir <name>  Name of the vault's config folder (default: .obsidian)
+  -q, --quiet          Print only the changes and problems
+
+Environment:
+  GITHUB_TOKEN         A GitHub token, sent to the GitHub URL only (without one, GitHub
+                       answers 60 requests an hour)
+
+Exit codes: 0 every note was handled, 1 some note failed (each named on stderr; the others were
+still filled, and a failed note still got what its other sources gave), 2 usage error (no
+framework notes, a bad URL, an unknown --only key).
 `,
 };
 

@@ -23,6 +23,8 @@ export interface CliIO {
 	readonly now?: () => Date;
 	/** How notes are read (default `fs.readFileSync`); tests inject read failures. */
 	readonly readFile?: ReadFile;
+	/** An environment variable (`facts` reads `GITHUB_TOKEN`); tests set their own. */
+	readonly env?: (name: string) => string | undefined;
 	/** A clock in milliseconds for progress output (default `performance.now`). */
 	readonly clock?: () => number;
 }

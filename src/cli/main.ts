@@ -9,17 +9,18 @@ function write(stream: { write(text: string): unknown }): (text: string) => void
 	};
 }
 
-function main(): void {
+async function main(): Promise<void> {
 	// The bundle is also the script of its scan workers (see parallel-scan.ts).
 	enableScanWorkers(__filename);
 	try {
-		process.exitCode = run(process.argv.slice(2), {
+		process.exitCode = await run(process.argv.slice(2), {
 			stdout: write(process.stdout),
 			stderr: write(process.stderr),
 			cwd: process.cwd(),
 			stdoutIsTTY: process.stdout.isTTY === true,
 			stderrIsTTY: process.stderr.isTTY === true,
 			columns: process.stdout.columns,
+			env: (name) => process.env[name],
 		});
 	} catch (e) {
 		process.stderr.write(`framework-notes: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
@@ -27,5 +28,5 @@ function main(): void {
 	}
 }
 
-if (isMainThread) main();
+if (isMainThread) void main();
 else if (isScanWorkerData(workerData)) runScanWorker(workerData);

@@ -1,5 +1,5 @@
 /**
- * The CLI as a function: `run(argv, io)` returns the exit code. `main.ts` binds it to the
+ * The CLI as a function: `run(argv, io)` resolves to the exit code. `main.ts` binds it to the
  * process; tests call it in-process with captured output.
  */
 import * as fs from "node:fs";
@@ -12,6 +12,7 @@ import { readVaultConfig, type VaultConfig } from "./config";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type CommandContext } from "./context";
 import { DiskVault } from "./disk-vault";
 import { errorMessage } from "../shared/core/errors";
+import { factsCommand } from "../facts/cli/facts";
 import { importOutlineCommand } from "../templates/cli/import-outline";
 import { NO_PROGRESS, type ProgressSink, TerminalProgress } from "./progress";
 import { printable, printableName } from "./printable";
@@ -27,6 +28,7 @@ const VERBS: Readonly<Record<CommandName, string>> = {
 	compare: "comparing",
 	"import-outline": "importing",
 	decide: "deciding",
+	facts: "fetching facts",
 };
 
 /** Progress on stderr for long runs, only on a terminal and without `--quiet`. */
@@ -79,7 +81,7 @@ function refreshOrCheck(ctx: CommandContext, write: boolean): number {
 	return !write && outcome.stale.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-function dispatch(command: CommandName, ctx: CommandContext): number {
+function dispatch(command: CommandName, ctx: CommandContext): number | Promise<number> {
 	switch (command) {
 		case "refresh":
 			return refreshOrCheck(ctx, true);
@@ -91,11 +93,13 @@ function dispatch(command: CommandName, ctx: CommandContext): number {
 			return importOutlineCommand(ctx);
 		case "decide":
 			return decideCommand(ctx);
+		case "facts":
+			return factsCommand(ctx);
 	}
 }
 
-/** Run the CLI with `argv` (without `node` and the script). Returns the exit code. */
-export function run(argv: readonly string[], io: CliIO): number {
+/** Run the CLI with `argv` (without `node` and the script). Resolves to the exit code. */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 	let args: ParsedArgs;
 	try {
 		args = parseArgs(argv);
@@ -131,13 +135,13 @@ export function run(argv: readonly string[], io: CliIO): number {
 		},
 	};
 	try {
-		return runCommand(args.command, args, output, progress);
+		return await runCommand(args.command, args, output, progress);
 	} finally {
 		progress.clear();
 	}
 }
 
-function runCommand(command: CommandName, args: ParsedArgs, io: CliIO, progress: ProgressSink): number {
+async function runCommand(command: CommandName, args: ParsedArgs, io: CliIO, progress: ProgressSink): Promise<number> {
 	const opened = openVault(args, io, progress);
 	if (typeof opened === "string") {
 		io.stderr(`${NAME}: ${opened}\n`);
@@ -166,6 +170,6 @@ function runCommand(command: CommandName, args: ParsedArgs, io: CliIO, progress:
 	if (!args.quiet) {
 		for (const link of vault.skippedLinks) io.stderr(`${NAME}: ${link}: symbolic link to a folder or out of the vault; not followed\n`);
 	}
-	const code = dispatch(command, ctx);
+	const code = await dispatch(command, ctx);
 	return code === EXIT_OK && problems > 0 ? EXIT_PROBLEMS : code;
 }
