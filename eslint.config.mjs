@@ -57,7 +57,7 @@ export default defineConfig([
 			"import/no-restricted-paths": [
 				"error",
 				{
-					zones: ["index-notes", "comparison", "templates", "shared"].map((feature) => ({
+					zones: ["index-notes", "comparison", "templates", "facts", "shared"].map((feature) => ({
 						target: `./src/${feature}/core`,
 						from: "./src",
 						except: [...new Set([`./${feature}/core`, "./shared/core"])],

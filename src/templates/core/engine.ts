@@ -4,7 +4,7 @@
  * left exactly as written.
  */
 import { type FormatDate, formatDate as defaultFormatDate } from "./format-date";
-import { splitFrontmatter } from "./frontmatter";
+import { splitFrontmatter } from "../../shared/core/frontmatter-edit";
 
 export const DEFAULT_DATE_FORMAT = "YYYY-MM-DD";
 export const DEFAULT_TIME_FORMAT = "HH:mm";

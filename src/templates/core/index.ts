@@ -14,8 +14,8 @@ export {
 	readPropertyTexts,
 	serializeProperty,
 	splitFrontmatter,
-} from "./frontmatter";
-export type { FrontmatterBlock, MergeMode, MergeResult, Parsed, PropertyEntry } from "./frontmatter";
+} from "../../shared/core/frontmatter-edit";
+export type { FrontmatterBlock, MergeMode, MergeResult, Parsed, PropertyEntry } from "../../shared/core/frontmatter-edit";
 export { applyChanges, offsetToPosition, planInsert } from "./insert";
 export type { InsertPlan, TextChange } from "./insert";
 export { categorySlug, cleanDescription, linkOutlineItems, parseOutline, plainText } from "./outline";

@@ -4,7 +4,14 @@
  * (offsets in the original text) that an editor applies in one transaction.
  */
 import type { RenderedTemplate } from "./engine";
-import { findFrontmatter, frontmatterBlock, mergeProperties, readProperties, readPropertyTexts, type Parsed } from "./frontmatter";
+import {
+	findFrontmatter,
+	frontmatterBlock,
+	mergeProperties,
+	readProperties,
+	readPropertyTexts,
+	type Parsed,
+} from "../../shared/core/frontmatter-edit";
 
 export interface TextChange {
 	/** Offsets in the original text; `from === to` for an insertion. */

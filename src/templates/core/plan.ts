@@ -3,7 +3,7 @@ import { DEFAULT_TEMPLATE } from "../../shared/core/framework-note";
 import { renderTemplate, type TemplateContext } from "./engine";
 import { notePath, sanitizeFileName } from "./file-name";
 import type { FormatDate } from "./format-date";
-import { frontmatterBlock, mergeProperties, type Parsed, type PropertyEntry } from "./frontmatter";
+import { frontmatterBlock, mergeProperties, type Parsed, type PropertyEntry } from "../../shared/core/frontmatter-edit";
 import { parseOutline, type OutlineItem } from "./outline";
 
 export interface TemplateOptions {

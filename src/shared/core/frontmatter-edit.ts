@@ -1,9 +1,10 @@
 /**
- * Frontmatter text surgery: find the block, read its properties in order, and merge new
- * properties in while leaving every untouched line exactly as it was.
+ * Frontmatter text surgery, shared by the features that edit notes as text (templates, the facts
+ * CLI): find the block, read its properties in order, and merge new properties in while leaving
+ * every untouched line exactly as it was.
  */
 import { Document, isMap, isNode, isScalar, isSeq, parseDocument, type Pair } from "yaml";
-import { locateFrontmatter } from "../../shared/core/frontmatter-block";
+import { locateFrontmatter } from "./frontmatter-block";
 
 /** Where a note's frontmatter block sits, as string offsets. */
 export interface FrontmatterBlock {
