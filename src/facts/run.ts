@@ -28,8 +28,8 @@ export function progressText(done: number, total: number): string {
 /**
  * "Fill facts from registries" for a set of notes: ask once for consent to use the network, fetch
  * with a progress notice, show the preview, write what the user ticks. One `FactsRun` lives for
- * the plugin's session and keeps the responses it fetched (each package is asked for once per
- * session; failed and throttled answers are forgotten, so the next run asks again).
+ * the plugin's session and hands the core one response cache for the session (the core keeps
+ * answers in it, never failures, so each package is asked for once per session).
  */
 export class FactsRun {
 	private readonly cache = new Map<string, Promise<HttpResponse>>();
@@ -93,19 +93,6 @@ export class FactsRun {
 			return await this.engine.gather(notes, this.http, options);
 		} finally {
 			progress.hide();
-			this.forgetFailures();
-		}
-	}
-
-	/** Keep only answers worth keeping for the session: not failures, not throttled, not server errors. */
-	private forgetFailures(): void {
-		for (const [url, pending] of this.cache) {
-			pending.then(
-				(response) => {
-					if (response.status === 429 || response.status >= 500) this.cache.delete(url);
-				},
-				() => this.cache.delete(url),
-			);
 		}
 	}
 
