@@ -8,7 +8,7 @@ import { Modal } from "obsidian-test-mocks/obsidian";
 import { parseYaml } from "obsidian";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { GatherResult, NoteFacts, Proposal } from "../src/facts/core/index";
-import { FactsPreviewModal, NOTHING_NEW_TEXT } from "../src/facts/ui/preview-modal";
+import { FactsPreviewModal, NOTHING_FOUND_TEXT, NOTHING_NEW_TEXT } from "../src/facts/ui/preview-modal";
 import { applyFacts, describeOutcome } from "../src/facts/write";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
@@ -205,5 +205,14 @@ describe("the facts preview", () => {
 		expect(modal.contentEl.querySelectorAll("tr.fn-facts-row")).toHaveLength(0);
 		expect(modal.contentEl.querySelector("button.mod-cta")).toBeNull();
 		expect(await (h as Harness).read(DJANGO)).toBe(FILES[DJANGO]);
+	});
+
+	it("says so when nothing new was found because notes failed", async () => {
+		const failed = RESULT.notes[2];
+		const modal = await preview({ messages: [], notes: [failed] });
+		expect(modal.contentEl.querySelector(".fn-facts-empty")?.textContent).toBe(NOTHING_FOUND_TEXT);
+		expect(modal.contentEl.querySelector(".fn-facts-error")?.textContent).toBe(
+			"Not filled: no package found on PyPI, npm or crates.io",
+		);
 	});
 });

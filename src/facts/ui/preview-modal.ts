@@ -5,6 +5,7 @@ import { renderNoteFacts } from "./preview-note";
 
 export const PREVIEW_TITLE = "Facts from registries";
 export const NOTHING_NEW_TEXT = "Every note already has these facts.";
+export const NOTHING_FOUND_TEXT = "No new facts: the notes below could not be filled.";
 
 /** What the preview needs besides the facts: note names, and what to do with the ticked proposals. */
 export interface PreviewOptions {
@@ -53,7 +54,10 @@ export class FactsPreviewModal extends Modal {
 		}
 		const shown = this.result.notes.filter(worthShowing);
 		this.total = shown.reduce((sum, n) => sum + n.proposals.length, 0);
-		if (this.total === 0) contentEl.createEl("p", { text: NOTHING_NEW_TEXT, cls: "fn-facts-empty" });
+		if (this.total === 0) {
+			const failed = shown.some((n) => n.error !== null);
+			contentEl.createEl("p", { text: failed ? NOTHING_FOUND_TEXT : NOTHING_NEW_TEXT, cls: "fn-facts-empty" });
+		}
 		const list = contentEl.createDiv({ cls: "fn-facts-notes" });
 		for (const facts of shown) {
 			const keys = new Map<string, Proposal>();
