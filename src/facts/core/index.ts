@@ -17,3 +17,8 @@ export type { PackageRefsResult } from "./package-ref";
 export { checkDate, checkText, checkUrl, MAX_TEXT_LENGTH } from "./values";
 export type { Checked } from "./values";
 export { checkLicense } from "./spdx";
+export { gatherFacts } from "./gather";
+export { isEmptyValue, sameValue, ticked } from "./proposals";
+export type { TickOptions } from "./proposals";
+export { baseUrlProblem, hostsOf } from "./hosts";
+export { githubRepoOf } from "./sources/github";
