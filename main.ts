@@ -1,6 +1,7 @@
 import { normalizePath, Notice, Plugin } from "obsidian";
 import { registerComparison } from "./src/comparison/feature";
 import { registerDecisions } from "./src/decisions/feature";
+import { registerFacts } from "./src/facts/feature";
 import { registerIndexNotes } from "./src/index-notes/feature";
 import { DEFAULT_SETTINGS, describeProblem, migrate, sameData, type Settings, toStoredData } from "./src/shared/core/settings";
 import type { PluginHost, SettingsSection } from "./src/shared/host";
@@ -38,6 +39,7 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 		registerComparison(this);
 		registerTemplates(this);
 		registerDecisions(this);
+		registerFacts(this);
 		this.addSettingTab(new FrameworkNotesSettingTab(this.app, this, this.settingsSections));
 	}
 
