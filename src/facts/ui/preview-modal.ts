@@ -52,7 +52,11 @@ export class FactsPreviewModal extends Modal {
 			const messages = contentEl.createEl("ul", { cls: "fn-facts-messages", attr: { role: "status" } });
 			for (const message of this.result.messages) messages.createEl("li", { text: message });
 		}
-		const shown = this.result.notes.filter(worthShowing);
+		// Notes with something to write first, then those with only values not used or an error.
+		const shown = [
+			...this.result.notes.filter((n) => n.proposals.length > 0),
+			...this.result.notes.filter((n) => n.proposals.length === 0 && worthShowing(n)),
+		];
 		this.total = shown.reduce((sum, n) => sum + n.proposals.length, 0);
 		if (this.total === 0) {
 			const failed = shown.some((n) => n.error !== null);
