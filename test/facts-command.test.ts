@@ -4,7 +4,7 @@
  * answer): consent asked once and stored, the preview's ticks, apply writes only ticked keys, a
  * second run proposes and writes nothing, offline is one notice, the token never reaches data.json.
  */
-import { Modal } from "obsidian-test-mocks/obsidian";
+import { Modal, Notice } from "obsidian-test-mocks/obsidian";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { FactsPreviewModal } from "../src/facts/ui/preview-modal";
 import githubDjango from "../src/facts/core/fixtures/github-django.json";
@@ -106,8 +106,11 @@ describe("Fill facts from registries", () => {
 		expect(consent?.contentEl.querySelector(".fn-facts-hosts")?.textContent).toContain("pypi.org");
 		expect(consent?.contentEl.querySelector(".fn-facts-hosts")?.textContent).toContain("api.github.com");
 		expect(network.requests).toHaveLength(0);
+		const progress = vi.spyOn(Notice.prototype, "setMessage");
 		buttonNamed(consent, "Allow and continue").click();
 		await harness.settle();
+		expect(harness.notices()).toContain("Fetching facts: 0 of 2");
+		expect(progress.mock.calls.map((call) => call[0]).at(-1)).toBe("Fetching facts: 2 of 2");
 		expect(harness.plugin.settings.facts.networkConsent).toBe(true);
 		expect(savedData(harness)).toMatchObject({ facts: { networkConsent: true } });
 		expect(network.urls()).toContain("https://pypi.org/pypi/django/json");
