@@ -105,7 +105,7 @@ describe("columns", () => {
 
 	it("puts the default template order first", () => {
 		expect(DEFAULT_TEMPLATE_ORDER[0]).toBe("type");
-		expect(DEFAULT_TEMPLATE_ORDER.at(-1)).toBe("created");
+		expect(DEFAULT_TEMPLATE_ORDER.at(-1)).toBe("last_commit");
 	});
 });
 

@@ -1,6 +1,8 @@
 /**
  * The framework note: the built-in template and its property list, shared by the template feature
  * (what a new note holds) and the comparison (its property order is the default column order).
+ * The keys after `created` are the ones facts from package registries fill (with `language`,
+ * `license`, `first_release`, `website`, `repository` and `summary` above).
  */
 export const DEFAULT_TEMPLATE = `---
 type: framework
@@ -18,6 +20,12 @@ related: []
 tags:
   - framework
 created: {{date}}
+package:
+latest_version:
+latest_release:
+stars:
+archived:
+last_commit:
 ---
 ## Overview
 
@@ -50,4 +58,10 @@ export const DEFAULT_PROPERTIES = [
 	"related",
 	"tags",
 	"created",
+	"package",
+	"latest_version",
+	"latest_release",
+	"stars",
+	"archived",
+	"last_commit",
 ] as const;
