@@ -1,4 +1,5 @@
 import { type App, Modal } from "obsidian";
+import { reportError } from "../../shared/report";
 import type { GatherResult, NoteFacts, Proposal } from "../core/index";
 import type { NoteChoice } from "../write";
 import { renderNoteFacts } from "./preview-note";
@@ -126,6 +127,8 @@ export class FactsPreviewModal extends Modal {
 		this.update();
 		try {
 			await this.options.apply(choices);
+		} catch (error) {
+			reportError("writing facts", error);
 		} finally {
 			this.applying = false;
 			this.close();
