@@ -109,9 +109,7 @@ export class Fetcher {
 		const out: string[] = [];
 		if (this.offline.size > 0) {
 			const [first] = this.offline.values();
-			out.push(
-				`No connection to ${[...this.offline.keys()].join(", ")} (${first ?? ""}). Facts need the network; nothing was changed for the notes that needed it.`,
-			);
+			out.push(`No connection to ${[...this.offline.keys()].join(", ")} (${first ?? ""}); the notes that need it were not filled.`);
 		}
 		if (this.rateLimitMessage !== null) out.push(this.rateLimitMessage);
 		return out;

@@ -199,6 +199,17 @@ describe("gatherFacts", () => {
 		expect(values(facts).stars).toBe(1204);
 	});
 
+	it("prefers GitHub's homepage over a registry website that is only the repository's page", async () => {
+		const github = { ...githubArchived, homepage: "https://aws.github.io/chalice/" };
+		const http = fakeHttp({ [`${PYPI}/chalice/json`]: json(pypiChalice), [`${GH}/aws/chalice`]: json(github) });
+		const [facts] = (await gatherFacts([note("Chalice", { package: "pypi:chalice" })], http.get, testOptions())).notes;
+		expect(facts?.proposals.find((p) => p.key === "website")).toMatchObject({
+			value: "https://aws.github.io/chalice/",
+			provenance: "GitHub: homepage",
+		});
+		expect(values(facts).repository).toBe("https://github.com/aws/chalice");
+	});
+
 	it("does not guess when the name is found on several registries, and says which", async () => {
 		const http = fakeHttp({ [`${PYPI}/express/json`]: json(pypiChalice), "https://registry.npmjs.org/express": json(npmExpress) });
 		const [facts] = (await gatherFacts([note("Express")], http.get, testOptions())).notes;

@@ -3,9 +3,9 @@
  * name), the registries' facts, then GitHub's for a github.com repository, and the proposals.
  *
  * Guessing: the names from `guessNames` in order, each on the registries that fit the note's
- * `language` (all three when it has none). The first name found on exactly one registry is the
- * guess; found on several, the note fails as ambiguous (nothing is written); not found anywhere,
- * the next name is tried.
+ * `language` (or a language among its `tags`; all three when it has neither). The first name
+ * found on exactly one registry is the guess; found on several, the note fails as ambiguous
+ * (nothing is written); not found anywhere, the next name is tried.
  *
  * Merging: the first package's facts first, then the next package's for keys still missing
  * (`first_release` takes the earliest year of all), then GitHub's for keys still missing — stars,
@@ -22,7 +22,7 @@ import {
 	packageNameProblem,
 	parsePackageRefs,
 	REGISTRY_NAMES,
-	registriesForLanguage,
+	registriesForNote,
 } from "./package-ref";
 import { proposalsFor } from "./proposals";
 import { cratesSource } from "./sources/crates";
@@ -72,6 +72,18 @@ class Merged {
 		}
 		this.skipped.push(...parsed.skipped);
 	}
+
+	/**
+	 * GitHub's homepage over a registry "website" that is only the repository's own page (PyPI's
+	 * `home_page` often is): the project's site says more than a second link to the code.
+	 */
+	preferHomepage(github: Parsed): void {
+		const website = this.facts.get("website");
+		const homepage = github.facts.find((fact) => fact.key === "website");
+		if (!website || !homepage || website.source === "github" || typeof website.value !== "string") return;
+		const repo = githubRepoOf(website.value);
+		if (repo !== null && `https://github.com/${repo}` === website.value.replace(/\/+$/, "")) this.facts.set("website", homepage);
+	}
 }
 
 interface Found {
@@ -82,8 +94,8 @@ interface Found {
 type Guess = { readonly found: Found } | { readonly error: string } | { readonly notFound: string };
 
 async function guess(note: FactsNote, fetcher: Fetcher): Promise<Guess> {
-	const registries = registriesForLanguage(note.frontmatter.get("language"));
-	if (registries.length === 0) return { error: "no package property, and no registry for its language" };
+	const registries = registriesForNote(note.frontmatter);
+	if (registries.length === 0) return { notFound: "no package property, and no registry for the note's language" };
 	const names = guessNames(note.name);
 	const tried: string[] = [];
 	for (const name of names) {
@@ -182,6 +194,7 @@ async function factsForNote(note: FactsNote, fetcher: Fetcher): Promise<NoteFact
 		if (result.kind === "ok") {
 			const parsed = githubSource.parse(result.json);
 			merged.add(parsed);
+			merged.preferHomepage(parsed);
 			if (parsed.error !== null) errors.push(`GitHub ${repo}: ${parsed.error}`);
 		} else {
 			errors.push(result.kind === "not-found" ? `GitHub has no repository ${repo}` : `GitHub ${repo}: ${result.message}`);

@@ -12,7 +12,7 @@
  * - `hostsOf(bases)`: the host names a run may contact, for the consent prompt and the README.
  */
 export * from "./types";
-export { formatPackageRef, guessNames, parsePackageRefs, registriesForLanguage } from "./package-ref";
+export { formatPackageRef, guessNames, parsePackageRefs, registriesForLanguage, registriesForNote } from "./package-ref";
 export type { PackageRefsResult } from "./package-ref";
 export { checkDate, checkText, checkUrl, MAX_TEXT_LENGTH } from "./values";
 export type { Checked } from "./values";

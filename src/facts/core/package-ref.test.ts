@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPackageRef, guessNames, parsePackageRefs, registriesForLanguage } from "./package-ref";
+import { formatPackageRef, guessNames, parsePackageRefs, registriesForLanguage, registriesForNote } from "./package-ref";
 
 describe("parsePackageRefs", () => {
 	it("reads one text or a list, on each registry, npm scopes included", () => {
@@ -55,5 +55,17 @@ describe("registriesForLanguage", () => {
 		expect(registriesForLanguage(undefined)).toEqual(["pypi", "npm", "crates"]);
 		expect(registriesForLanguage("")).toEqual(["pypi", "npm", "crates"]);
 		expect(registriesForLanguage("Go")).toEqual([]);
+	});
+});
+
+describe("registriesForNote", () => {
+	it("uses the language, else a language tag that fits one registry, else all three", () => {
+		const fm = (entries: Record<string, unknown>) => new Map(Object.entries(entries));
+		expect(registriesForNote(fm({ language: "Rust", tags: ["python"] }))).toEqual(["crates"]);
+		expect(registriesForNote(fm({ tags: ["python", "framework"] }))).toEqual(["pypi"]);
+		expect(registriesForNote(fm({ tags: "#typescript web" }))).toEqual(["npm"]);
+		expect(registriesForNote(fm({ tags: ["python", "rust"] }))).toEqual(["pypi", "npm", "crates"]);
+		expect(registriesForNote(fm({ language: "Go", tags: ["python"] }))).toEqual([]);
+		expect(registriesForNote(fm({}))).toEqual(["pypi", "npm", "crates"]);
 	});
 });

@@ -121,17 +121,18 @@ export function guessNames(noteName: string): string[] {
 	return [...new Set(names)].filter((name) => name !== "" && name.length <= 64);
 }
 
-/** The registries to guess on for a note's `language` (all three when it names none; none for another language). */
-export function registriesForLanguage(language: unknown): RegistryId[] {
-	const first = Array.isArray(language)
-		? (language as unknown[]).find((item) => typeof item === "string" && item.trim() !== "")
-		: language;
-	if (typeof first !== "string" || first.trim() === "") return ["pypi", "npm", "crates"];
-	const name = first
+const ALL_REGISTRIES: readonly RegistryId[] = ["pypi", "npm", "crates"];
+
+function languageName(raw: string): string {
+	return raw
 		.trim()
 		.replace(/^\[\[([^\]|#]*)(?:[#|][^\]]*)?\]\]$/, "$1")
+		.replace(/^#/, "")
 		.trim()
 		.toLowerCase();
+}
+
+function registryOf(name: string): RegistryId[] | null {
 	switch (name) {
 		case "python":
 			return ["pypi"];
@@ -145,6 +146,32 @@ export function registriesForLanguage(language: unknown): RegistryId[] {
 		case "rust":
 			return ["crates"];
 		default:
-			return [];
+			return null;
 	}
+}
+
+/** The registries to guess on for a note's `language` (all three when it names none; none for another language). */
+export function registriesForLanguage(language: unknown): RegistryId[] {
+	const first = Array.isArray(language)
+		? (language as unknown[]).find((item) => typeof item === "string" && item.trim() !== "")
+		: language;
+	if (typeof first !== "string" || first.trim() === "") return [...ALL_REGISTRIES];
+	return registryOf(languageName(first)) ?? [];
+}
+
+/**
+ * The registries to guess on for a note: its `language`; without one, a language among its
+ * `tags` (`tags: [python, framework]`) when exactly one registry fits them; else all three.
+ */
+export function registriesForNote(frontmatter: ReadonlyMap<string, unknown>): RegistryId[] {
+	const language = frontmatter.get("language");
+	if (!isEmptyProperty(language)) return registriesForLanguage(language);
+	const tags = frontmatter.get("tags");
+	const list: readonly unknown[] = Array.isArray(tags) ? tags : typeof tags === "string" ? tags.split(/[\s,]+/) : [];
+	const fits = new Set<RegistryId>();
+	for (const tag of list) {
+		if (typeof tag !== "string") continue;
+		for (const registry of registryOf(languageName(tag)) ?? []) fits.add(registry);
+	}
+	return fits.size === 1 ? [...fits] : [...ALL_REGISTRIES];
 }

@@ -152,7 +152,10 @@ export interface NoteFacts {
 	readonly guessed: boolean;
 	readonly proposals: readonly Proposal[];
 	readonly skipped: readonly SkippedValue[];
-	/** Why this note failed (package not found, HTTP error), or null. */
+	/**
+	 * Why this note failed (package not found, a bad `package` entry, an HTTP error, an ambiguous
+	 * guess), or null. The proposals from the sources that did answer are still listed.
+	 */
 	readonly error: string | null;
 }
 
