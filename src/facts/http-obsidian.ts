@@ -50,7 +50,7 @@ export function obsidianHttpGet(options: HttpOptions = {}): HttpGet {
 			let settled = false;
 			const timer = window.setTimeout(() => {
 				settled = true;
-				reject(new HttpFailure("timeout", `No answer from ${hostOf(request.url)} within ${Math.round(timeoutMs / 1000)} s`));
+				reject(new HttpFailure("timeout", `no answer within ${Math.round(timeoutMs / 1000)} s`));
 			}, timeoutMs);
 			const finish = (outcome: () => void): void => {
 				if (settled) return;
@@ -62,47 +62,36 @@ export function obsidianHttpGet(options: HttpOptions = {}): HttpGet {
 			try {
 				pending = requestUrl({ url: request.url, method: "GET", headers: Object.fromEntries(request.headers), throw: false });
 			} catch (error) {
-				finish(() => reject(failure(request, error)));
+				finish(() => reject(failure(error)));
 				return;
 			}
 			pending.then(
 				(response) =>
 					finish(() => {
 						try {
-							resolve(toResponse(request, response, maxBytes));
+							resolve(toResponse(response, maxBytes));
 						} catch (error) {
-							reject(error instanceof HttpFailure ? error : failure(request, error));
+							reject(error instanceof HttpFailure ? error : failure(error));
 						}
 					}),
-				(error: unknown) => finish(() => reject(failure(request, error))),
+				(error: unknown) => finish(() => reject(failure(error))),
 			);
 		});
 }
 
-function toResponse(request: HttpRequest, response: RequestUrlResponse, maxBytes: number): HttpResponse {
+function toResponse(response: RequestUrlResponse, maxBytes: number): HttpResponse {
 	const headers = lowerCaseHeaders(response.headers);
 	const bytes = bodyBytes(response, headers);
 	if (bytes > maxBytes) {
-		throw new HttpFailure(
-			"too-large",
-			`The answer of ${hostOf(request.url)} is larger than ${Math.round(maxBytes / (1024 * 1024))} MB`,
-		);
+		throw new HttpFailure("too-large", `the answer is larger than ${Math.round(maxBytes / (1024 * 1024))} MB`);
 	}
 	const text: unknown = response.text;
 	return { status: response.status, headers, text: typeof text === "string" ? text : "" };
 }
 
-function failure(request: HttpRequest, error: unknown): HttpFailure {
+/** A failure's message is the error's own; the core adds the host when it reports it. */
+function failure(error: unknown): HttpFailure {
 	const message = errorMessage(error);
 	const offline = OFFLINE.test(message) || (typeof navigator !== "undefined" && navigator.onLine === false);
-	return new HttpFailure(offline ? "offline" : "other", `${hostOf(request.url)}: ${message}`);
-}
-
-/** The host of a URL for messages (the URL itself when it does not parse). */
-export function hostOf(url: string): string {
-	try {
-		return new URL(url).host;
-	} catch {
-		return url;
-	}
+	return new HttpFailure(offline ? "offline" : "other", message);
 }
