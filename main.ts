@@ -1,9 +1,11 @@
 import { normalizePath, Notice, Plugin } from "obsidian";
 import { registerComparison } from "./src/comparison/feature";
 import { registerDecisions } from "./src/decisions/feature";
+import { registerFacts } from "./src/facts/feature";
 import { registerIndexNotes } from "./src/index-notes/feature";
 import { DEFAULT_SETTINGS, describeProblem, migrate, sameData, type Settings, toStoredData } from "./src/shared/core/settings";
 import type { PluginHost, SettingsSection } from "./src/shared/host";
+import { PaneActions } from "./src/shared/pane-actions";
 import { PaneModes } from "./src/shared/pane-modes";
 import { FrameworkNotesSettingTab } from "./src/shared/settings-tab";
 import { registerTemplates } from "./src/templates/feature";
@@ -14,6 +16,7 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 	private readonly settingsListeners = new Set<(next: Settings, previous: Settings) => void>();
 	private readonly settingsSections: SettingsSection[] = [];
 	readonly paneModes = new PaneModes();
+	readonly paneActions = new PaneActions();
 	/** Keys of `data.json` this version does not know, written back unchanged. */
 	private preservedSettings: ReadonlyMap<string, unknown> = new Map();
 	/** Version of settings written by a newer plugin version, which are never saved over; else null. */
@@ -36,6 +39,7 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 		registerComparison(this);
 		registerTemplates(this);
 		registerDecisions(this);
+		registerFacts(this);
 		this.addSettingTab(new FrameworkNotesSettingTab(this.app, this, this.settingsSections));
 	}
 

@@ -11,6 +11,9 @@
  *
  * Known and not patched here (tests that need them work around them locally):
  * - `Modal.open()` closes the modal again after one tick; text inputs do not fire `onChange`.
+ * - `requestUrl` answers every request with an empty 200. A test of the network replaces it in
+ *   its own file (`vi.mock("obsidian", …)`) with a `FakeNetwork` from `request-url.ts`, which
+ *   answers by URL, records requests and can go offline; see test/facts-command.test.ts.
  * - The mock editor applies a transaction's changes one after another (each against the text
  *   already changed) and records one undo step per change; CodeMirror reads every change against
  *   the original text and makes one undo step (see test/template-commands.test.ts).

@@ -98,6 +98,60 @@ describe("unknown keys", () => {
 	});
 });
 
+describe("the facts section", () => {
+	// A data.json saved before the plugin had facts settings: the section is new, so the stored
+	// shape (and the version) stays; the section reads as its defaults and nothing else changes.
+	const before = {
+		version: 1,
+		index: { numSpaces: 4, ignorePaths: ["Archive/"] },
+		compare: { groupBy: "language" },
+		templates: { newNoteFolder: "Frameworks" },
+	};
+
+	it("is filled with its defaults in data saved before it existed; every other value is kept, nothing is reported", () => {
+		const result = migrate(before);
+		expect(result.problems).toEqual([]);
+		expect(result.readOnly).toBe(false);
+		expect(result.preserved.size).toBe(0);
+		expect(result.settings.version).toBe(1);
+		expect(result.settings.index).toEqual({ ...DEFAULT_SETTINGS.index, numSpaces: 4, ignorePaths: ["Archive/"] });
+		expect(result.settings.compare).toEqual({ ...DEFAULT_SETTINGS.compare, groupBy: "language" });
+		expect(result.settings.templates).toEqual({ ...DEFAULT_SETTINGS.templates, newNoteFolder: "Frameworks" });
+		expect(result.settings.facts).toEqual({
+			pypiUrl: "https://pypi.org",
+			npmUrl: "https://registry.npmjs.org",
+			cratesUrl: "https://crates.io",
+			githubUrl: "https://api.github.com",
+			githubTokenSecret: "",
+			networkConsent: false,
+		});
+		expect(migrate(storedAfter(before)).settings).toEqual(result.settings);
+	});
+
+	it("keeps a mirror's URL and consent, and refuses a URL that is not http or https, a secret name of the wrong shape", () => {
+		const result = migrate({
+			...before,
+			facts: {
+				pypiUrl: "https://pypi.example.org/mirror",
+				npmUrl: "ftp://registry.example.org",
+				cratesUrl: "https://user:secret@crates.example.org",
+				githubUrl: "javascript:alert(1)",
+				githubTokenSecret: "My Token",
+				networkConsent: true,
+			},
+		});
+		expect(result.settings.facts.pypiUrl).toBe("https://pypi.example.org/mirror");
+		expect(result.settings.facts.networkConsent).toBe(true);
+		expect(result.settings.facts.npmUrl).toBe("https://registry.npmjs.org");
+		expect(result.problems.map(describeProblem)).toEqual([
+			'facts.npmUrl: "ftp://registry.example.org" must be an http or https URL, such as https://pypi.org; using "https://registry.npmjs.org"',
+			'facts.cratesUrl: "https://user:secret@crates.example.org" must not contain a user name or password; using "https://crates.io"',
+			'facts.githubUrl: "javascript:alert(1)" must be an http or https URL, such as https://pypi.org; using "https://api.github.com"',
+			'facts.githubTokenSecret: "My Token" must be lower-case letters, digits and dashes; using ""',
+		]);
+	});
+});
+
 describe("data of a newer version", () => {
 	it("is read as well as this version can, marked read-only and never asks to be saved", () => {
 		const raw = { version: SETTINGS_VERSION + 1, index: { numSpaces: 4, newThing: true }, compare: { openIn: "window" } };

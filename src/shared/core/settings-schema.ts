@@ -146,10 +146,49 @@ export const TEMPLATE_SCHEMA = {
 	timeFormat: text("HH:mm", NAME_LENGTH, true),
 } satisfies SectionSchema;
 
+/** Why a source's base URL is refused (it must be an absolute http or https URL), or null. */
+export function baseUrlProblem(value: string): string | null {
+	if (!/^https?:\/\/[^\s/?#]+/i.test(value)) return "must be an http or https URL, such as https://pypi.org";
+	const control = (c: string): boolean => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127;
+	if (/\s/.test(value) || Array.from(value).some(control)) return "must not contain spaces or control characters";
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return "must be an http or https URL, such as https://pypi.org";
+	}
+	if (url.username !== "" || url.password !== "") return "must not contain a user name or password";
+	if (url.search !== "" || url.hash !== "") return "must not have a query or a fragment";
+	return null;
+}
+
+/** Why a secret's name is refused (Obsidian's secret storage: lower-case letters, digits and dashes), or null. */
+export function secretNameProblem(value: string): string | null {
+	return value === "" || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) ? null : "must be lower-case letters, digits and dashes";
+}
+
+/** A source's base URL (a company mirror works). */
+const baseUrl = (fallback: string): TextField => ({ ...text(fallback, PATH_LENGTH, true), check: baseUrlProblem });
+
+export const FACTS_SCHEMA = {
+	/** Base URLs of the sources; the defaults are the public services. */
+	pypiUrl: baseUrl("https://pypi.org"),
+	npmUrl: baseUrl("https://registry.npmjs.org"),
+	cratesUrl: baseUrl("https://crates.io"),
+	githubUrl: baseUrl("https://api.github.com"),
+	/**
+	 * The name of the secret (in Obsidian's secret storage) that holds a GitHub token; empty for
+	 * none. Only the name is stored here, never the token.
+	 */
+	githubTokenSecret: { ...text("", 64), check: secretNameProblem } satisfies TextField,
+	/** The user agreed to let "Fill facts from registries" contact the sources' hosts. */
+	networkConsent: bool(false),
+} satisfies SectionSchema;
+
 /** The sections of `data.json`, in order. */
-export const SETTINGS_SCHEMA = { index: INDEX_SCHEMA, compare: COMPARE_SCHEMA, templates: TEMPLATE_SCHEMA } as const;
+export const SETTINGS_SCHEMA = { index: INDEX_SCHEMA, compare: COMPARE_SCHEMA, templates: TEMPLATE_SCHEMA, facts: FACTS_SCHEMA } as const;
 export type SectionName = keyof typeof SETTINGS_SCHEMA;
-export const SECTION_NAMES: readonly SectionName[] = Object.freeze(["index", "compare", "templates"]);
+export const SECTION_NAMES: readonly SectionName[] = Object.freeze(["index", "compare", "templates", "facts"]);
 
 /** The frozen defaults of a section. */
 export function defaultsOf<S extends SectionSchema>(schema: S): SectionValues<S> {

@@ -16,6 +16,7 @@
 import {
 	COMPARE_SCHEMA,
 	copyValue,
+	FACTS_SCHEMA,
 	fieldProblem,
 	INDEX_SCHEMA,
 	SECTION_NAMES,
@@ -37,6 +38,7 @@ export const SETTINGS_VERSION = 1;
 export type IndexSettings = SectionValues<typeof INDEX_SCHEMA>;
 export type CompareSettings = SectionValues<typeof COMPARE_SCHEMA>;
 export type TemplateSettings = SectionValues<typeof TEMPLATE_SCHEMA>;
+export type FactsSettings = SectionValues<typeof FACTS_SCHEMA>;
 
 export type FolderNoteStyle = IndexSettings["folderNoteStyle"];
 export type LinkFormat = IndexSettings["linkFormat"];
@@ -51,17 +53,20 @@ export interface Settings {
 	readonly index: IndexSettings;
 	readonly compare: CompareSettings;
 	readonly templates: TemplateSettings;
+	readonly facts: FactsSettings;
 }
 
 export const DEFAULT_INDEX_SETTINGS: IndexSettings = defaultsOf(INDEX_SCHEMA);
 export const DEFAULT_COMPARE_SETTINGS: CompareSettings = defaultsOf(COMPARE_SCHEMA);
 export const DEFAULT_TEMPLATE_SETTINGS: TemplateSettings = defaultsOf(TEMPLATE_SCHEMA);
+export const DEFAULT_FACTS_SETTINGS: FactsSettings = defaultsOf(FACTS_SCHEMA);
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 	version: SETTINGS_VERSION,
 	index: DEFAULT_INDEX_SETTINGS,
 	compare: DEFAULT_COMPARE_SETTINGS,
 	templates: DEFAULT_TEMPLATE_SETTINGS,
+	facts: DEFAULT_FACTS_SETTINGS,
 });
 
 /** Top-level key under which keys this version does not know are kept. */
@@ -228,6 +233,7 @@ export function migrate(raw: unknown): MigrationResult {
 		index: readSection("index", INDEX_SCHEMA, data.get("index"), problems, preserved),
 		compare: readSection("compare", COMPARE_SCHEMA, data.get("compare"), problems, preserved),
 		templates: readSection("templates", TEMPLATE_SCHEMA, data.get("templates"), problems, preserved),
+		facts: readSection("facts", FACTS_SCHEMA, data.get("facts"), problems, preserved),
 	};
 	const changed = !readOnly && !sameData(raw, toStoredData(settings, preserved));
 	return { settings, changed, problems, preserved, storedVersion: version, readOnly };
@@ -266,10 +272,6 @@ export function sameData(a: unknown, b: unknown): boolean {
 }
 
 /** Return a copy of `settings` with one section's keys replaced. */
-export function withSection<K extends "index" | "compare" | "templates">(
-	settings: Settings,
-	section: K,
-	patch: Partial<Settings[K]>,
-): Settings {
+export function withSection<K extends SectionName>(settings: Settings, section: K, patch: Partial<Settings[K]>): Settings {
 	return { ...settings, [section]: { ...settings[section], ...patch } };
 }

@@ -10,6 +10,7 @@ import FrameworkNotesPlugin from "../../../main";
 import manifestJson from "../../../manifest.json";
 import { patchMockGaps } from "../../harness/mock-gaps";
 import { generatedIndexVault, generatedVault } from "./generated-vault";
+import { networkRequests, setNetwork } from "./network";
 import { refreshNoteLeaves, viewRegistry } from "./patches";
 import { getShell } from "./shell";
 
@@ -303,6 +304,9 @@ const api = {
 	},
 	settings: (): unknown => JSON.parse(JSON.stringify(current().plugin.settings)) as unknown,
 	savedData: (): unknown => JSON.parse(JSON.stringify((current().plugin as unknown as { data__: unknown }).data__ ?? null)) as unknown,
+	/** Answers of the page's network by URL (`null`: offline); see network.ts. */
+	setNetwork,
+	networkRequests,
 	notices: (): string[] =>
 		getShell()
 			.noticesEl.findAll(".notice")

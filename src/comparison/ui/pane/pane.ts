@@ -89,6 +89,8 @@ export class ComparisonPane {
 				if (this.model) showPropertiesMenu(evt, this.model, this.state.hiddenColumns, dispatch);
 			},
 			exportMenu: (evt) => showExportMenu(evt, this),
+			extra: host.paneActions.list(),
+			shownPaths: () => this.result?.rows.map((row) => row.path) ?? [],
 		});
 		this.filterBar = new FilterBar(root, view, dispatch);
 		this.statusLine = new StatusLine(root);

@@ -1,12 +1,16 @@
-import type { Component } from "obsidian";
+import { type Component, setIcon } from "obsidian";
 import type { ComparisonViewState } from "../../core/index";
 import type { PaneAction } from "../../core/pane-state";
+import type { PaneToolbarAction } from "../../../shared/pane-actions";
 
 /** What the toolbar asks of the pane. */
 export interface ToolbarActions {
 	dispatch(action: PaneAction): void;
 	propertiesMenu(evt: MouseEvent): void;
 	exportMenu(evt: MouseEvent): void;
+	/** Buttons other features added (`host.paneActions`), each run with the paths of the notes shown. */
+	readonly extra: readonly PaneToolbarAction[];
+	shownPaths(): readonly string[];
 }
 
 function setPressed(button: HTMLElement, pressed: boolean): void {
@@ -59,6 +63,12 @@ export class PaneToolbar {
 		owner.registerDomEvent(columns, "click", (evt) => actions.propertiesMenu(evt));
 		const exportButton = bar.createEl("button", { text: "Export", attr: { "aria-haspopup": "menu" } });
 		owner.registerDomEvent(exportButton, "click", (evt) => actions.exportMenu(evt));
+		for (const action of actions.extra) {
+			const button = bar.createEl("button", { cls: "fn-cmp-action", attr: { "data-action": action.id } });
+			setIcon(button.createSpan({ cls: "fn-cmp-action-icon" }), action.icon);
+			button.createSpan({ text: action.name });
+			owner.registerDomEvent(button, "click", () => action.run(actions.shownPaths()));
+		}
 	}
 
 	/** Show the state's search text and toggles. */
