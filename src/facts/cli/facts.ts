@@ -56,7 +56,8 @@ export function sourceBases(options: Readonly<Record<string, string>>): SourceBa
 		const raw = options[option];
 		if (raw === undefined) continue;
 		const problem = baseUrlProblem(raw);
-		if (problem !== null) return { usage: `--${option}: ${problem} (give one like "${DEFAULT_SOURCE_BASES[source]}")` };
+		if (problem !== null)
+			return { usage: `--${option} ${problem.replace(/, such as .*$/, "")} (the default is ${DEFAULT_SOURCE_BASES[source]})` };
 		bases[source] = raw.trim().replace(/\/+$/, "");
 	}
 	return bases;

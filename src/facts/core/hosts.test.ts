@@ -18,7 +18,7 @@ describe("hostsOf", () => {
 	it("says why a base URL cannot be used", () => {
 		expect(baseUrlProblem("https://pypi.org")).toBeNull();
 		expect(baseUrlProblem("ftp://pypi.org")).toMatch(/http or https/);
-		expect(baseUrlProblem("pypi.org")).toMatch(/not a URL/);
+		expect(baseUrlProblem("pypi.org")).toMatch(/http or https URL/);
 		expect(baseUrlProblem("https://u:p@pypi.org")).toMatch(/user name/);
 		expect(baseUrlProblem("https://pypi.org/?x=1")).toMatch(/query/);
 	});
