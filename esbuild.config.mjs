@@ -30,7 +30,7 @@ const installIntoVault = {
 			const target = path.join(vault, ".obsidian", "plugins", "framework-notes");
 			await mkdir(target, { recursive: true });
 			for (const file of ["main.js", "manifest.json", "styles.css"]) await copyFile(file, path.join(target, file));
-			console.log(`framework-notes: installed into ${target}`);
+			process.stdout.write(`framework-notes: installed into ${target}\n`);
 		});
 	},
 };

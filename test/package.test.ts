@@ -24,7 +24,7 @@ const SOURCES = [
 	"bin",
 	"src",
 ];
-const SHIPPED = ["LICENSE", "README.md", "bin/framework-notes.cjs", "dist/cli.cjs", "package.json"];
+const SHIPPED = ["LICENSE", "README.md", "bin/framework-notes.mjs", "dist/cli.cjs", "package.json"];
 
 const version = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { version: string }).version;
 const dirs: string[] = [];
@@ -97,7 +97,7 @@ describe("the framework-notes package", () => {
 		const manifest = JSON.parse(fs.readFileSync(path.join(installed, "package.json"), "utf8")) as Record<string, unknown>;
 		expect(manifest.private).toBeUndefined();
 		expect(manifest.dependencies ?? {}).toEqual({});
-		expect(manifest.bin).toEqual({ "framework-notes": "bin/framework-notes.cjs" });
+		expect(manifest.bin).toEqual({ "framework-notes": "bin/framework-notes.mjs" });
 	});
 
 	it("installs a working framework-notes command", () => {
