@@ -10,7 +10,7 @@ import { registerTemplates } from "./src/templates/feature";
 
 /** Wiring only: settings, the settings tab, and one registration call per feature. */
 export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
-	settings: Settings = DEFAULT_SETTINGS;
+	override settings: Settings = DEFAULT_SETTINGS;
 	private readonly settingsListeners = new Set<(next: Settings, previous: Settings) => void>();
 	private readonly settingsSections: SettingsSection[] = [];
 	readonly paneModes = new PaneModes();
