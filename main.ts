@@ -43,6 +43,14 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 		this.settingsListeners.clear();
 	}
 
+	/** `data.json` changed on disk (synced from another device): use the new settings without a restart. */
+	override async onExternalSettingsChange(): Promise<void> {
+		const previous = this.settings;
+		await this.loadSettings();
+		if (sameData(previous, this.settings)) return;
+		for (const listener of this.settingsListeners) listener(this.settings, previous);
+	}
+
 	async loadSettings(): Promise<void> {
 		const raw: unknown = await this.loadData();
 		// Switching from Waypoint: with no settings of its own yet, the plugin starts from Waypoint's.
