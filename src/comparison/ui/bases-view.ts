@@ -1,6 +1,16 @@
-import { BasesView, type HoverParent, type HoverPopover, type QueryController, requireApiVersion, TFile } from "obsidian";
-import { applyView, buildModel, type ComparisonModel, type NoteInput, type SortKey, type ViewResult } from "../core/index";
-import { clickSort, NO_FILTERS, type Orientation } from "../core/index";
+import {
+	type BasesAllOptions,
+	type BasesEntryGroup,
+	BasesView,
+	type HoverParent,
+	type HoverPopover,
+	NullValue,
+	type QueryController,
+	requireApiVersion,
+	TFile,
+} from "obsidian";
+import { applyView, buildModel, type BasesGroup, type ComparisonModel, type NoteInput, type ViewResult } from "../core/index";
+import { BASES_KEYS, clickSort, inBasesGroups, NO_FILTERS, readBasesViewState, sortConfig } from "../core/index";
 import type { Frontmatter } from "../../shared/core/vault";
 import { type PropertyTypes, readPropertyTypes } from "../property-types";
 import { writeCell } from "../write";
@@ -13,6 +23,20 @@ export function notePropertyKeys(ids: readonly string[]): string[] {
 	return ids.filter((id) => id.startsWith("note.")).map((id) => id.slice("note.".length));
 }
 
+/** The options Bases shows in the view's menu and saves in the `.base` file. */
+export const COMPARISON_BASES_OPTIONS: readonly BasesAllOptions[] = [
+	{ type: "toggle", key: BASES_KEYS.transpose, displayName: "Transpose", default: false },
+	{ type: "toggle", key: BASES_KEYS.hideIdentical, displayName: "Hide identical columns", default: false },
+	{ type: "toggle", key: BASES_KEYS.differencesFirst, displayName: "Differences first", default: false },
+	{
+		type: "property",
+		key: BASES_KEYS.groupBy,
+		displayName: "Group by (when the base is not grouped)",
+		placeholder: "None",
+		filter: (id) => id.startsWith("note."),
+	},
+];
+
 function frontmatterOf(host: PluginHost, file: TFile): Frontmatter | null {
 	const fm: unknown = host.app.metadataCache.getFileCache(file)?.frontmatter;
 	return typeof fm === "object" && fm !== null ? (fm as Frontmatter) : null;
@@ -20,10 +44,26 @@ function frontmatterOf(host: PluginHost, file: TFile): Frontmatter | null {
 
 /**
  * Offer the comparison table as a Bases view type "Comparison" (Obsidian 1.10+): the Base's
- * entries side by side, in the Base's property order, with the pane's cells, sorting, selection,
- * transposition and in-place editing.
+ * entries side by side, in the Base's property order and groups, with the pane's cells, sorting,
+ * selection, transposition and in-place editing. Its options and state are kept per view in the
+ * base. When Bases is off (registration refused), it is offered again once Bases is on.
  */
 export function registerComparisonBasesView(host: PluginHost): boolean {
+	if (registerOnce(host)) return true;
+	if (!requireApiVersion("1.10.0")) return false;
+	let registered = false;
+	host.app.workspace.onLayoutReady(() => {
+		// Bases turned on later: try again whenever the workspace changes (a base is opened).
+		host.plugin.registerEvent(
+			host.app.workspace.on("layout-change", () => {
+				if (!registered) registered = registerOnce(host);
+			}),
+		);
+	});
+	return false;
+}
+
+function registerOnce(host: PluginHost): boolean {
 	const plugin = host.plugin;
 	if (requireApiVersion("1.10.0") && typeof plugin.registerBasesView === "function") {
 		class ComparisonBasesView extends BasesView implements HoverParent {
@@ -31,9 +71,6 @@ export function registerComparisonBasesView(host: PluginHost): boolean {
 			hoverPopover: HoverPopover | null = null;
 			private readonly table: ComparisonTable;
 			private readonly transposeButton: HTMLButtonElement;
-			private sort: SortKey[] = [];
-			private selected = new Set<string>();
-			private orientation: Orientation = "rows";
 			private model: ComparisonModel | null = null;
 			private result: ViewResult | null = null;
 			private propertyTypes: PropertyTypes | null = null;
@@ -48,28 +85,16 @@ export function registerComparisonBasesView(host: PluginHost): boolean {
 					attr: { "aria-pressed": "false" },
 				});
 				this.registerDomEvent(this.transposeButton, "click", () => {
-					this.orientation = this.orientation === "rows" ? "columns" : "rows";
-					this.transposeButton.setAttr("aria-pressed", this.orientation === "columns" ? "true" : "false");
-					this.transposeButton.toggleClass("is-active", this.orientation === "columns");
+					this.config.set(BASES_KEYS.transpose, this.state().orientation === "rows");
 					this.render();
 				});
 				this.table = new ComparisonTable(root, host.app, this, COMPARISON_VIEW_TYPE, {
 					sort: (key, additive) => {
-						this.sort = clickSort(this.sort, key, additive);
+						this.config.set(BASES_KEYS.sort, sortConfig(clickSort(this.state().sort, key, additive)));
 						this.render();
 					},
-					toggleSelected: (path, checked) => {
-						if (checked) this.selected.add(path);
-						else this.selected.delete(path);
-						this.render();
-					},
-					selectAll: (paths, checked) => {
-						for (const path of paths) {
-							if (checked) this.selected.add(path);
-							else this.selected.delete(path);
-						}
-						this.render();
-					},
+					toggleSelected: (path, checked) => this.select([path], checked),
+					selectAll: (paths, checked) => this.select(paths, checked),
 					edit: async (path, column, input) => {
 						if (this.model) await writeCell(host.app, this.model, path, column, input);
 					},
@@ -100,26 +125,59 @@ export function registerComparisonBasesView(host: PluginHost): boolean {
 				this.render();
 			}
 
+			/** The base's own groups, or null when it is not grouped. */
+			private basesGroups(groups: readonly BasesEntryGroup[]): BasesGroup[] | null {
+				if (!groups.some((g) => g.hasKey())) return null;
+				return groups.map((g) => ({
+					label: g.key === undefined || g.key instanceof NullValue ? "(no value)" : g.key.toString(),
+					paths: g.entries.map((entry) => entry.file.path),
+				}));
+			}
+
+			/** The view's options and state, read from the base's config. */
+			private state(): ReturnType<typeof readBasesViewState> {
+				return readBasesViewState((key) => this.config.get(key));
+			}
+
+			private select(paths: readonly string[], checked: boolean): void {
+				const selected = new Set(this.state().selected);
+				for (const path of paths) {
+					if (checked) selected.add(path);
+					else selected.delete(path);
+				}
+				this.config.set(BASES_KEYS.selected, [...selected]);
+				this.render();
+			}
+
 			private render(): void {
 				const model = this.model;
 				if (!model) return;
+				const state = this.state();
+				const button = this.transposeButton;
+				button.setAttr("aria-pressed", state.orientation === "columns" ? "true" : "false");
+				button.toggleClass("is-active", state.orientation === "columns");
 				const order = notePropertyKeys(this.config.getOrder());
 				const hidden = order.length > 0 ? model.columns.map((c) => c.key).filter((key) => !order.includes(key)) : [];
-				this.result = applyView(model, {
-					sort: this.sort,
+				const groups = this.basesGroups(this.data.groupedData);
+				const groupBy =
+					groups === null && state.groupBy !== null && model.columns.some((c) => c.key === state.groupBy) ? state.groupBy : null;
+				const result = applyView(model, {
+					sort: state.sort,
 					search: "",
 					filters: NO_FILTERS,
-					groupBy: null,
+					groupBy,
 					hiddenColumns: hidden,
 					columnOrder: order,
-					hideIdentical: false,
-					differencesFirst: false,
+					hideIdentical: state.hideIdentical,
+					differencesFirst: state.differencesFirst,
 				});
+				this.result = groups === null ? result : inBasesGroups(result, groups);
+				const shown = new Set(model.rows.map((row) => row.path));
 				this.table.update({
 					view: this.result,
-					orientation: this.orientation,
-					sort: this.sort,
-					selected: this.selected,
+					orientation: state.orientation,
+					sort: state.sort,
+					selected: new Set(state.selected.filter((path) => shown.has(path))),
 					editable: true,
 				});
 			}
@@ -128,6 +186,7 @@ export function registerComparisonBasesView(host: PluginHost): boolean {
 			name: "Comparison",
 			icon: COMPARISON_ICON,
 			factory: (controller, containerEl) => new ComparisonBasesView(controller, containerEl),
+			options: () => [...COMPARISON_BASES_OPTIONS],
 		});
 	}
 	return false;
