@@ -1,27 +1,29 @@
 import {
 	type BasesAllOptions,
+	type BasesEntry,
 	type BasesEntryGroup,
+	type BasesPropertyId,
 	BasesView,
+	BooleanValue,
 	type HoverParent,
 	type HoverPopover,
+	ListValue,
+	Notice,
 	NullValue,
+	NumberValue,
 	type QueryController,
 	requireApiVersion,
 	TFile,
+	type Value,
 } from "obsidian";
 import { applyView, buildModel, type BasesGroup, type ComparisonModel, type NoteInput, type ViewResult } from "../core/index";
-import { BASES_KEYS, clickSort, inBasesGroups, NO_FILTERS, readBasesViewState, sortConfig } from "../core/index";
+import { BASES_KEYS, clickSort, inBasesGroups, NAME_KEY, NO_FILTERS, notePropertyKey, readBasesViewState, sortConfig } from "../core/index";
 import type { Frontmatter } from "../../shared/core/vault";
 import { type PropertyTypes, readPropertyTypes } from "../property-types";
 import { writeCell } from "../write";
 import type { PluginHost } from "../../shared/host";
 import { COMPARISON_ICON, COMPARISON_VIEW_TYPE } from "./comparison-view";
 import { ComparisonTable } from "./table";
-
-/** Bases property ids of note properties (`note.category`) → property keys (`category`). */
-export function notePropertyKeys(ids: readonly string[]): string[] {
-	return ids.filter((id) => id.startsWith("note.")).map((id) => id.slice("note.".length));
-}
 
 /** The options Bases shows in the view's menu and saves in the `.base` file. */
 export const COMPARISON_BASES_OPTIONS: readonly BasesAllOptions[] = [
@@ -74,6 +76,8 @@ function registerOnce(host: PluginHost): boolean {
 			private model: ComparisonModel | null = null;
 			private result: ViewResult | null = null;
 			private propertyTypes: PropertyTypes | null = null;
+			/** The base's formula and file properties shown as columns: property id → column key. */
+			private computed = new Map<BasesPropertyId, string>();
 
 			constructor(controller: QueryController, containerEl: HTMLElement) {
 				super(controller);
@@ -96,33 +100,79 @@ function registerOnce(host: PluginHost): boolean {
 					toggleSelected: (path, checked) => this.select([path], checked),
 					selectAll: (paths, checked) => this.select(paths, checked),
 					edit: async (path, column, input) => {
+						const id = [...this.computed].find(([, key]) => key === column.key)?.[0];
+						if (id !== undefined) {
+							new Notice(`${this.config.getDisplayName(id)} comes from the base; change it there.`);
+							return;
+						}
 						if (this.model) await writeCell(host.app, this.model, path, column, input);
 					},
 				});
 			}
 
 			onDataUpdated(): void {
-				if (this.propertyTypes === null) {
-					void readPropertyTypes(host.app).then((types) => {
-						this.propertyTypes = types;
-						this.onDataUpdated();
-					});
-					return;
-				}
-				const notes: NoteInput[] = [];
+				const known = this.propertyTypes;
+				// Property types (Settings → Properties) are read again on every update: a changed
+				// type redraws the table once the file is read.
+				void readPropertyTypes(host.app).then((types) => {
+					if (JSON.stringify(types) === JSON.stringify(this.propertyTypes)) return;
+					this.propertyTypes = types;
+					this.rebuild();
+				});
+				if (known !== null) this.rebuild();
+			}
+
+			/** The model of the base's notes: their properties, and the formula and file properties shown. */
+			private rebuild(): void {
+				const entries: { entry: BasesEntry; file: TFile; frontmatter: Frontmatter | null }[] = [];
+				const noteKeys = new Set<string>();
 				for (const entry of this.data.data) {
 					const file = entry.file;
 					if (!(file instanceof TFile) || file.extension !== "md") continue;
-					notes.push({
+					const frontmatter = frontmatterOf(host, file);
+					if (frontmatter !== null) for (const key of Object.keys(frontmatter)) noteKeys.add(key);
+					entries.push({ entry, file, frontmatter });
+				}
+				// A formula's column is keyed by its id (`formula.score`), apart from any note property.
+				this.computed = new Map();
+				for (const id of this.config.getOrder()) {
+					if (id.startsWith("note.") || id === NAME_KEY) continue;
+					let key: string = id;
+					for (let n = 2; noteKeys.has(key); n++) key = `${id} (${n})`;
+					this.computed.set(id, key);
+				}
+				const notes: NoteInput[] = entries.map(({ entry, file, frontmatter }) => {
+					let values = frontmatter;
+					if (this.computed.size > 0) {
+						const own: Record<string, unknown> = { ...frontmatter };
+						for (const [id, key] of this.computed) {
+							const value = entry.getValue(id);
+							if (value !== null) own[key] = this.plain(value);
+						}
+						values = own;
+					}
+					return {
 						path: file.path,
 						basename: file.basename,
-						frontmatter: frontmatterOf(host, file),
+						frontmatter: values,
 						frontmatterError: null,
 						mtime: file.stat.mtime,
-					});
-				}
-				this.model = buildModel(notes, { propertyTypes: this.propertyTypes });
+					};
+				});
+				this.model = buildModel(notes, { propertyTypes: this.propertyTypes ?? {} });
 				this.render();
+			}
+
+			/** A Bases value as the comparison's cells read it: numbers, booleans, lists, text. */
+			private plain(value: Value): unknown {
+				if (value instanceof NullValue) return null;
+				if (value instanceof NumberValue) {
+					const n = Number(value.toString());
+					return Number.isFinite(n) ? n : value.toString();
+				}
+				if (value instanceof BooleanValue) return value.toString() === "true";
+				if (value instanceof ListValue) return Array.from({ length: value.length() }, (_, i) => this.plain(value.get(i)));
+				return value.toString();
 			}
 
 			/** The base's own groups, or null when it is not grouped. */
@@ -156,7 +206,14 @@ function registerOnce(host: PluginHost): boolean {
 				const button = this.transposeButton;
 				button.setAttr("aria-pressed", state.orientation === "columns" ? "true" : "false");
 				button.toggleClass("is-active", state.orientation === "columns");
-				const order = notePropertyKeys(this.config.getOrder());
+				const order: string[] = [];
+				const labels = new Map<string, string>();
+				for (const id of this.config.getOrder()) {
+					const key = notePropertyKey(id) ?? this.computed.get(id);
+					if (key === undefined) continue;
+					order.push(key);
+					labels.set(key, this.config.getDisplayName(id));
+				}
 				const hidden = order.length > 0 ? model.columns.map((c) => c.key).filter((key) => !order.includes(key)) : [];
 				const groups = this.basesGroups(this.data.groupedData);
 				const groupBy =
@@ -179,6 +236,7 @@ function registerOnce(host: PluginHost): boolean {
 					sort: state.sort,
 					selected: new Set(state.selected.filter((path) => shown.has(path))),
 					editable: true,
+					labels,
 				});
 			}
 		}
