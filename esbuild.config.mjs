@@ -1,4 +1,5 @@
 // Builds the plugin (`main.js`, CommonJS, for Obsidian) and, separately, the Node CLI (`dist/cli.cjs`).
+// `npm run build` runs it twice (--production, then --cli); `npm pack` builds the CLI first (prepack).
 //   node esbuild.config.mjs                 one development build of main.js (inline source maps)
 //   node esbuild.config.mjs --watch [vault] rebuild on change; copy into <vault>/.obsidian/plugins/framework-notes
 //                                           (or $OBSIDIAN_VAULT) after each build
@@ -29,7 +30,7 @@ const installIntoVault = {
 			const target = path.join(vault, ".obsidian", "plugins", "framework-notes");
 			await mkdir(target, { recursive: true });
 			for (const file of ["main.js", "manifest.json", "styles.css"]) await copyFile(file, path.join(target, file));
-			console.log(`framework-notes: installed into ${target}`);
+			process.stdout.write(`framework-notes: installed into ${target}\n`);
 		});
 	},
 };

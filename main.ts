@@ -12,7 +12,7 @@ import { registerTemplates } from "./src/templates/feature";
 
 /** Wiring only: settings, the settings tab, and one registration call per feature. */
 export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
-	settings: Settings = DEFAULT_SETTINGS;
+	override settings: Settings = DEFAULT_SETTINGS;
 	private readonly settingsListeners = new Set<(next: Settings, previous: Settings) => void>();
 	private readonly settingsSections: SettingsSection[] = [];
 	readonly paneModes = new PaneModes();
@@ -45,6 +45,14 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 
 	override onunload(): void {
 		this.settingsListeners.clear();
+	}
+
+	/** `data.json` changed on disk (synced from another device): use the new settings without a restart. */
+	override async onExternalSettingsChange(): Promise<void> {
+		const previous = this.settings;
+		await this.loadSettings();
+		if (sameData(previous, this.settings)) return;
+		for (const listener of this.settingsListeners) listener(this.settings, previous);
 	}
 
 	async loadSettings(): Promise<void> {

@@ -33,7 +33,7 @@ const JSON_OUT = option("json", "");
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromiumPath)) {
-	console.log(`Chromium not found at ${chromiumPath}: browser benchmark skipped`);
+	process.stdout.write(`Chromium not found at ${chromiumPath}: browser benchmark skipped\n`);
 	process.exit(process.env.CI === "true" ? 1 : 0);
 }
 
@@ -178,7 +178,7 @@ try {
 			allChangedMs: round(median(samples.liveAll)),
 		};
 		results.push(row);
-		console.log(JSON.stringify(row));
+		process.stdout.write(`${JSON.stringify(row)}\n`);
 	}
 	const version = session.context.browser()?.version() ?? "unknown";
 	const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -188,19 +188,19 @@ try {
 		chromium: version,
 		results,
 	};
-	console.log("");
-	console.log(`Browser benchmark, ${summary.date}, ${summary.machine}, Chromium ${summary.chromium} (headless), medians of ${RUNS} runs`);
-	console.log(
+	const lines = [
+		"",
+		`Browser benchmark, ${summary.date}, ${summary.machine}, Chromium ${summary.chromium} (headless), medians of ${RUNS} runs`,
 		"| notes | open → rows in DOM | open → next frame | sort click → rows in DOM | sort click → next frame | view.render() | view.rebuild() | every note changed (live batch) | rows in DOM |",
-	);
-	console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-	for (const r of results) {
-		console.log(
-			`| ${r.notes.toLocaleString("en")} | ${r.firstRenderDomMs} ms | ${r.firstRenderFrameMs} ms | ${r.sortDomMs} ms | ${r.sortFrameMs} ms | ${r.renderCallMs} ms | ${r.rebuildCallMs} ms | ${r.allChangedMs} ms | ${r.rowsInDom} |`,
-		);
-	}
+		"| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+		...results.map(
+			(r) =>
+				`| ${r.notes.toLocaleString("en")} | ${r.firstRenderDomMs} ms | ${r.firstRenderFrameMs} ms | ${r.sortDomMs} ms | ${r.sortFrameMs} ms | ${r.renderCallMs} ms | ${r.rebuildCallMs} ms | ${r.allChangedMs} ms | ${r.rowsInDom} |`,
+		),
+	];
+	process.stdout.write(`${lines.join("\n")}\n`);
 	if (JSON_OUT) await writeFile(JSON_OUT, JSON.stringify(summary, null, "\t") + "\n");
-	if (session.pageErrors.length > 0) console.log(`page errors: ${session.pageErrors.join(" | ")}`);
+	if (session.pageErrors.length > 0) process.stderr.write(`page errors: ${session.pageErrors.join(" | ")}\n`);
 } finally {
 	await session.close();
 }

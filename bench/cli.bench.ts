@@ -149,9 +149,14 @@ afterAll(() => {
 		const peak = rss.length ? `${(Math.max(...rss) / 1024).toFixed(0)} MB` : "–";
 		return `| ${label} | ${list.length} | ${median(list.map((s) => s.ms)).toFixed(0)} ms | ${Math.min(...list.map((s) => s.ms)).toFixed(0)} ms | ${peak} |`;
 	});
-	console.log(
-		["", "CLI (fresh process per run)", "| Scenario | Runs | Median | Best | Peak RSS |", "|---|---:|---:|---:|---:|", ...rows].join(
-			"\n",
-		),
+	process.stdout.write(
+		[
+			"",
+			"CLI (fresh process per run)",
+			"| Scenario | Runs | Median | Best | Peak RSS |",
+			"|---|---:|---:|---:|---:|",
+			...rows,
+			"",
+		].join("\n"),
 	);
 });

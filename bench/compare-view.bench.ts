@@ -210,5 +210,5 @@ afterAll(() => {
 		const sorted = [...list].sort((a, b) => a - b);
 		lines.push(`${label.padEnd(28)} median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(2) ?? "-"} ms (${sorted.length} runs)`);
 	}
-	console.log(lines.join("\n"));
+	process.stdout.write(`${lines.join("\n")}\n`);
 });

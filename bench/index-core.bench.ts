@@ -104,7 +104,7 @@ afterAll(() => {
 		const sorted = [...samples].sort((a, b) => a - b);
 		rows.push(`${label.padEnd(72)} median CPU ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms (${sorted.length} runs)`);
 	}
-	console.log(`\nIndex core, CPU time per run:\n${rows.join("\n")}`);
+	process.stdout.write(`\nIndex core, CPU time per run:\n${rows.join("\n")}\n`);
 });
 
 const cache = new Map<string, Synthetic>();

@@ -235,10 +235,10 @@ afterAll(async () => {
 	if (process.env.SKIP_MEDIANS) return;
 	await measureAll();
 	const width = Math.max(...rows.map((r) => r.name.length));
-	console.log(`\nIndex notes (plugin), medians — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}`);
+	process.stdout.write(`\nIndex notes (plugin), medians — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}\n`);
 	for (const r of rows) {
-		console.log(
-			`${r.name.padEnd(width)}  ${r.medianMs.toFixed(2).padStart(9)} ms  (runs ${r.runs}, written ${r.written}, read ${r.read})`,
+		process.stdout.write(
+			`${r.name.padEnd(width)}  ${r.medianMs.toFixed(2).padStart(9)} ms  (runs ${r.runs}, written ${r.written}, read ${r.read})\n`,
 		);
 	}
 }, 600_000);

@@ -22,7 +22,7 @@ if (!existsSync(chromium)) {
 		console.error(`Chromium not found at ${chromium}: the browser tests cannot run under CI (apt-get install -y chromium)`);
 		process.exit(1);
 	}
-	console.log(`Chromium not found at ${chromium}: browser tests skipped`);
+	process.stdout.write(`Chromium not found at ${chromium}: browser tests skipped\n`);
 	process.exit(0);
 }
 

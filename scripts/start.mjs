@@ -39,8 +39,13 @@ const pluginDir = path.join(vault, ".obsidian", "plugins", "framework-notes");
 const communityPlugins = path.join(vault, ".obsidian", "community-plugins.json");
 const PLUGIN_ID = "framework-notes";
 
+/** One line of the demo's output. */
+function say(text) {
+	process.stdout.write(`${text}\n`);
+}
+
 function step(title) {
-	console.log(`\n> ${title}`);
+	say(`\n> ${title}`);
 }
 
 function runNode(args, options = {}) {
@@ -87,9 +92,9 @@ step(`Installing the plugin into ${path.relative(root, pluginDir)}`);
 mkdirSync(pluginDir, { recursive: true });
 for (const file of ["main.js", "manifest.json", "styles.css"]) {
 	const copied = copyIfChanged(path.join(pluginFrom, file), path.join(pluginDir, file));
-	console.log(`${copied ? "installed" : "unchanged"}  ${file}`);
+	say(`${copied ? "installed" : "unchanged"}  ${file}`);
 }
-console.log(`${enablePlugin() ? "enabled" : "already enabled"}  ${PLUGIN_ID} in ${path.relative(root, communityPlugins)}`);
+say(`${enablePlugin() ? "enabled" : "already enabled"}  ${PLUGIN_ID} in ${path.relative(root, communityPlugins)}`);
 
 const vaultArg = path.relative(root, vault) || ".";
 
@@ -109,4 +114,4 @@ step(`Ranking the frameworks by ${DECISION_NOTE}`);
 const decided = runNode([cli, "decide", vaultArg, DECISION_NOTE]);
 if (decided !== 0) fail(`decide exited with code ${decided}`);
 
-console.log(`\nOpen ${vaultArg} as a vault in Obsidian: the Framework Notes plugin is installed and enabled.`);
+say(`\nOpen ${vaultArg} as a vault in Obsidian: the Framework Notes plugin is installed and enabled.`);

@@ -4,6 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { SettingTab as MockSettingTab } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, withSection } from "../src/shared/core/settings";
 import { FrameworkNotesSettingTab } from "../src/shared/settings-tab";
@@ -40,7 +41,8 @@ describe("plugin: settings of a newer version", () => {
 	it("the settings tab says changes are not saved, only then", async () => {
 		const render = (h: Harness): string => {
 			const tab = new FrameworkNotesSettingTab(h.app, h.plugin, []);
-			tab.display();
+			// Shown as the app shows a tab: from its setting definitions, else through display().
+			(tab as unknown as MockSettingTab).renderTab__();
 			return tab.containerEl.textContent ?? "";
 		};
 		harness = await loadPlugin({ data: structuredClone(newer) });

@@ -2,6 +2,7 @@
  * Command-line parsing: `framework-notes <command> [options] <arguments>`. Small and strict:
  * unknown options and missing arguments are usage errors (exit code 2).
  */
+import { noteChoiceProblem } from "./note-choice";
 
 export class UsageError extends Error {
 	constructor(
@@ -38,6 +39,12 @@ const GLOBAL_OPTIONS: OptionSpecs = new Map<string, OptionSpec>([
 	["quiet", { value: false, short: "q" }],
 ]);
 
+/** `--property KEY=VALUE` / `--tag TAG`: the notes `compare` and `decide` take (src/cli/note-choice.ts). */
+const NOTE_CHOICE: readonly [string, OptionSpec][] = [
+	["property", { value: true }],
+	["tag", { value: true }],
+];
+
 const COMMAND_OPTIONS: Readonly<Record<CommandName, OptionSpecs>> = {
 	refresh: new Map([["no-fsync", { value: false }]]),
 	check: new Map(),
@@ -47,9 +54,10 @@ const COMMAND_OPTIONS: Readonly<Record<CommandName, OptionSpecs>> = {
 		["width", { value: true }],
 		["columns", { value: true }],
 		["save", { value: "optional" }],
+		...NOTE_CHOICE,
 	]),
 	"import-outline": new Map([["dry-run", { value: false, short: "n" }]]),
-	decide: new Map([["format", { value: true }]]),
+	decide: new Map<string, OptionSpec>([["format", { value: true }], ["folder", { value: true }], ...NOTE_CHOICE]),
 	facts: new Map<string, OptionSpec>([
 		["folder", { value: true }],
 		["note", { value: true }],
@@ -146,6 +154,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 		if (eq > 0 && token.startsWith("--")) value = token.slice(eq + 1);
 		else value = argv[++i];
 		if (value === undefined) throw new UsageError(`option "--${name}" needs a value`, command);
+		if (raw.has(name) && NOTE_CHOICE.some(([choice]) => choice === name))
+			throw new UsageError(`--${name} given twice: the notes are chosen by one --${name}`, command);
 		raw.set(name, value);
 	}
 
@@ -186,6 +196,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 	if (options.width !== undefined && !/^[1-9]\d{0,4}$/.test(options.width)) {
 		throw new UsageError(`--width needs a positive whole number`, command);
 	}
+	const choiceProblem = noteChoiceProblem(options);
+	if (choiceProblem !== null) throw new UsageError(choiceProblem, command);
 	const configDir = raw.get("config-dir") ?? ".obsidian";
 	if (configDir === "" || configDir.includes("/") || configDir.includes("\\") || configDir === "." || configDir === "..") {
 		throw new UsageError(`--config-dir must be a folder name inside the vault, like ".obsidian"`, command);
@@ -261,7 +273,8 @@ Exit codes: 0 every index is current, 1 some index is stale or a note could not 
        framework-notes compare [--folder <path>] --save [<note>] <vault>
 
 Prints the comparison of the vault's framework notes (chosen by the plugin's selector setting,
-by default "type: framework"): one row per note, one column per property.
+by default "type: framework", or by --property or --tag): one row per note, one column per
+property.
 
 With --save, writes the static comparison note instead, exactly as the plugin's "Save as note"
 does from a freshly opened comparison pane (same text, byte for byte): a Markdown table under
@@ -271,6 +284,11 @@ replaced (message, exit 1).
 
 Options:
   --folder <path>      Only notes inside this vault folder
+  --property <key=value>
+                       Compare the notes whose property <key> is <value> (or a list holding
+                       it; "<key>=": every note that has the property) instead of those the
+                       plugin's selector setting chooses
+  --tag <tag>          Compare the notes with this tag (or a tag nested under it) instead
   --format <format>    table (default; aligned to the terminal width, long cells cut with "…"),
                        markdown, csv or json
   --width <columns>    Width of the table (default: the terminal's, or 100); columns that
@@ -310,6 +328,11 @@ and points per preference, the notes ruled out or missing data, and the smallest
 change that would let the runner-up catch up with the leader. See the README for the grammar.
 
 Options:
+  --folder <path>      Rank the notes inside this vault folder instead of the decision's scope
+  --property <key=value>
+                       Rank the notes whose property <key> is <value> instead of those the
+                       plugin's selector setting chooses ("<key>=": every note that has it)
+  --tag <tag>          Rank the notes with this tag (or a tag nested under it) instead
   --format <format>    table (default), markdown or json (every number unrounded)
   --config-dir <name>  Name of the vault's config folder (default: .obsidian)
 

@@ -1,4 +1,4 @@
-import { Setting } from "obsidian";
+import { requireApiVersion, Setting } from "obsidian";
 import { withSection, type IndexSettings } from "../shared/core/settings";
 import { INDEX_SCHEMA, limitText } from "../shared/core/settings-schema";
 import { flagShapeProblem, ignorePatternProblem } from "../shared/core/patterns";
@@ -142,16 +142,20 @@ export const indexSettingsSection: SettingsSection = (containerEl, host, redispl
 			}),
 		);
 	if (settings().useSpaces) {
-		new Setting(containerEl)
-			.setName("Number of spaces")
-			.setDesc(`Spaces per level of indentation, ${limitText(INDEX_SCHEMA.numSpaces)}.`)
-			.addSlider((slider) =>
-				slider
-					.setLimits(INDEX_SCHEMA.numSpaces.min, INDEX_SCHEMA.numSpaces.max, 1)
-					.setValue(settings().numSpaces)
-					.setDynamicTooltip()
-					.onChange((value) => save(host, { numSpaces: value })),
-			);
+		// From 1.13 a slider shows its value next to it; before, the description shows it.
+		const valueInDescription = !requireApiVersion("1.13.0");
+		const describe = (spaces: number): string =>
+			`Spaces per level of indentation, ${limitText(INDEX_SCHEMA.numSpaces)}${valueInDescription ? `: now ${spaces}` : ""}.`;
+		const spacesSetting = new Setting(containerEl).setName("Number of spaces").setDesc(describe(settings().numSpaces));
+		spacesSetting.addSlider((slider) =>
+			slider
+				.setLimits(INDEX_SCHEMA.numSpaces.min, INDEX_SCHEMA.numSpaces.max, 1)
+				.setValue(settings().numSpaces)
+				.onChange((value) => {
+					save(host, { numSpaces: value });
+					if (valueInDescription) spacesSetting.setDesc(describe(value));
+				}),
+		);
 	}
 
 	new Setting(containerEl)

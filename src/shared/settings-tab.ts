@@ -11,11 +11,16 @@ export class FrameworkNotesSettingTab extends PluginSettingTab {
 		super(app, host.plugin);
 	}
 
-	display(): void {
+	override display(): void {
+		this.render();
+	}
+
+	/** Draw every section; a section calls it again when its controls change shape. */
+	private render(): void {
 		const { containerEl } = this;
 		containerEl.empty();
 		const readOnly = this.host.settingsReadOnlyReason;
 		if (readOnly !== null) containerEl.createEl("p", { text: readOnly, cls: "mod-warning" });
-		for (const section of this.sections) section(containerEl, this.host, () => this.display());
+		for (const section of this.sections) section(containerEl, this.host, () => this.render());
 	}
 }

@@ -46,7 +46,7 @@ describe("test harness covers the mock's gaps", () => {
 		await app.vault.rename(app.vault.getFolderByPath("A")!, "B");
 		expect(app.metadataCache.getCache("B/n.md")?.frontmatter?.["x"]).toBe(2);
 		expect(app.metadataCache.getCache("A/n.md")).toBeNull();
-		await app.fileManager.trashFile(app.vault.getFileByPath("B/n.md")!);
+		await app.vault.delete(app.vault.getFileByPath("B/n.md")!);
 		expect(app.metadataCache.getCache("B/n.md")).toBeNull();
 	});
 

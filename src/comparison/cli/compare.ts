@@ -18,10 +18,10 @@ import {
 	type Cell,
 	type ViewOptions,
 } from "../core/index";
-import { isFolder } from "../../shared/core/vault";
 import type { CompareFormat } from "../../cli/args";
 import { saveComparison } from "./compare-save";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
+import { chosenFolder, withNoteChoice } from "../../cli/note-choice";
 import { layoutTable, terminalSafeLines } from "./table";
 
 const DEFAULT_WIDTH = 100;
@@ -50,25 +50,18 @@ function requestedColumns(option: string | undefined): string[] | null {
 	return [...new Set(option.split(",").map((key) => key.trim()))].filter((key) => key !== "");
 }
 
-function normalizeFolder(folder: string): string {
-	return folder.replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
-}
-
 export function compareCommand(ctx: CommandContext): number {
 	const { args, io, vault, config } = ctx;
 	const format = (args.options.format ?? "table") as CompareFormat;
-	let scope: string | undefined;
-	if (args.options.folder !== undefined) {
-		scope = normalizeFolder(args.options.folder);
-		const node = vault.getNode(scope);
-		if (scope !== "" && (!node || !isFolder(node))) {
-			io.stderr(`framework-notes: no folder "${scope}" in the vault\n`);
-			return EXIT_USAGE;
-		}
+	const chosen = chosenFolder(vault, args.options.folder);
+	if (typeof chosen === "string") {
+		io.stderr(`framework-notes: ${chosen}\n`);
+		return EXIT_USAGE;
 	}
+	const scope = chosen.folder;
 	// The pane's rule: generated comparison notes and the templates folder are never compared.
 	const files = comparedNotes(vault, {
-		settings: config.settings.compare,
+		settings: withNoteChoice(config.settings.compare, args.options),
 		scope: scope ?? null,
 		templatesFolder: config.coreTemplatesFolder === "" ? null : config.coreTemplatesFolder,
 	});

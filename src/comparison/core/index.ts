@@ -21,6 +21,8 @@ export { DEFAULT_VIEW_STATE, clickSort, defaultGroupBy, parseViewState, serializ
 export type { Window } from "./virtual-window";
 export { visibleWindow } from "./virtual-window";
 export { barLevel } from "./bars";
+export type { BasesGroup, BasesViewState } from "./bases-state";
+export { BASES_KEYS, inBasesGroups, notePropertyKey, readBasesViewState, sortConfig } from "./bases-state";
 export {
 	GENERATED_KEY,
 	GENERATED_VALUE,

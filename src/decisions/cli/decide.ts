@@ -5,6 +5,7 @@
  */
 import type { CompareFormat } from "../../cli/args";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
+import { chosenFolder, withNoteChoice } from "../../cli/note-choice";
 import { printable } from "../../cli/printable";
 import { isFile, isFolder } from "../../shared/core/vault";
 import { readDecision } from "../core/decision-note";
@@ -21,6 +22,11 @@ export function decideCommand(ctx: CommandContext): number {
 		io.stderr(`framework-notes: decide prints table, markdown or json, not ${format}\n`);
 		return EXIT_USAGE;
 	}
+	const chosen = chosenFolder(vault, args.options.folder);
+	if (typeof chosen === "string") {
+		io.stderr(`framework-notes: ${chosen}\n`);
+		return EXIT_USAGE;
+	}
 	const typed = (args.positionals.note ?? "").replace(/\\/g, "/").replace(/^\/+/, "");
 	const node = vault.getNode(typed) ?? (typed.toLowerCase().endsWith(".md") ? null : vault.getNode(`${typed}.md`));
 	if (node === null || !isFile(node)) {
@@ -34,19 +40,21 @@ export function decideCommand(ctx: CommandContext): number {
 	}
 	const spec = readDecision(vault.frontmatter(node.path));
 	const errors = errorLines(spec);
-	if (spec.scope !== null) {
-		const scope = vault.getNode(spec.scope);
-		if (scope === null || !isFolder(scope)) errors.push(`scope: no folder "${spec.scope}" in the vault`);
+	// `--folder` takes the notes from that folder instead of the decision's scope.
+	if (spec.scope !== null && chosen.folder === undefined) {
+		const folder = vault.getNode(spec.scope);
+		if (folder === null || !isFolder(folder)) errors.push(`scope: no folder "${spec.scope}" in the vault`);
 	}
 	for (const line of errors) ctx.problem(node.path, line);
+	const scope = chosen.folder === undefined ? spec.scope : chosen.folder === "" ? null : chosen.folder;
 	const notes = decisionCandidates(vault, {
-		settings: config.settings.compare,
-		scope: spec.scope,
+		settings: withNoteChoice(config.settings.compare, args.options),
+		scope,
 		templatesFolder: config.coreTemplatesFolder === "" ? null : config.coreTemplatesFolder,
 		decision: node.path,
 	});
 	const result = decide(spec, notes);
-	const report = { decision: node.path, spec, result };
+	const report = { decision: node.path, spec: { ...spec, scope }, result };
 	if (format === "json") io.stdout(decisionJson(report));
 	else io.stdout(printable(format === "markdown" ? decisionMarkdown(report) : decisionText(report)));
 	return errors.length > 0 ? EXIT_PROBLEMS : EXIT_OK;

@@ -105,7 +105,7 @@ export class TableBody {
 			const th = tr.createEl("th", { cls: "fn-cmp-col-head", attr: { scope: "row" } });
 			th.dataset.c = "0";
 			th.dataset.key = column.key;
-			columnLabel(th, column, input.sort);
+			columnLabel(th, column, input.sort, input.labels?.get(column.key));
 			if (start > 0) spacerCell("td", tr, start * COLUMN_WIDTH);
 			const differing = input.view.differingCells.get(column.key);
 			for (let i = start; i < end; i++) {

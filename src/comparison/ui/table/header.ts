@@ -57,7 +57,7 @@ export class TableHeader {
 			const th = tr.createEl("th", { cls: "fn-cmp-col-head", attr: { scope: "col" } });
 			th.dataset.c = String(i + 1);
 			th.dataset.key = column.key;
-			columnLabel(th, column, input.sort);
+			columnLabel(th, column, input.sort, input.labels?.get(column.key));
 		});
 	}
 

@@ -119,7 +119,8 @@ export class ComparisonTable {
 		this.input = input;
 		this.layout = tableLayout(input.view, input.orientation);
 		this.table.toggleClass("fn-cmp-transposed", input.orientation === "columns");
-		const signature = columnSignature(input.view, input.orientation, input.editable);
+		const labels = input.labels === undefined ? "" : [...input.labels].map(([key, label]) => `${key}\u0001${label}`).join("\u0002");
+		const signature = `${columnSignature(input.view, input.orientation, input.editable)}\u0003${labels}`;
 		if (signature !== this.columns) {
 			this.columns = signature;
 			this.body.forgetAll();

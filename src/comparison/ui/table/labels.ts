@@ -15,8 +15,8 @@ export function headerLabel(th: HTMLElement, label: string, key: string, sort: r
 }
 
 /** A property's header: its sortable name, coverage, difference and type-conflict marks. */
-export function columnLabel(th: HTMLElement, column: ViewColumn, sort: readonly SortKey[]): void {
-	headerLabel(th, column.key, column.key, sort);
+export function columnLabel(th: HTMLElement, column: ViewColumn, sort: readonly SortKey[], label = column.key): void {
+	headerLabel(th, label, column.key, sort);
 	const { present, total } = column.coverage;
 	th.createSpan({
 		cls: "fn-cmp-coverage",

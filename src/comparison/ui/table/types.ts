@@ -19,4 +19,6 @@ export interface TableInput {
 	readonly sort: readonly SortKey[];
 	readonly selected: ReadonlySet<string>;
 	readonly editable: boolean;
+	/** Header text per column key (the Bases view's display names); the key itself when absent. */
+	readonly labels?: ReadonlyMap<string, string>;
 }
