@@ -30,51 +30,51 @@ function vault(files: Record<string, string> = FILES): string {
 }
 
 /** The notes in `compare --format json`'s output, by path. */
-function compared(args: readonly string[]): string[] {
-	const result = runCli(["compare", ...args, "--format", "json"]);
+async function compared(args: readonly string[]): Promise<string[]> {
+	const result = await runCli(["compare", ...args, "--format", "json"]);
 	expect(result).toMatchObject({ code: 0, stderr: "" });
 	return (JSON.parse(result.stdout) as { notes: { path: string }[] }).notes.map((n) => n.path).sort();
 }
 
 /** The candidates `decide --format json` ranked, by path. */
-function ranked(args: readonly string[]): { notes: string[]; scope: unknown } {
-	const result = runCli(["decide", ...args, "--format", "json"]);
+async function ranked(args: readonly string[]): Promise<{ notes: string[]; scope: unknown }> {
+	const result = await runCli(["decide", ...args, "--format", "json"]);
 	expect(result).toMatchObject({ code: 0, stderr: "" });
 	const out = JSON.parse(result.stdout) as { scope: unknown; notes: { note: string }[] };
 	return { notes: out.notes.map((n) => n.note).sort(), scope: out.scope };
 }
 
 describe("compare: choosing the notes on the command line", () => {
-	it("takes the notes of a property value, a tag or a nested tag instead of the selector setting", () => {
+	it("takes the notes of a property value, a tag or a nested tag instead of the selector setting", async () => {
 		const root = vault();
 		const before = mtimes(root);
-		expect(compared([root])).toEqual(["Web/Django.md", "Web/Rails.md"]);
-		expect(compared([root, "--property", "type=library"])).toEqual(["Data/Pandas.md", "Web/Flask.md"]);
+		expect(await compared([root])).toEqual(["Web/Django.md", "Web/Rails.md"]);
+		expect(await compared([root, "--property", "type=library"])).toEqual(["Data/Pandas.md", "Web/Flask.md"]);
 		// A list holding the value counts, case does not matter; the value may be given with `=`.
-		expect(compared([root, "--property=kind=WEB"])).toEqual(["Web/Django.md", "Web/Flask.md", "Web/Rails.md"]);
+		expect(await compared([root, "--property=kind=WEB"])).toEqual(["Web/Django.md", "Web/Flask.md", "Web/Rails.md"]);
 		// An empty value: every note that has the property.
-		expect(compared([root, "--property", "kind="])).toEqual(["Data/Pandas.md", "Web/Django.md", "Web/Flask.md", "Web/Rails.md"]);
-		expect(compared([root, "--tag", "python"])).toEqual(["Data/Pandas.md", "Web/Django.md", "Web/Flask.md"]);
-		expect(compared([root, "--tag", "#web"])).toEqual(["Web/Django.md"]);
+		expect(await compared([root, "--property", "kind="])).toEqual(["Data/Pandas.md", "Web/Django.md", "Web/Flask.md", "Web/Rails.md"]);
+		expect(await compared([root, "--tag", "python"])).toEqual(["Data/Pandas.md", "Web/Django.md", "Web/Flask.md"]);
+		expect(await compared([root, "--tag", "#web"])).toEqual(["Web/Django.md"]);
 		expect(mtimes(root)).toEqual(before);
 	});
 
-	it("combines --folder with --property or --tag", () => {
+	it("combines --folder with --property or --tag", async () => {
 		const root = vault();
-		expect(compared([root, "--folder", "Web", "--tag", "python"])).toEqual(["Web/Django.md", "Web/Flask.md"]);
-		expect(compared([root, "--property", "type=library", "--folder", "Data"])).toEqual(["Data/Pandas.md"]);
+		expect(await compared([root, "--folder", "Web", "--tag", "python"])).toEqual(["Web/Django.md", "Web/Flask.md"]);
+		expect(await compared([root, "--property", "type=library", "--folder", "Data"])).toEqual(["Data/Pandas.md"]);
 	});
 
-	it("overrides a selector setting kept in data.json without changing it", () => {
+	it("overrides a selector setting kept in data.json without changing it", async () => {
 		const data = JSON.stringify({ version: 1, compare: { selectorKind: "tag", selectorTag: "ruby" } });
 		const root = vault({ ...FILES, ".obsidian/plugins/framework-notes/data.json": data });
-		expect(compared([root])).toEqual(["Web/Rails.md"]);
-		expect(compared([root, "--property", "type=framework"])).toEqual(["Web/Django.md", "Web/Rails.md"]);
+		expect(await compared([root])).toEqual(["Web/Rails.md"]);
+		expect(await compared([root, "--property", "type=framework"])).toEqual(["Web/Django.md", "Web/Rails.md"]);
 	});
 
-	it("saves the comparison of the chosen notes with --save", () => {
+	it("saves the comparison of the chosen notes with --save", async () => {
 		const root = vault();
-		expect(runCli(["compare", root, "--tag", "python", "--save", "Chosen.md"]).code).toBe(0);
+		expect((await runCli(["compare", root, "--tag", "python", "--save", "Chosen.md"])).code).toBe(0);
 		const saved = readVaultFile(root, "Chosen.md");
 		for (const name of ["Django", "Flask", "Pandas"]) expect(saved).toContain(`[[${name}]]`);
 		expect(saved).not.toContain("[[Rails]]");
@@ -82,16 +82,16 @@ describe("compare: choosing the notes on the command line", () => {
 });
 
 describe("decide: choosing the candidates on the command line", () => {
-	it("ranks the notes of a tag or property, and those of --folder instead of the decision's scope", () => {
+	it("ranks the notes of a tag or property, and those of --folder instead of the decision's scope", async () => {
 		const root = vault();
-		expect(ranked([root, "Pick.md"])).toEqual({ notes: ["Web/Django.md", "Web/Rails.md"], scope: "Web" });
-		expect(ranked([root, "Pick.md", "--tag", "python"]).notes).toEqual(["Web/Django.md", "Web/Flask.md"]);
-		expect(ranked([root, "Pick.md", "--folder", "Data", "--property", "type=library"])).toEqual({
+		expect(await ranked([root, "Pick.md"])).toEqual({ notes: ["Web/Django.md", "Web/Rails.md"], scope: "Web" });
+		expect((await ranked([root, "Pick.md", "--tag", "python"])).notes).toEqual(["Web/Django.md", "Web/Flask.md"]);
+		expect(await ranked([root, "Pick.md", "--folder", "Data", "--property", "type=library"])).toEqual({
 			notes: ["Data/Pandas.md"],
 			scope: "Data",
 		});
 		// `--folder /`: the whole vault, whatever the decision's scope.
-		expect(ranked([root, "Pick.md", "--folder", "/", "--tag", "python"])).toEqual({
+		expect(await ranked([root, "Pick.md", "--folder", "/", "--tag", "python"])).toEqual({
 			notes: ["Data/Pandas.md", "Web/Django.md", "Web/Flask.md"],
 			scope: null,
 		});
@@ -111,14 +111,14 @@ describe("malformed choices are usage errors", () => {
 		[["--tag", "python", "--tag", "web"], "--tag given twice"],
 		[["--property", "a=1", "--property=b=2"], "--property given twice"],
 		[["--property"], `option "--property" needs a value`],
-	])("compare and decide refuse %j", (options, message) => {
+	])("compare and decide refuse %j", async (options, message) => {
 		const root = vault();
 		const before = mtimes(root);
 		for (const argv of [
 			["compare", root, ...options],
 			["decide", root, "Pick.md", ...options],
 		]) {
-			const result = runCli(argv);
+			const result = await runCli(argv);
 			expect(result.code).toBe(2);
 			expect(result.stdout).toBe("");
 			expect(result.stderr).toContain(message);
@@ -126,22 +126,22 @@ describe("malformed choices are usage errors", () => {
 		expect(mtimes(root)).toEqual(before);
 	});
 
-	it("refuses a --folder that is not a folder of the vault", () => {
+	it("refuses a --folder that is not a folder of the vault", async () => {
 		const root = vault();
 		for (const argv of [
 			["compare", root, "--folder", "Nowhere", "--tag", "python"],
 			["decide", root, "Pick.md", "--folder", "Nowhere"],
 			["decide", root, "Pick.md", "--folder", "Pick.md"],
 		]) {
-			const result = runCli(argv);
+			const result = await runCli(argv);
 			expect(result.code).toBe(2);
 			expect(result.stderr).toMatch(/no folder "(Nowhere|Pick\.md)" in the vault/);
 		}
 	});
 
-	it("is not offered by the other commands", () => {
+	it("is not offered by the other commands", async () => {
 		const root = vault();
-		expect(runCli(["check", root, "--tag", "python"]).code).toBe(2);
-		expect(runCli(["refresh", root, "--property", "type=framework"]).code).toBe(2);
+		expect((await runCli(["check", root, "--tag", "python"])).code).toBe(2);
+		expect((await runCli(["refresh", root, "--property", "type=framework"])).code).toBe(2);
 	});
 });
