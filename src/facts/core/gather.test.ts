@@ -116,6 +116,28 @@ describe("gatherFacts", () => {
 		expect(simple?.headers.get("accept")).toBe("application/vnd.pypi.simple.v1+json");
 	});
 
+	it("keeps the other facts when the simple API answers HTML, and says why first_release is missing", async () => {
+		const http = fakeHttp({
+			[`${PYPI}/fastapi/json`]: json(pypiNoReleases),
+			"https://pypi.org/simple/fastapi/": status(200, {}, "<!DOCTYPE html>"),
+		});
+		const [facts] = (
+			await gatherFacts(
+				[note("FastAPI", { package: "pypi:fastapi", repository: "https://example.org/src" })],
+				http.get,
+				testOptions(),
+			)
+		).notes;
+		expect(facts?.error).toBeNull();
+		expect(values(facts).first_release).toBeUndefined();
+		expect(values(facts).license).toBe("MIT");
+		expect(facts?.skipped).toContainEqual({
+			source: "pypi",
+			field: "first_release",
+			reason: "no upload times: PyPI (pypi.org) answered with invalid JSON",
+		});
+	});
+
 	it("retries 429 and 5xx twice, waiting as Retry-After says (seconds or a date)", async () => {
 		const http = fakeHttp({
 			[`${PYPI}/django/json`]: [

@@ -147,11 +147,15 @@ async function readPackage(ref: PackageRef, json: unknown, fetcher: Fetcher, mer
 	merged.add(parsed);
 	if (parsed.error !== null) return `${formatPackageRef(ref)}: ${parsed.error}`;
 	if (!parsed.needsUploadTimes) return null;
+	// The simple API only adds the first upload: when it cannot, the note keeps the rest, and the
+	// preview says why first_release is missing.
 	const simple = await fetcher.get(pypiSimpleSource, normalizedName(ref));
-	if (simple.kind !== "ok") return failure(simple, ref);
-	const upload = pypiSimpleSource.parse(simple.json);
-	merged.add(upload);
-	return upload.error === null ? null : `${formatPackageRef(ref)}: ${upload.error}`;
+	const upload = simple.kind === "ok" ? pypiSimpleSource.parse(simple.json) : null;
+	if (upload !== null) merged.add(upload);
+	const problem =
+		simple.kind === "failed" ? simple.message : simple.kind === "not-found" ? "the simple API does not know it" : upload?.error;
+	if (problem) merged.skipped.push({ source: "pypi", field: "first_release", reason: `no upload times: ${problem}` });
+	return null;
 }
 
 /** The GitHub repository a note's facts come from: the note's own `repository`, else the one a registry gave. */

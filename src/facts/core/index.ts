@@ -9,7 +9,8 @@
  * - `ticked(noteFacts, { update, only })`: the key → value map the CLI writes (fill always; replace
  *   only with `update`; `first_release` never replaced; `summary` only when the note has none;
  *   `package` when guessed uniquely; `only` limits the keys).
- * - `hostsOf(bases)`: the host names a run may contact, for the consent prompt and the README.
+ * - `hostsOf(bases)`: the host names a run may contact, for the consent prompt and the README;
+ *   `baseUrlProblem(url)`: why a source URL setting cannot be used.
  */
 export * from "./types";
 export { formatPackageRef, guessNames, parsePackageRefs, registriesForLanguage, registriesForNote } from "./package-ref";
@@ -18,7 +19,8 @@ export { checkDate, checkText, checkUrl, MAX_TEXT_LENGTH } from "./values";
 export type { Checked } from "./values";
 export { checkLicense } from "./spdx";
 export { gatherFacts } from "./gather";
-export { isEmptyValue, sameValue, ticked } from "./proposals";
+export { MAX_PER_HOST, MAX_RETRIES, MAX_RETRY_WAIT_MS } from "./fetcher";
+export { FILL_ONLY, isEmptyValue, sameValue, ticked } from "./proposals";
 export type { TickOptions } from "./proposals";
 export { baseUrlProblem, hostsOf } from "./hosts";
 export { githubRepoOf } from "./sources/github";
