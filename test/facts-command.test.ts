@@ -12,6 +12,7 @@ import pypiDjango from "../src/facts/core/fixtures/pypi-django.json";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 import { answer, FakeNetwork, type RequestHandler } from "./harness/request-url";
 import { ComparisonPanePage } from "./kit/comparison-pane";
+import { storeSecret } from "./harness/secrets";
 
 const net = vi.hoisted(() => ({ handler: null as RequestHandler | null }));
 vi.mock("obsidian", async (original) => ({ ...(await original<object>()), requestUrl: (r: unknown) => answer(net.handler, r) }));
@@ -170,7 +171,7 @@ describe("Fill facts from registries", () => {
 
 	it("sends the GitHub token to GitHub only, and never writes it to data.json", async () => {
 		const harness = await start({ facts: { networkConsent: true, githubTokenSecret: "github-token" } });
-		harness.app.secretStorage.setSecret("github-token", TOKEN);
+		storeSecret(harness.app, "github-token", TOKEN);
 		const [, preview] = await runOnFolder(harness);
 		await (preview as unknown as FactsPreviewModal).submit();
 		await harness.settle();

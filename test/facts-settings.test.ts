@@ -4,6 +4,7 @@ import { DEFAULT_SOURCE_BASES } from "../src/facts/core/index";
 import { factsSettingsSection, NO_SECRET_STORAGE_TEXT } from "../src/facts/settings-section";
 import { DEFAULT_FACTS_SETTINGS } from "../src/shared/core/settings";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
+import { storeSecret } from "./harness/secrets";
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -58,7 +59,7 @@ describe("facts settings", () => {
 
 	it("keep the name of the token's secret, never the token", async () => {
 		h = await loadPlugin();
-		h.app.secretStorage.setSecret("github-token", "ghp_not_in_data_json");
+		storeSecret(h.app, "github-token", "ghp_not_in_data_json");
 		const { container, secrets } = render(h);
 		expect(container.textContent).not.toContain(NO_SECRET_STORAGE_TEXT);
 		await secrets[0]?.("github-token");
