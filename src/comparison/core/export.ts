@@ -40,7 +40,7 @@ export function markdownText(text: string): string {
 	);
 }
 
-function markdownLink(link: WikiLink): string {
+export function markdownLink(link: WikiLink): string {
 	const ref = markdownText(link.target + (link.subpath ?? ""));
 	return link.alias === null ? `[[${ref}]]` : `[[${ref}\\|${markdownText(link.alias)}]]`;
 }
@@ -60,7 +60,7 @@ function markdownCell(cell: Cell): string {
  * name as text (`[[Flask/Note\|Note]]`). Without the vault's names (`names`), only the rows are
  * compared, and a shared name is linked by the note's full path.
  */
-function noteLinks(rows: readonly Row[], names?: LinkNames): (row: Row) => string {
+export function noteLinks(rows: readonly Row[], names?: LinkNames): (row: Row) => string {
 	const seen = new Map<string, number>();
 	for (const row of rows) {
 		const key = row.basename.toLowerCase();
