@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { buildLinkNames } from "../src/shared/core/link-names";
+import { refreshLivingText } from "../src/shared/core/living-blocks";
+import { comparisonKind } from "../src/comparison/core/comparison-block";
+import { DEFAULT_COMPARE_SETTINGS } from "../src/shared/core/settings";
+import { snapshotFromFiles } from "../src/shared/core/testing/snapshot";
+import { cleanup, makeVault, mtimes, readVaultFile } from "./cli-helpers";
+import { runCli } from "./cli-run-helper";
+
+const dirs: string[] = [];
+afterEach(() => cleanup(...dirs.splice(0)));
+
+function vault(files: Record<string, string>): string {
+	const root = makeVault(files);
+	dirs.push(root);
+	return root;
+}
+
+const FILES: Record<string, string> = {
+	"Web/Django.md": "---\ntype: framework\nlanguage: Python\nasync: true\n---\n",
+	"Web/Express.md": "---\ntype: framework\nlanguage: JavaScript\nasync: true\n---\n",
+	"Web/Flask.md": "---\ntype: framework\nlanguage: Python\nasync: false\n---\n",
+	"Web/Compare.md": "---\ncompare-columns: [language, async]\n---\n# Compare\n\n%% Comparison %%\n\nMy notes.\n",
+	"Other/Elsewhere.md": "---\ntype: framework\n---\n",
+	"Pick.md": "---\ntype: decision\nscope: Web\nprefer:\n  - async = true\n---\n%% Decision %%\n",
+};
+
+const TABLE = [
+	"%% Begin Comparison %%",
+	"",
+	"| Note | language | async |",
+	"| --- | --- | --- |",
+	"| [[Django]] | Python | ✓ |",
+	"| [[Express]] | JavaScript | ✓ |",
+	"| [[Flask]] | Python | ✗ |",
+	"",
+	"%% End Comparison %%",
+].join("\n");
+
+describe("framework-notes refresh / check: living blocks", () => {
+	it("refresh expands a comparison flag into the table the plugin's core writes; the text around it is kept", () => {
+		const root = vault(FILES);
+		const r = runCli(["refresh", root]);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain("updated  Web/Compare.md\n");
+		expect(r.stdout).toContain("updated  Pick.md\n");
+		expect(r.stderr).toContain("2 notes with living blocks found, 2 updated.");
+		const text = readVaultFile(root, "Web/Compare.md");
+		expect(text).toBe(`---\ncompare-columns: [language, async]\n---\n# Compare\n\n${TABLE}\n\nMy notes.\n`);
+		// The same bytes as the core computes on an in-memory snapshot of the same files.
+		const snapshot = snapshotFromFiles(FILES);
+		const kind = comparisonKind({ snapshot, settings: DEFAULT_COMPARE_SETTINGS, templatesFolder: null });
+		const core = refreshLivingText(FILES["Web/Compare.md"], [kind], () =>
+			kind.render("Web/Compare.md", () => buildLinkNames(snapshot.root)),
+		);
+		expect(core.status === "changed" && core.text).toBe(text);
+	});
+
+	it("a second refresh writes nothing", () => {
+		const root = vault(FILES);
+		runCli(["refresh", root]);
+		const before = mtimes(root);
+		const r = runCli(["refresh", root]);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toBe("");
+		expect(r.stderr).toContain("2 notes with living blocks found, 0 updated.");
+		expect(mtimes(root)).toEqual(before);
+	});
+
+	it("check exits 1 and names the stale note, writing nothing; after refresh it exits 0", () => {
+		const root = vault(FILES);
+		runCli(["refresh", root]);
+		makeVault({ "Web/Koa.md": "---\ntype: framework\nlanguage: JavaScript\nasync: true\n---\n" }, root);
+		const before = mtimes(root);
+		const r = runCli(["check", root]);
+		expect(r.code).toBe(1);
+		expect(r.stdout).toBe("stale  Pick.md\nstale  Web/Compare.md\n");
+		expect(r.stderr).toContain("2 of 2 notes with living blocks are out of date.");
+		expect(mtimes(root)).toEqual(before);
+		expect(runCli(["refresh", root]).code).toBe(0);
+		const again = runCli(["check", root]);
+		expect(again.code).toBe(0);
+		expect(again.stderr).toContain("Every living block is current (2 notes with living blocks checked).");
+	});
+
+	it("a note outside every block's scope changes nothing", () => {
+		const root = vault(FILES);
+		runCli(["refresh", root]);
+		makeVault({ "Other/Gin.md": "---\ntype: framework\nlanguage: Go\n---\n" }, root);
+		expect(runCli(["check", root]).code).toBe(0);
+	});
+
+	it("an unmatched Begin marker: the note is named, nothing is written, exit 1", () => {
+		const root = vault({ ...FILES, "Web/Compare.md": "%% Begin Comparison %%\n| old |\n" });
+		const before = mtimes(root);
+		const r = runCli(["refresh", root]);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toContain("Web/Compare.md");
+		expect(r.stderr).toContain('"%% Begin Comparison %%" on line 1 has no matching "%% End Comparison %%"');
+		expect(readVaultFile(root, "Web/Compare.md")).toBe("%% Begin Comparison %%\n| old |\n");
+		expect(mtimes(root).get("Web/Compare.md")).toBe(before.get("Web/Compare.md"));
+	});
+
+	it("CRLF notes stay CRLF", () => {
+		const root = vault({ ...FILES, "Web/Compare.md": FILES["Web/Compare.md"].replace(/\n/g, "\r\n") });
+		runCli(["refresh", root]);
+		expect(readVaultFile(root, "Web/Compare.md")).toBe(
+			`---\r\ncompare-columns: [language, async]\r\n---\r\n# Compare\r\n\r\n${TABLE.replace(/\n/g, "\r\n")}\r\n\r\nMy notes.\r\n`,
+		);
+	});
+});
