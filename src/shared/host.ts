@@ -1,5 +1,6 @@
 import type { App, Plugin } from "obsidian";
 import type { Settings } from "./core/settings";
+import type { LivingBlocks } from "./living-blocks";
 import type { PaneModes } from "./pane-modes";
 
 /** One feature's part of the settings tab: renders into `containerEl`; `redisplay` re-renders the tab. */
@@ -27,4 +28,6 @@ export interface PluginHost {
 	addSettingsSection(section: SettingsSection): void;
 	/** Modes the comparison pane offers next to its table (see `pane-modes.ts`). */
 	readonly paneModes: PaneModes;
+	/** Kinds of living block the index service keeps current in notes (see `living-blocks.ts`). */
+	readonly livingBlocks: LivingBlocks;
 }

@@ -32,6 +32,8 @@ export interface LivingIO {
 	process(path: string, edit: (current: string) => string): Promise<void>;
 	reportError(path: string, message: string): void;
 	slicer?(): Slicer;
+	/** Work before each run (the kinds read what they need, such as property types). */
+	prepare?(): Promise<void>;
 }
 
 export interface LivingReport {
@@ -120,6 +122,7 @@ export class LivingEngine {
 	}
 
 	private async runFlush(): Promise<LivingReport> {
+		await this.io.prepare?.();
 		const kinds = this.io.kinds();
 		const slicer = this.io.slicer?.() ?? NO_SLICING;
 		const report = { blocks: 0, written: [] as string[], errors: [] as string[] };
@@ -159,6 +162,7 @@ export class LivingEngine {
 	}
 
 	private async runRefreshAll(): Promise<LivingReport> {
+		await this.io.prepare?.();
 		const kinds = this.io.kinds();
 		const slicer = this.io.slicer?.() ?? NO_SLICING;
 		const report = { blocks: 0, written: [] as string[], errors: [] as string[] };
