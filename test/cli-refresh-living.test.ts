@@ -108,4 +108,15 @@ describe("framework-notes refresh / check: living blocks", () => {
 			`---\r\ncompare-columns: [language, async]\r\n---\r\n# Compare\r\n\r\n${TABLE.replace(/\n/g, "\r\n")}\r\n\r\nMy notes.\r\n`,
 		);
 	});
+
+	it("a note saved by compare --save is a living note that check finds current, and it follows changes", () => {
+		const root = vault(FILES);
+		runCli(["refresh", root]);
+		expect(runCli(["compare", root, "--folder", "Web", "--save"]).stdout).toBe("created  Web/comparison.md\n");
+		expect(runCli(["check", root]).code).toBe(0);
+		makeVault({ "Web/Koa.md": "---\ntype: framework\nlanguage: JavaScript\nasync: true\n---\n" }, root);
+		expect(runCli(["check", root]).stdout).toContain("stale  Web/comparison.md\n");
+		runCli(["refresh", root]);
+		expect(readVaultFile(root, "Web/comparison.md")).toContain("| [[Koa]] | framework | JavaScript | ✓ |");
+	});
 });

@@ -5,8 +5,9 @@
  */
 import * as fs from "node:fs";
 import { applyView, type ComparisonModel } from "../core/index";
+import { livingComparisonNote } from "../core/living-note";
+import type { ComparisonBlockContext } from "../core/comparison-block";
 import {
-	comparisonNoteOf,
 	comparisonNoteTarget,
 	comparisonNoteTitle,
 	comparisonSaveAction,
@@ -17,7 +18,7 @@ import {
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
 import { DiskFile, DiskFolder } from "../../cli/disk-vault";
 import { errorMessage } from "../../shared/core/errors";
-import { buildLinkNames, type LinkNames } from "../../shared/core/link-names";
+import { buildLinkNames } from "../../shared/core/link-names";
 import { createNoteExclusive, writeNoteAtomic } from "../../cli/write";
 import { printableName } from "../../cli/printable";
 
@@ -42,11 +43,28 @@ export function unwritableVaultPath(vaultPath: string): string | null {
 
 /**
  * The text the plugin's "Save as note" writes from a comparison pane just opened on `scope`
- * (default view state: model order, grouped by the settings' property when a column has it).
+ * (default view state: every column, grouped by the settings' property when a column has it):
+ * a living note whose Comparison block already holds the table.
  */
-export function savedComparisonText(model: ComparisonModel, scope: string | null, groupBySetting: string, names?: LinkNames): string {
-	const view = applyView(model, toViewOptions({ ...DEFAULT_VIEW_STATE, scope }, defaultGroupBy(model, groupBySetting)));
-	return comparisonNoteOf(comparisonNoteTitle(scope), model, view, names);
+export function savedComparisonText(
+	holder: string,
+	model: ComparisonModel,
+	scope: string | null,
+	groupBySetting: string,
+	ctx: ComparisonBlockContext,
+): string {
+	const state = { ...DEFAULT_VIEW_STATE, scope };
+	const options = toViewOptions(state, defaultGroupBy(model, groupBySetting));
+	const view = applyView(model, options);
+	const saved = {
+		scope,
+		columns: view.columns.map((c) => c.key),
+		sort: state.sort,
+		groupBy: options.groupBy,
+		filters: state.filters,
+		types: new Map(model.columns.map((c) => [c.key, c.type])),
+	};
+	return livingComparisonNote(holder, comparisonNoteTitle(scope), saved, ctx).text;
 }
 
 /** Create the missing folders of `folderPath` (a vault path) one level at a time, inside the vault. */
@@ -88,7 +106,13 @@ export function saveComparison(ctx: CommandContext, model: ComparisonModel, scop
 		io.stderr(`framework-notes: cannot save the comparison to "${target}": ${bad}\n`);
 		return EXIT_USAGE;
 	}
-	const text = savedComparisonText(model, scope, config.settings.compare.groupBy, buildLinkNames(vault.root));
+	const text = savedComparisonText(target, model, scope, config.settings.compare.groupBy, {
+		snapshot: vault,
+		settings: config.settings.compare,
+		templatesFolder: config.coreTemplatesFolder === "" ? null : config.coreTemplatesFolder,
+		propertyTypes: config.propertyTypes,
+		names: () => buildLinkNames(vault.root),
+	});
 	const node = vault.getNode(target);
 	if (node instanceof DiskFolder) {
 		ctx.problem(target, "is a folder; choose another comparison note path (--save <note>)");

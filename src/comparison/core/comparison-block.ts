@@ -145,11 +145,19 @@ export function comparisonBlockWatches(holder: string, path: string, snapshot: V
 	return inScope(path, options.ok ? options.value.scope : parentPath(holder));
 }
 
-/** The block's lines for the note at `holder`. */
+/** The block's lines for the note at `holder`, with the options of its frontmatter. */
 export function renderComparisonBlock(holder: string, ctx: ComparisonBlockContext): BlockContent {
 	const parsed = comparisonBlockOptions(holder, ctx.snapshot.frontmatter(holder));
 	if (!parsed.ok) return { ok: false, message: `${parsed.message}; the comparison was not updated.` };
-	const options = parsed.value;
+	return renderComparisonTable(holder, parsed.value, ctx);
+}
+
+/** The block's lines for the note at `holder` with these options (the note itself is never compared). */
+export function renderComparisonTable(
+	holder: string,
+	options: ComparisonBlockOptions,
+	ctx: ComparisonBlockContext,
+): { readonly ok: true; readonly lines: readonly string[]; readonly shown: readonly string[] } {
 	const files = comparedNotes(ctx.snapshot, {
 		settings: ctx.settings,
 		scope: options.scope,
