@@ -23,12 +23,17 @@ function inertLinks(text: string): string {
 	);
 }
 
+/** Characters `markdownText` changes (and `](`, which needs a `]`). */
+const NEEDS_ESCAPE = /[\\|<!%\r\n\]]/;
+
 /**
  * Escape text for a Markdown table cell: `\`, `|`, raw HTML, embeds, `%%` (which would open a
  * comment hiding the rest of the table) and links to anything but http, https, mailto and
  * obsidian URLs; newlines become `<br>`.
  */
 export function markdownText(text: string): string {
+	// Most cells hold none of the characters below: they are their own Markdown.
+	if (!NEEDS_ESCAPE.test(text)) return text;
 	return inertLinks(
 		text
 			.replace(/\\/g, "\\\\")
