@@ -4,7 +4,7 @@
  * Figures go in BENCHMARKS.md.
  */
 import { bench, describe } from "vitest";
-import { comparisonKind } from "../src/comparison/core/comparison-block";
+import { comparisonKind } from "../src/comparison/core/living-note";
 import { buildLinkNames } from "../src/shared/core/link-names";
 import { refreshLivingText } from "../src/shared/core/living-blocks";
 import { DEFAULT_COMPARE_SETTINGS } from "../src/shared/core/settings";

@@ -4,7 +4,7 @@
  * and writes only the block of its folder. Figures go in BENCHMARKS.md.
  */
 import { bench, describe } from "vitest";
-import { comparisonKind } from "../src/comparison/core/comparison-block";
+import { comparisonKind } from "../src/comparison/core/living-note";
 import { LivingEngine } from "../src/shared/core/living-engine";
 import { DEFAULT_SETTINGS } from "../src/shared/core/settings";
 import { MemoryVault } from "../test/index-memory-vault";

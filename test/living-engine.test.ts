@@ -3,7 +3,7 @@
  * each note is written per burst, and that nothing is written when nothing changed.
  */
 import { describe, expect, it } from "vitest";
-import { comparisonKind } from "../src/comparison/core/comparison-block";
+import { comparisonKind } from "../src/comparison/core/living-note";
 import { LivingEngine } from "../src/shared/core/living-engine";
 import { DEFAULT_SETTINGS } from "../src/shared/core/settings";
 import { MemoryVault } from "./index-memory-vault";

@@ -4,7 +4,7 @@
  * one quick byte test for the blocks' markers and flags; the few that pass are read, refreshed,
  * and written atomically only when their text changes.
  */
-import { comparisonKind } from "../comparison/core/comparison-block";
+import { comparisonKind } from "../comparison/core/living-note";
 import { decisionKind } from "../decisions/core/decision-block";
 import { errorMessage } from "../shared/core/errors";
 import { buildLinkNames, type LinkNames } from "../shared/core/link-names";
@@ -22,6 +22,8 @@ export interface LivingOutcome {
 	/** Notes whose blocks were out of date (written by `refresh`, listed by `check`). */
 	readonly stale: readonly string[];
 	readonly problems: readonly { readonly path: string; readonly message: string }[];
+	/** Notes left as they are, with why (an older comparison note edited by hand). */
+	readonly kept: readonly { readonly path: string; readonly message: string }[];
 }
 
 /** The kinds of living block, with the vault's own settings. */
@@ -45,7 +47,7 @@ export function refreshLivingBlocks(
 ): LivingOutcome {
 	const kinds = livingKinds(vault, config);
 	const needles = kinds
-		.flatMap((k) => [livingBegin(k.name), k.flag])
+		.flatMap((k) => [livingBegin(k.name), k.flag, k.adopt?.hint ?? ""])
 		.filter((t) => t !== "")
 		.map((t) => Buffer.from(t, "utf8"));
 	const files = vault.allFiles().filter((f) => isMarkdown(f) && !inFolder(f.path, config.coreTemplatesFolder));
@@ -55,6 +57,7 @@ export function refreshLivingBlocks(
 	const linkNames = (): LinkNames => (names ??= buildLinkNames(vault.root));
 	const stale: string[] = [];
 	const problems: { path: string; message: string }[] = [];
+	const kept: { path: string; message: string }[] = [];
 	let blocks = 0;
 	for (const note of notes) {
 		const read = vault.readText(note.path);
@@ -62,23 +65,33 @@ export function refreshLivingBlocks(
 			problems.push({ path: note.path, message: read.message });
 			continue;
 		}
-		if (!mayHoldLivingBlock(read.text, kinds)) continue;
-		blocks++;
-		const render = (name: string): BlockContent =>
-			kinds.find((k) => k.name === name)?.render(note.path, linkNames) ?? { ok: false, message: `unknown block "${name}"` };
-		const outcome = refreshLivingText(read.text, kinds, render);
-		if (outcome.status === "unchanged") continue;
-		if (outcome.status === "error") {
-			problems.push({ path: note.path, message: outcome.message });
-			continue;
+		let next: string;
+		if (mayHoldLivingBlock(read.text, kinds)) {
+			blocks++;
+			const render = (name: string): BlockContent =>
+				kinds.find((k) => k.name === name)?.render(note.path, linkNames) ?? { ok: false, message: `unknown block "${name}"` };
+			const outcome = refreshLivingText(read.text, kinds, render);
+			if (outcome.status === "unchanged") continue;
+			if (outcome.status === "error") {
+				problems.push({ path: note.path, message: outcome.message });
+				continue;
+			}
+			next = outcome.text;
+		} else {
+			// An older, static comparison note becomes a living one (or is kept, with why).
+			const adopted = adoptNote(kinds, note.path, read.text, linkNames);
+			if (adopted === null) continue;
+			if ("message" in adopted) {
+				kept.push({ path: note.path, message: adopted.message });
+				continue;
+			}
+			blocks++;
+			next = adopted.text;
 		}
 		if (options.write) {
 			if (!(note instanceof DiskFile)) continue;
 			try {
-				writeNoteAtomic(
-					{ realPath: note.realPath, vaultReal: vault.rootReal, expected: read.text, fsync: options.fsync },
-					outcome.text,
-				);
+				writeNoteAtomic({ realPath: note.realPath, vaultReal: vault.rootReal, expected: read.text, fsync: options.fsync }, next);
 			} catch (e) {
 				problems.push({ path: note.path, message: `not written: ${errorMessage(e)}` });
 				continue;
@@ -86,5 +99,19 @@ export function refreshLivingBlocks(
 		}
 		stale.push(note.path);
 	}
-	return { blocks, stale, problems };
+	return { blocks, stale, problems, kept };
+}
+
+function adoptNote(
+	kinds: readonly LivingKind[],
+	path: string,
+	text: string,
+	names: () => LinkNames,
+): { readonly text: string } | { readonly message: string } | null {
+	for (const kind of kinds) {
+		if (kind.adopt === undefined || !text.includes(kind.adopt.hint)) continue;
+		const outcome = kind.adopt.convert(path, text, names);
+		if (outcome !== null) return outcome;
+	}
+	return null;
 }

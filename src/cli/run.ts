@@ -89,6 +89,7 @@ function refreshOrCheck(ctx: CommandContext, write: boolean): number {
 	// Index blocks first: a note holding both kinds is then read again with its new index.
 	const living = refreshLivingBlocks(ctx.vault, ctx.config, options);
 	for (const p of [...outcome.problems, ...living.problems]) ctx.problem(p.path, p.message);
+	for (const k of living.kept) ctx.info(`${printableName(k.path)}: ${k.message}\n`);
 	for (const note of [...outcome.stale, ...living.stale]) io.stdout(`${write ? "updated" : "stale"}  ${printableName(note)}\n`);
 	ctx.info(refreshSummary(outcome, write, ctx.vaultArg));
 	const livingLine = livingSummary(living, write, ctx.vaultArg);

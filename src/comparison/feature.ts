@@ -5,7 +5,7 @@ import { templatesFolderOf } from "../shared/templates-folder";
 import { registerComparisonBasesView } from "./ui/bases-view";
 import { compareSettingsSection } from "./settings-section";
 import { COMPARISON_ICON, COMPARISON_VIEW_TYPE, ComparisonView } from "./ui/comparison-view";
-import { comparisonKind } from "./core/comparison-block";
+import { comparisonKind } from "./core/living-note";
 import { readPropertyTypes, type PropertyTypes } from "./property-types";
 import { vaultSnapshot } from "../shared/live-snapshot";
 

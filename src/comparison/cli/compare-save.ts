@@ -4,17 +4,10 @@
  * view a freshly opened comparison pane shows, so both write the same bytes for the same vault.
  */
 import * as fs from "node:fs";
-import { applyView, type ComparisonModel } from "../core/index";
-import { livingComparisonNote } from "../core/living-note";
+import type { ComparisonModel } from "../core/index";
+import { defaultSavedView, livingComparisonNote } from "../core/living-note";
 import type { ComparisonBlockContext } from "../core/comparison-block";
-import {
-	comparisonNoteTarget,
-	comparisonNoteTitle,
-	comparisonSaveAction,
-	DEFAULT_VIEW_STATE,
-	defaultGroupBy,
-	toViewOptions,
-} from "../core/index";
+import { comparisonNoteTarget, comparisonNoteTitle, comparisonSaveAction } from "../core/index";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
 import { DiskFile, DiskFolder } from "../../cli/disk-vault";
 import { errorMessage } from "../../shared/core/errors";
@@ -53,18 +46,7 @@ export function savedComparisonText(
 	groupBySetting: string,
 	ctx: ComparisonBlockContext,
 ): string {
-	const state = { ...DEFAULT_VIEW_STATE, scope };
-	const options = toViewOptions(state, defaultGroupBy(model, groupBySetting));
-	const view = applyView(model, options);
-	const saved = {
-		scope,
-		columns: view.columns.map((c) => c.key),
-		sort: state.sort,
-		groupBy: options.groupBy,
-		filters: state.filters,
-		types: new Map(model.columns.map((c) => [c.key, c.type])),
-	};
-	return livingComparisonNote(holder, comparisonNoteTitle(scope), saved, ctx).text;
+	return livingComparisonNote(holder, comparisonNoteTitle(scope), defaultSavedView(model, scope, groupBySetting), ctx).text;
 }
 
 /** Create the missing folders of `folderPath` (a vault path) one level at a time, inside the vault. */

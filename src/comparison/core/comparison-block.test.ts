@@ -4,7 +4,8 @@ import { buildLinkNames } from "../../shared/core/link-names";
 import { refreshLivingText } from "../../shared/core/living-blocks";
 import { DEFAULT_COMPARE_SETTINGS } from "../../shared/core/settings";
 import { snapshotFromFiles } from "../../shared/core/testing/snapshot";
-import { comparisonBlockWatches, comparisonKind, renderComparisonBlock } from "./comparison-block";
+import { comparisonBlockWatches, renderComparisonBlock } from "./comparison-block";
+import { comparisonKind } from "./living-note";
 
 const NOTES: Record<string, string> = {
 	"Web/Django.md":

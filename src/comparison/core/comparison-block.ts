@@ -8,7 +8,6 @@
 
 import type { LinkNames } from "../../shared/core/link-names";
 import type { BlockContent } from "../../shared/core/living-blocks";
-import type { LivingKind } from "../../shared/core/living-engine";
 import type { CompareSettings } from "../../shared/core/settings";
 import { comparedNotes } from "../../shared/core/selection";
 import { conditionHolds, presenceOf, propertyValue } from "../../shared/core/criterion-values";
@@ -198,13 +197,3 @@ export function renderComparisonTable(
 
 /** The name in the block's markers: `%% Begin Comparison %%` … `%% End Comparison %%`. */
 export const COMPARISON_BLOCK = "Comparison";
-
-/** The comparison block as a kind of living block (built for each run, with the current settings). */
-export function comparisonKind(ctx: Omit<ComparisonBlockContext, "names">): LivingKind {
-	return {
-		name: COMPARISON_BLOCK,
-		flag: ctx.settings.comparisonFlag,
-		render: (holder, names) => renderComparisonBlock(holder, { ...ctx, names }),
-		watches: (holder, path) => comparisonBlockWatches(holder, path, ctx.snapshot),
-	};
-}

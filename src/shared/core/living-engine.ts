@@ -19,6 +19,15 @@ export interface LivingKind extends LivingMarkers {
 	render(holder: string, names: () => LinkNames): BlockContent;
 	/** Whether the block in `holder` may show the note or folder at `path` (its scope holds it). */
 	watches(holder: string, path: string): boolean;
+	/**
+	 * Notes of an older format this kind makes living (an older, static comparison note), looked
+	 * at when every note is read: text such notes contain, and their new text, or why a note is
+	 * left as it is, or null for a note that is not one.
+	 */
+	readonly adopt?: {
+		readonly hint: string;
+		convert(path: string, text: string, names: () => LinkNames): { readonly text: string } | { readonly message: string } | null;
+	};
 }
 
 /** The engine's port to the app (the plugin backs it with Obsidian's vault; tests with memory). */
@@ -171,7 +180,10 @@ export class LivingEngine {
 			await breathe(slicer);
 			const text = await this.io.read(note.path);
 			if (text !== null && mayHoldLivingBlock(text, kinds)) found.push([note.path, text]);
-			else this.holders.delete(note.path);
+			else {
+				this.holders.delete(note.path);
+				if (text !== null) await this.adopt(note.path, text, kinds, report);
+			}
 		}
 		found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 		for (const [path, text] of found) {
@@ -180,6 +192,34 @@ export class LivingEngine {
 			await this.refreshNote(path, text, kinds, report);
 		}
 		return report;
+	}
+
+	/** Make a note of an older format living (once, at a full refresh), or say once why it is left. */
+	private async adopt(path: string, text: string, kinds: readonly LivingKind[], report: { written: string[] }): Promise<void> {
+		for (const kind of kinds) {
+			if (kind.adopt === undefined || !text.includes(kind.adopt.hint)) continue;
+			const outcome = kind.adopt.convert(path, text, () => this.linkNames());
+			if (outcome === null) continue;
+			if ("message" in outcome) {
+				if (this.reported.get(path) !== text) {
+					this.reported.set(path, text);
+					this.io.reportError(path, outcome.message);
+				}
+				return;
+			}
+			let wrote = false;
+			await this.io.process(path, (current) => {
+				if (current !== text) return current;
+				wrote = true;
+				this.ownWrites.set(path, outcome.text);
+				return outcome.text;
+			});
+			if (wrote) {
+				report.written.push(path);
+				this.holders.set(path, new Set());
+			}
+			return;
+		}
 	}
 
 	private async refreshNote(
