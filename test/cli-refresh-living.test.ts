@@ -146,4 +146,20 @@ describe("framework-notes refresh / check: living blocks", () => {
 		expect(readVaultFile(root, "Other/comparison.md")).toBe(edited);
 		expect(mtimes(root).get("Other/comparison.md")).toBe(before.get("Other/comparison.md"));
 	});
+
+	it("a folder note holding an index and a comparison: both kept current, the note named once", () => {
+		const root = vault({ ...FILES, "Web/Web.md": "---\ncompare-columns: [language]\n---\n%% Waypoint %%\n\n%% Comparison %%\n" });
+		expect(runCli(["refresh", root]).code).toBe(0);
+		const text = readVaultFile(root, "Web/Web.md");
+		expect(text).toContain("- [[Django]]");
+		expect(text).toContain("| [[Django]] | Python |");
+		makeVault({ "Web/Koa.md": "---\ntype: framework\nlanguage: JavaScript\n---\n" }, root);
+		const check = runCli(["check", root]);
+		expect(check.stdout.split("\n").filter((l) => l === "stale  Web/Web.md")).toHaveLength(1);
+		runCli(["refresh", root]);
+		const after = readVaultFile(root, "Web/Web.md");
+		expect(after).toContain("- [[Koa]]");
+		expect(after).toContain("| [[Koa]] | JavaScript |");
+		expect(runCli(["check", root]).code).toBe(0);
+	});
 });

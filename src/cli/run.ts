@@ -90,7 +90,8 @@ function refreshOrCheck(ctx: CommandContext, write: boolean): number {
 	const living = refreshLivingBlocks(ctx.vault, ctx.config, options);
 	for (const p of [...outcome.problems, ...living.problems]) ctx.problem(p.path, p.message);
 	for (const k of living.kept) ctx.info(`${printableName(k.path)}: ${k.message}\n`);
-	for (const note of [...outcome.stale, ...living.stale]) io.stdout(`${write ? "updated" : "stale"}  ${printableName(note)}\n`);
+	// A note holding both an index and a living block is named once.
+	for (const note of new Set([...outcome.stale, ...living.stale])) io.stdout(`${write ? "updated" : "stale"}  ${printableName(note)}\n`);
 	ctx.info(refreshSummary(outcome, write, ctx.vaultArg));
 	const livingLine = livingSummary(living, write, ctx.vaultArg);
 	if (livingLine !== "") ctx.info(livingLine);

@@ -124,7 +124,8 @@ export function livingComparisonNote(
 	const text = [
 		...yaml,
 		"",
-		`# ${title}`,
+		// A folder name may hold `%%`: escaped, it can never open a comment or a block marker.
+		`# ${title.replace(/%%/g, "\\%\\%")}`,
 		"",
 		"Kept current by Framework Notes: edit the `compare-` properties above to change the table. Saving again from the pane replaces this note.",
 		"",
