@@ -124,6 +124,15 @@ describe("comparison block options", () => {
 		);
 	});
 
+	it("a note whose YAML is invalid is no row (the app cannot read its properties either)", () => {
+		const out = render("compare-columns: [category]\n", {
+			...NOTES,
+			"Web/Broken.md": "---\ntype: framework\ncategory: [unclosed\n---\n",
+		});
+		expect(out).not.toContain("Broken");
+		expect(out).toContain("[[Flask]]");
+	});
+
 	it("no notes to compare", () => {
 		expect(render("compare-scope: Nowhere\n")).toBe("*No notes to compare.*");
 	});

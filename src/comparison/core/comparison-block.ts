@@ -12,7 +12,7 @@ import type { CompareSettings } from "../../shared/core/settings";
 import { comparedNotes } from "../../shared/core/selection";
 import { conditionHolds, presenceOf, propertyValue } from "../../shared/core/criterion-values";
 import { describeError, parseCriterion, type Condition } from "../../shared/core/criteria";
-import { parentPath, type Frontmatter, type VaultSnapshot } from "../../shared/core/vault";
+import { parentPath, withoutFrontmatterErrors, type Frontmatter, type VaultSnapshot } from "../../shared/core/vault";
 import { markdownLink, markdownText, noteLinks } from "./export";
 import { cellOf, buildModel } from "./model";
 import { noteInputs } from "./select";
@@ -157,12 +157,14 @@ export function renderComparisonTable(
 	options: ComparisonBlockOptions,
 	ctx: ComparisonBlockContext,
 ): { readonly ok: true; readonly lines: readonly string[]; readonly shown: readonly string[] } {
-	const files = comparedNotes(ctx.snapshot, {
+	// As the app sees the vault: a note whose YAML is invalid has no properties (and is no row).
+	const snapshot = withoutFrontmatterErrors(ctx.snapshot);
+	const files = comparedNotes(snapshot, {
 		settings: ctx.settings,
 		scope: options.scope,
 		templatesFolder: ctx.templatesFolder,
 	}).filter((f) => f.path !== holder && passes(options.filters, ctx.snapshot.frontmatter(f.path)));
-	const model = buildModel(noteInputs(ctx.snapshot, files, false), ctx.propertyTypes ? { propertyTypes: ctx.propertyTypes } : {});
+	const model = buildModel(noteInputs(snapshot, files, false), ctx.propertyTypes ? { propertyTypes: ctx.propertyTypes } : {});
 	const sort: SortKey[] = [options.sort];
 	if (options.sort.key !== NAME_KEY) sort.push({ key: NAME_KEY, dir: "asc" });
 	const view = applyView(model, {

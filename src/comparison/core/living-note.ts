@@ -7,7 +7,7 @@
 import { livingBegin, livingEnd } from "../../shared/core/living-blocks";
 import type { LivingKind } from "../../shared/core/living-engine";
 import { comparedNotes, GENERATED_KEY, GENERATED_VALUE } from "../../shared/core/selection";
-import { parentPath } from "../../shared/core/vault";
+import { parentPath, withoutFrontmatterErrors } from "../../shared/core/vault";
 import {
 	COMPARISON_BLOCK,
 	OPTION_COLUMNS,
@@ -178,10 +178,11 @@ export function upgradeStaticComparison(
 	}
 	const folder = parentPath(path);
 	const scope = folder === "" ? null : folder;
-	const files = comparedNotes(ctx.snapshot, { settings: ctx.settings, scope, templatesFolder: ctx.templatesFolder }).filter(
+	const snapshot = withoutFrontmatterErrors(ctx.snapshot);
+	const files = comparedNotes(snapshot, { settings: ctx.settings, scope, templatesFolder: ctx.templatesFolder }).filter(
 		(f) => f.path !== path,
 	);
-	const model = buildModel(noteInputs(ctx.snapshot, files, false), ctx.propertyTypes ? { propertyTypes: ctx.propertyTypes } : {});
+	const model = buildModel(noteInputs(snapshot, files, false), ctx.propertyTypes ? { propertyTypes: ctx.propertyTypes } : {});
 	return { text: livingComparisonNote(path, shape[1] ?? "", defaultSavedView(model, scope, groupBySetting), ctx).text };
 }
 

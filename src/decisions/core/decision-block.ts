@@ -10,7 +10,7 @@ import type { LinkNames } from "../../shared/core/link-names";
 import type { BlockContent } from "../../shared/core/living-blocks";
 import type { LivingKind } from "../../shared/core/living-engine";
 import type { CompareSettings } from "../../shared/core/settings";
-import { isFolder, type VaultSnapshot } from "../../shared/core/vault";
+import { isFolder, withoutFrontmatterErrors, type VaultSnapshot } from "../../shared/core/vault";
 import { decisionCandidates } from "./candidates";
 import { describeError } from "./criteria";
 import { isDecisionFrontmatter, readDecision } from "./decision-note";
@@ -58,7 +58,7 @@ export function renderDecisionBlock(holder: string, ctx: DecisionBlockContext): 
 		if (scope === null || !isFolder(scope)) errors.push(`scope: no folder "${spec.scope}" in the vault`);
 	}
 	if (errors.length > 0) return { ok: false, message: `${errors.join("; ")}; the decision block was not updated.` };
-	const candidates = decisionCandidates(ctx.snapshot, {
+	const candidates = decisionCandidates(withoutFrontmatterErrors(ctx.snapshot), {
 		settings: ctx.settings,
 		scope: spec.scope,
 		templatesFolder: ctx.templatesFolder,
