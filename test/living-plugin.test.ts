@@ -126,6 +126,20 @@ describe("living comparison blocks in the app", () => {
 		expect(await rows(h, "A/Compare A.md")).toEqual(["| [[Flask]] | Python | ✗ |"]);
 	});
 
+	it("moving a folder of 50 notes writes the old and the new scope's blocks once each", async () => {
+		const files = vault();
+		for (let i = 0; i < 50; i++) files[`A/Sub/N${String(i).padStart(2, "0")}.md`] = fw(`language: L${i}\n`);
+		const h = await load(files);
+		expect(await rows(h, "A/Compare A.md")).toHaveLength(52);
+		const writes = spyWrites(h);
+		const folder = h.app.vault.getFolderByPath("A/Sub");
+		if (!folder) throw new Error("no folder");
+		await h.app.vault.rename(folder, "B/Sub");
+		await settle(h);
+		expect(writes.counts()).toEqual({ "A/Compare A.md": 1, "B/Compare B.md": 1 });
+		expect(await rows(h, "B/Compare B.md")).toHaveLength(51);
+	});
+
 	it("a plugin write causes no further write, even when its modify event is replayed", async () => {
 		const h = await load(vault());
 		const writes = spyWrites(h);

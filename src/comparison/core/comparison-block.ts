@@ -137,11 +137,16 @@ export function inScope(path: string, scope: string): boolean {
 	return scope === "" || path === scope || path.startsWith(`${scope}/`) || scope.startsWith(`${path}/`);
 }
 
+/** Which paths the block in `holder` may show (its options read once): those in its scope, and its own note. */
+export function comparisonBlockWatcher(holder: string, snapshot: VaultSnapshot): (path: string) => boolean {
+	const options = comparisonBlockOptions(holder, snapshot.frontmatter(holder));
+	const scope = options.ok ? options.value.scope : parentPath(holder);
+	return (path) => path === holder || inScope(path, scope);
+}
+
 /** Whether the block in `holder` may show the note (or folder) at `path`: it lies in its scope. */
 export function comparisonBlockWatches(holder: string, path: string, snapshot: VaultSnapshot): boolean {
-	if (path === holder) return true;
-	const options = comparisonBlockOptions(holder, snapshot.frontmatter(holder));
-	return inScope(path, options.ok ? options.value.scope : parentPath(holder));
+	return comparisonBlockWatcher(holder, snapshot)(path);
 }
 
 /** The block's lines for the note at `holder`, with the options of its frontmatter. */

@@ -16,7 +16,7 @@ import {
 	OPTION_SCOPE,
 	OPTION_SORT,
 	comparisonBlockOptions,
-	comparisonBlockWatches,
+	comparisonBlockWatcher,
 	renderComparisonBlock,
 	renderComparisonTable,
 	type ComparisonBlockContext,
@@ -192,7 +192,7 @@ export function comparisonKind(ctx: Omit<ComparisonBlockContext, "names">): Livi
 		name: COMPARISON_BLOCK,
 		flag: ctx.settings.comparisonFlag,
 		render: (holder, names) => renderComparisonBlock(holder, { ...ctx, names }),
-		watches: (holder, path) => comparisonBlockWatches(holder, path, ctx.snapshot),
+		watcher: (holder) => comparisonBlockWatcher(holder, ctx.snapshot),
 		adopt: {
 			hint: `${GENERATED_KEY}: ${GENERATED_VALUE}`,
 			convert: (path, text, names) => upgradeStaticComparison(path, text, ctx.settings.groupBy, { ...ctx, names }),

@@ -96,13 +96,17 @@ export function renderDecisionBlock(holder: string, ctx: DecisionBlockContext): 
 	return { ok: true, lines, shown: candidates.map((c) => c.path) };
 }
 
+/** Which paths the decision block in `holder` may show (its note read once): its scope's, and its own note. */
+export function decisionBlockWatcher(holder: string, snapshot: VaultSnapshot): (path: string) => boolean {
+	const fm = snapshot.frontmatter(holder);
+	if (!isDecisionFrontmatter(fm)) return (path) => path === holder;
+	const scope = readDecision(fm).scope ?? "";
+	return (path) => path === holder || scope === "" || path === scope || path.startsWith(`${scope}/`) || scope.startsWith(`${path}/`);
+}
+
 /** Whether the decision block in `holder` may show the note or folder at `path`. */
 export function decisionBlockWatches(holder: string, path: string, snapshot: VaultSnapshot): boolean {
-	if (path === holder) return true;
-	const fm = snapshot.frontmatter(holder);
-	if (!isDecisionFrontmatter(fm)) return false;
-	const scope = readDecision(fm).scope ?? "";
-	return scope === "" || path === scope || path.startsWith(`${scope}/`) || scope.startsWith(`${path}/`);
+	return decisionBlockWatcher(holder, snapshot)(path);
 }
 
 /** The decision block as a kind of living block (built for each run, with the current settings). */
@@ -111,6 +115,6 @@ export function decisionKind(ctx: Omit<DecisionBlockContext, "names">): LivingKi
 		name: DECISION_BLOCK,
 		flag: ctx.settings.decisionFlag,
 		render: (holder, names) => renderDecisionBlock(holder, { ...ctx, names }),
-		watches: (holder, path) => decisionBlockWatches(holder, path, ctx.snapshot),
+		watcher: (holder) => decisionBlockWatcher(holder, ctx.snapshot),
 	};
 }

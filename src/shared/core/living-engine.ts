@@ -17,8 +17,8 @@ import { WorkQueue } from "./work-queue";
 export interface LivingKind extends LivingMarkers {
 	/** The block's content for the note at `holder`. */
 	render(holder: string, names: () => LinkNames): BlockContent;
-	/** Whether the block in `holder` may show the note or folder at `path` (its scope holds it). */
-	watches(holder: string, path: string): boolean;
+	/** Which notes or folders the block in `holder` may show (its scope's): asked once per holder and burst. */
+	watcher(holder: string): (path: string) => boolean;
 	/**
 	 * Notes of an older format this kind makes living (an older, static comparison note), looked
 	 * at when every note is read: text such notes contain, and their new text, or why a note is
@@ -150,15 +150,16 @@ export class LivingEngine {
 		}
 		this.touched.clear();
 		const changed = [...this.changed];
-		const named = new Set([...this.structural].map(baseLower));
+		const named = [...new Set([...this.structural].map(baseLower))];
 		this.changed.clear();
 		this.structural.clear();
 		if (changed.length > 0) {
 			for (const [holder, shown] of this.holders) {
 				if (targets.has(holder)) continue;
+				const watchers = kinds.map((k) => k.watcher(holder));
 				const hit =
-					changed.some((path) => path === holder || kinds.some((k) => k.watches(holder, path))) ||
-					[...named].some((name) => shown.has(name));
+					changed.some((path) => path === holder || watchers.some((watches) => watches(path))) ||
+					named.some((name) => shown.has(name));
 				if (hit) targets.add(holder);
 			}
 		}
