@@ -66,7 +66,7 @@ describe("npm start", () => {
 		expect(first.output).toContain("installed  main.js");
 		expect(first.output).toContain("updated  WEBFramework/NOtes/NOtes.md");
 		// The committed comparison note is a living one, current for the committed notes.
-		expect(first.output).toContain("1 note with living blocks found, 0 updated.");
+		expect(first.output).toContain("2 notes with living blocks found, 0 updated.");
 		expect(readVaultFile(vault, "WEBFramework/NOtes/comparison.md")).toBe(comparison);
 		expect(comparison.startsWith("---\nframework-notes: comparison\ncompare-scope: ")).toBe(true);
 		expect(comparison).toContain("%% Begin Comparison %%");
@@ -84,7 +84,7 @@ describe("npm start", () => {
 		expect(second.code, second.output).toBe(0);
 		expect(second.output).toContain("unchanged  main.js");
 		expect(second.output).toContain("1 index note found, 0 updated.");
-		expect(second.output).toContain("1 note with living blocks found, 0 updated.");
+		expect(second.output).toContain("2 notes with living blocks found, 0 updated.");
 		expect(mtimes(vault)).toEqual(after);
 		expect(contents(vault)).toEqual(text);
 	});
