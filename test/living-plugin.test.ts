@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import type { IndexService } from "../src/index-notes/index-service";
+import { withSection } from "../src/shared/core/settings";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 let harness: Harness | null = null;
@@ -163,6 +164,24 @@ describe("living comparison blocks in the app", () => {
 		expect(writes.counts()).toEqual({ "All.md": 1 });
 		expect(await h.read("B/Compare B.md")).toBe(broken);
 		expect(about()).toHaveLength(1);
+	});
+
+	it("a table edited by hand is restored by one write; the text around it stays", async () => {
+		const h = await load(vault());
+		const before = await h.read("A/Compare A.md");
+		const writes = spyWrites(h);
+		await h.app.vault.modify(h.file("A/Compare A.md"), before.replace("| [[Flask]] | Python | ✗ |", "| [[Flask]] | Perl | ✓ |"));
+		await settle(h);
+		expect(writes.counts()).toEqual({ "A/Compare A.md": 1 });
+		expect(await h.read("A/Compare A.md")).toBe(before);
+	});
+
+	it("a new comparison flag in the settings: notes holding it are expanded", async () => {
+		const h = await load({ ...vault(), "C/Mine.md": "---\ncompare-scope: A\ncompare-columns: [async]\n---\n%% Table %%\n" });
+		expect(await h.read("C/Mine.md")).toContain("%% Table %%");
+		await h.plugin.updateSettings(withSection(h.plugin.settings, "compare", { comparisonFlag: "%% Table %%" }));
+		await settle(h);
+		expect(await rows(h, "C/Mine.md")).toEqual(["| [[Django]] | ✓ |", "| [[Flask]] | ✗ |"]);
 	});
 
 	it("a flag typed into a note is expanded", async () => {
