@@ -1,6 +1,6 @@
 /**
  * `compare --save [note]`: the plugin's "Save as note" over a vault on disk. The text comes from
- * the same pure functions the plugin uses (`comparisonNoteOf`, `comparisonSaveAction`), with the
+ * the same pure functions the plugin uses (`livingComparisonNote`, `comparisonSaveAction`), with the
  * view a freshly opened comparison pane shows, so both write the same bytes for the same vault.
  */
 import * as fs from "node:fs";
