@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from "../src/shared/core/settings";
 import { MemoryVault } from "./index-memory-vault";
 
 /** `folders` folders of `perFolder` framework notes, each folder with a comparison note showing it. */
-function setup(folders: number, perFolder: number): { vault: MemoryVault; engine: LivingEngine } {
+function setup(folders: number, perFolder: number): { vault: MemoryVault; engine: LivingEngine; renders: { count: number } } {
 	const vault = new MemoryVault();
 	for (let f = 0; f < folders; f++) {
 		for (let n = 0; n < perFolder; n++) {
@@ -21,14 +21,26 @@ function setup(folders: number, perFolder: number): { vault: MemoryVault; engine
 		vault.frontmatters.set(`F${f}/Compare.md`, { "compare-columns": ["stars", "language"] });
 	}
 	const io = vault.io(() => DEFAULT_SETTINGS.index);
+	const renders = { count: 0 };
 	const engine = new LivingEngine({
 		snapshot: vault,
-		kinds: () => [comparisonKind({ snapshot: vault, settings: DEFAULT_SETTINGS.compare, templatesFolder: null })],
+		kinds: () => {
+			const kind = comparisonKind({ snapshot: vault, settings: DEFAULT_SETTINGS.compare, templatesFolder: null });
+			return [
+				{
+					...kind,
+					render: (holder, names) => {
+						renders.count++;
+						return kind.render(holder, names);
+					},
+				},
+			];
+		},
 		read: (path) => io.read(path),
 		process: (path, edit) => io.process(path, edit),
 		reportError: (path, message) => io.reportError(path, message),
 	});
-	return { vault, engine };
+	return { vault, engine, renders };
 }
 
 describe("living engine", () => {
@@ -80,6 +92,22 @@ describe("living engine", () => {
 		engine.frontmatterChanged("F0/Note 0-0.md");
 		await engine.flush();
 		expect(vault.writes).toEqual([]);
+	});
+
+	it("a re-read of the same frontmatter (a body edit) renders no block", async () => {
+		const { vault, engine, renders } = setup(2, 3);
+		await engine.refreshAll();
+		const fm = { type: "framework", stars: 5, language: "Go" };
+		vault.frontmatters.set("F0/Note 0-0.md", fm);
+		engine.frontmatterChanged("F0/Note 0-0.md", fm);
+		await engine.flush();
+		const after = renders.count;
+		engine.frontmatterChanged("F0/Note 0-0.md", { ...fm });
+		expect(engine.hasPending()).toBe(false);
+		engine.frontmatterChanged("F0/Note 0-0.md", { ...fm, stars: 6 });
+		expect(engine.hasPending()).toBe(true);
+		await engine.flush();
+		expect(renders.count).toBe(after + 1);
 	});
 
 	it("a move between folders writes both blocks; a namesake outside the scope changes the link", async () => {

@@ -194,8 +194,8 @@ export class IndexService extends Component {
 			metadataCache.on("changed", (file: TFile, _data: string, cache: CachedMetadata) => {
 				// Only a change of a property some index shows, sorts or groups by counts.
 				this.engine.frontmatterChanged(file.path, cache.frontmatter ?? null);
-				// Living blocks show every property: any frontmatter change may concern one.
-				this.living.frontmatterChanged(file.path);
+				// Living blocks show every property: any frontmatter change may concern one (a body edit does not).
+				this.living.frontmatterChanged(file.path, cache.frontmatter ?? null);
 				if (this.engine.hasPending() || this.living.hasPending()) this.schedule();
 			}),
 		);

@@ -10,7 +10,7 @@ import { buildLinkNames, type LinkNames } from "./link-names";
 import { mayHoldLivingBlock, refreshLivingText, type BlockContent, type LivingMarkers } from "./living-blocks";
 import { dropKeys, moveKeys } from "./path-maps";
 import { breathe, NO_SLICING, type Slicer } from "./slicer";
-import { notesIn, type VaultSnapshot } from "./vault";
+import { notesIn, type Frontmatter, type VaultSnapshot } from "./vault";
 import { WorkQueue } from "./work-queue";
 
 /** One kind of living block, as the engine uses it (built fresh for each run, from current settings). */
@@ -53,6 +53,15 @@ export interface LivingReport {
 	readonly errors: readonly string[];
 }
 
+/** Frontmatter as text, to tell a change from a re-read; null when it cannot be written as JSON. */
+function fingerprint(frontmatter: Frontmatter | null): string | null {
+	try {
+		return JSON.stringify(frontmatter) ?? null;
+	} catch {
+		return null;
+	}
+}
+
 function baseLower(path: string): string {
 	const name = path.slice(path.lastIndexOf("/") + 1);
 	return (name.toLowerCase().endsWith(".md") ? name.slice(0, -3) : name).toLowerCase();
@@ -69,6 +78,8 @@ export class LivingEngine {
 	private readonly touched = new Set<string>();
 	private readonly ownWrites = new Map<string, string>();
 	private readonly reported = new Map<string, string>();
+	/** The frontmatter last seen per note (as JSON), so that a body edit re-renders nothing. */
+	private readonly prints = new Map<string, string>();
 	private names: LinkNames | null = null;
 	private readonly queue = new WorkQueue();
 
@@ -86,7 +97,8 @@ export class LivingEngine {
 	}
 
 	renamed(newPath: string, oldPath: string, isFolder: boolean): void {
-		for (const map of [this.holders, this.ownWrites, this.reported]) moveKeys(map as Map<string, unknown>, oldPath, newPath, isFolder);
+		for (const map of [this.holders, this.ownWrites, this.reported, this.prints])
+			moveKeys(map as Map<string, unknown>, oldPath, newPath, isFolder);
 		for (const p of [oldPath, newPath]) {
 			this.changed.add(p);
 			this.structural.add(p);
@@ -95,14 +107,23 @@ export class LivingEngine {
 	}
 
 	deleted(path: string, isFolder: boolean): void {
-		for (const map of [this.holders, this.ownWrites, this.reported]) dropKeys(map as Map<string, unknown>, path, isFolder);
+		for (const map of [this.holders, this.ownWrites, this.reported, this.prints]) dropKeys(map as Map<string, unknown>, path, isFolder);
 		this.changed.add(path);
 		this.structural.add(path);
 		this.names = null;
 	}
 
-	/** A note's frontmatter was (re)read. */
-	frontmatterChanged(path: string): void {
+	/**
+	 * A note's frontmatter was (re)read. Counts only when it differs from the one last seen (the
+	 * first one seen, or one not given, always counts).
+	 */
+	frontmatterChanged(path: string, frontmatter?: Frontmatter | null): void {
+		if (frontmatter !== undefined) {
+			const print = fingerprint(frontmatter);
+			if (print !== null && this.prints.get(path) === print) return;
+			if (print === null) this.prints.delete(path);
+			else this.prints.set(path, print);
+		}
 		this.changed.add(path);
 	}
 
