@@ -6,6 +6,7 @@ import { registerIndexNotes } from "./src/index-notes/feature";
 import { DEFAULT_SETTINGS, describeProblem, migrate, sameData, type Settings, toStoredData } from "./src/shared/core/settings";
 import type { PluginHost, SettingsSection } from "./src/shared/host";
 import { PaneActions } from "./src/shared/pane-actions";
+import { LivingBlocks } from "./src/shared/living-blocks";
 import { PaneModes } from "./src/shared/pane-modes";
 import { FrameworkNotesSettingTab } from "./src/shared/settings-tab";
 import { registerTemplates } from "./src/templates/feature";
@@ -17,6 +18,7 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 	private readonly settingsSections: SettingsSection[] = [];
 	readonly paneModes = new PaneModes();
 	readonly paneActions = new PaneActions();
+	readonly livingBlocks = new LivingBlocks();
 	/** Keys of `data.json` this version does not know, written back unchanged. */
 	private preservedSettings: ReadonlyMap<string, unknown> = new Map();
 	/** Version of settings written by a newer plugin version, which are never saved over; else null. */

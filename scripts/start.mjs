@@ -3,11 +3,11 @@
 //   2. installs main.js, manifest.json and styles.css into
 //      examples/vault/.obsidian/plugins/framework-notes/ and makes sure the plugin is enabled
 //      there (community-plugins.json), so the vault opens in Obsidian with the plugin on;
-//   3. refreshes the vault's index notes with the CLI;
-//   4. saves the folder's comparison note (WEBFramework/NOtes/comparison.md) with
-//      `compare --save`, exactly as the plugin's "Save as note" would;
-//   5. prints the comparison table;
-//   6. ranks the frameworks by the example's decision note with `decide`.
+//   3. refreshes the vault's index notes and living blocks with the CLI (the folder's comparison
+//      note, WEBFramework/NOtes/comparison.md, holds a Comparison block that `refresh` keeps
+//      current, as the plugin does);
+//   4. prints the comparison table;
+//   5. ranks the frameworks by the example's decision note with `decide`.
 // Every step writes only when something differs, so a second run changes nothing.
 //
 // For tests (not needed by users): `--vault <dir>` works on another copy of the example vault,
@@ -31,8 +31,6 @@ const vault = path.resolve(root, option("vault") ?? path.join("examples", "vault
 const build = !process.argv.includes("--no-build");
 const cli = path.resolve(root, option("cli") ?? path.join("dist", "cli.cjs"));
 const pluginFrom = path.resolve(root, option("plugin-from") ?? ".");
-/** The example's folder of framework notes, whose comparison note `compare --save` keeps current. */
-const NOTES_FOLDER = "WEBFramework/NOtes";
 /** The example's decision note (the seed's question), ranked by `decide` as the pane's decision mode shows it. */
 const DECISION_NOTE = "WEBFramework/Choosing a Python web framework.md";
 const pluginDir = path.join(vault, ".obsidian", "plugins", "framework-notes");
@@ -98,13 +96,9 @@ say(`${enablePlugin() ? "enabled" : "already enabled"}  ${PLUGIN_ID} in ${path.r
 
 const vaultArg = path.relative(root, vault) || ".";
 
-step(`Refreshing the index notes of ${vaultArg}`);
+step(`Refreshing the index notes and living blocks of ${vaultArg}`);
 const refreshed = runNode([cli, "refresh", vaultArg]);
 if (refreshed !== 0) fail(`refresh exited with code ${refreshed}`);
-
-step(`Saving the comparison note of ${NOTES_FOLDER}`);
-const saved = runNode([cli, "compare", vaultArg, "--folder", NOTES_FOLDER, "--save"]);
-if (saved !== 0) fail(`compare --save exited with code ${saved}`);
 
 step(`Comparing the framework notes of ${vaultArg}`);
 const compared = runNode([cli, "compare", vaultArg]);

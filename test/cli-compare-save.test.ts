@@ -85,7 +85,11 @@ describe("compare --save: same bytes as the plugin's Save as note", () => {
 		expect(cli).toMatchObject({ code: 0, stdout: "created  WEBFramework/NOtes/comparison.md\n" });
 		expect(plugin?.path).toBe("WEBFramework/NOtes/comparison.md");
 		expect(readVaultFile(root, "WEBFramework/NOtes/comparison.md")).toBe(plugin?.text);
-		expect(plugin?.text).toMatch(/^---\nframework-notes: comparison\n---\n\n# Comparison: NOtes\n/);
+		expect(plugin?.text).toMatch(
+			/^---\nframework-notes: comparison\ncompare-scope: "WEBFramework\/NOtes"\ncompare-columns: \["type", "category", /,
+		);
+		expect(plugin?.text).toContain("\n---\n\n# Comparison: NOtes\n");
+		expect(plugin?.text).toContain("%% Begin Comparison %%\n\n**asynchronous**\n\n| Note | type | category |");
 		expect(plugin?.text).toContain("| [[Django]] | framework | full-stack | Python |");
 	});
 
@@ -139,13 +143,15 @@ describe("compare --save", () => {
 			code: 0,
 			stdout: "updated  Web/comparison.md\n",
 		});
-		expect(readVaultFile(root, "Web/comparison.md")).toContain("| [[Flask]] | framework | micro | yes |");
+		expect(readVaultFile(root, "Web/comparison.md")).toContain("| [[Flask]] | framework | micro | ✓ |");
 	});
 
 	it("replaces a generated note saved with CRLF line endings (text differs), never a hand-written one", async () => {
 		const root = vault({ ...FRAMEWORKS, "Web/comparison.md": "---\r\nframework-notes: comparison\r\n---\r\nold\r\n" });
 		expect((await runCli(["compare", root, "--folder", "Web", "--save"])).stdout).toBe("updated  Web/comparison.md\n");
-		expect(readVaultFile(root, "Web/comparison.md")).toMatch(/^---\nframework-notes: comparison\n---\n\n# Comparison: Web\n/);
+		// The old, static comparison note is upgraded to a living one.
+		expect(readVaultFile(root, "Web/comparison.md")).toMatch(/^---\nframework-notes: comparison\ncompare-scope: "Web"\n/);
+		expect(readVaultFile(root, "Web/comparison.md")).toContain("\n---\n\n# Comparison: Web\n");
 
 		const mine = "---\ntitle: comparison\n---\nframework-notes: comparison\n";
 		fs.writeFileSync(path.join(root, "Web", "comparison.md"), mine);
@@ -161,7 +167,8 @@ describe("compare --save", () => {
 		expect(saved).toMatchObject({ code: 0, stdout: "created  Reports/2026/all.md\n" });
 		const text = readVaultFile(root, "Reports/2026/all.md");
 		expect(text).toContain("# Framework comparison\n");
-		expect(text).toContain("from 2 notes;");
+		expect(text).toContain('compare-scope: "/"\n');
+		expect(text.match(/^\| \[\[/gm)).toHaveLength(2);
 		// With the folder selector every note is a framework note, except a generated comparison.
 		expect((await runCli(["compare", root, "--save", "Reports/2026/all.md"])).stderr).toBe(
 			"Reports/2026/all.md is already up to date.\n",

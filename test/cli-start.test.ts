@@ -65,10 +65,11 @@ describe("npm start", () => {
 		expect(first.code, first.output).toBe(0);
 		expect(first.output).toContain("installed  main.js");
 		expect(first.output).toContain("updated  WEBFramework/NOtes/NOtes.md");
-		// The committed comparison note is the generated one, current for the committed notes.
-		expect(first.output).toContain("WEBFramework/NOtes/comparison.md is already up to date.");
+		// The committed comparison note is a living one, current for the committed notes.
+		expect(first.output).toContain("2 notes with living blocks found, 0 updated.");
 		expect(readVaultFile(vault, "WEBFramework/NOtes/comparison.md")).toBe(comparison);
-		expect(comparison.startsWith("---\nframework-notes: comparison\n---\n")).toBe(true);
+		expect(comparison.startsWith("---\nframework-notes: comparison\ncompare-scope: ")).toBe(true);
+		expect(comparison).toContain("%% Begin Comparison %%");
 		// The seed's broken block is repaired by refresh; the rest of the seed note is kept.
 		const refreshed = readVaultFile(vault, "WEBFramework/NOtes/NOtes.md");
 		expect(seed).toContain("- [[WEBFramework/NOtes/comparison]]]]");
@@ -82,13 +83,13 @@ describe("npm start", () => {
 		const second = start(vault);
 		expect(second.code, second.output).toBe(0);
 		expect(second.output).toContain("unchanged  main.js");
-		expect(second.output).toContain("0 updated");
-		expect(second.output).toContain("is already up to date.");
+		expect(second.output).toContain("1 index note found, 0 updated.");
+		expect(second.output).toContain("2 notes with living blocks found, 0 updated.");
 		expect(mtimes(vault)).toEqual(after);
 		expect(contents(vault)).toEqual(text);
 	});
 
-	it("regenerates the comparison note when a framework note changed", () => {
+	it("refresh updates the living comparison note when a framework note changed", () => {
 		const vault = exampleVault();
 		const flask = path.join(vault, "WEBFramework", "NOtes", "Flask.md");
 		fs.writeFileSync(flask, fs.readFileSync(flask, "utf8").replace(/first_release: 2010/, "first_release: 2011"));

@@ -51,7 +51,8 @@ describe("comparison pane: export", () => {
 		const { view, h } = await open();
 		expect(await view.saveAsNote()).toBe("Web/comparison.md");
 		const text = await h.read("Web/comparison.md");
-		expect(text.startsWith("---\nframework-notes: comparison\n---\n")).toBe(true);
+		expect(text.startsWith('---\nframework-notes: comparison\ncompare-scope: "Web"\n')).toBe(true);
+		expect(text).toContain("%% Begin Comparison %%\n");
 		expect(text).toContain("| [[Django]] | framework | full-stack | 2005 |");
 		await h.settle();
 		await view.ready;

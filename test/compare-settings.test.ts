@@ -41,6 +41,8 @@ describe("comparison settings section", () => {
 			"Group by",
 			"Open the pane",
 			"Comparison note",
+			"Comparison flag",
+			"Decision flag",
 		]);
 		const kind = el.querySelector("select");
 		if (!kind) throw new Error("no dropdown");

@@ -212,8 +212,9 @@ Obsidian: the same code as the Framework Notes plugin, with the vault's own sett
 (<vault>/.obsidian/plugins/framework-notes/data.json and <vault>/.obsidian/app.json).
 
 Commands:
-  refresh <vault>                 Rewrite every out-of-date index block; lists the notes changed
-  check <vault>                   Like refresh, but writes nothing; exit 1 if any index is stale
+  refresh <vault>                 Rewrite every out-of-date index block and living block
+                                  (comparison tables, decision rankings); lists the notes changed
+  check <vault>                   Like refresh, but writes nothing; exit 1 if any block is stale
   compare <vault>                 Print the comparison of the vault's framework notes
                                   (--save: write it as a comparison note)
   import-outline <vault> <note>   Create one framework note per item of an outline note
@@ -231,8 +232,8 @@ Options:
 A run that lasts more than half a second shows its progress on stderr when that is a terminal.
 
 Exit codes:
-  0  success (check: every index is current)
-  1  check found stale indexes, or a note could not be processed (each is named on stderr;
+  0  success (check: every block is current)
+  1  check found stale blocks, or a note could not be processed (each is named on stderr;
      the other notes were still processed)
   2  usage error: unknown command or option, missing argument, vault folder not found
      (facts: no framework notes, a bad URL or --only key)
@@ -243,8 +244,9 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
 	refresh: `Usage: framework-notes refresh [options] <vault>
 
 Refreshes every index note (a folder note holding a "%% Begin Waypoint %%" block or a
-"%% Waypoint %%" flag) exactly as the plugin would, with the vault's settings. Prints each note
-it changed. A note is written atomically (temporary file + rename) and only when its text
+"%% Waypoint %%" flag) exactly as the plugin would, with the vault's settings, then every living
+block ("%% Comparison %%", "%% Decision %%" and their Begin/End blocks in any note; older static
+comparison notes become living ones). Prints each note it changed. A note is written atomically (temporary file + rename) and only when its text
 changes; its line endings and everything outside the block are kept. Symbolic links are never
 followed out of the vault. A note that cannot be refreshed (unreadable, a Begin marker without
 its End marker, ...) is named on stderr and left as it is; the other notes are still refreshed.
@@ -259,14 +261,14 @@ Exit codes: 0 done, 1 some note could not be refreshed, 2 usage error.
 `,
 	check: `Usage: framework-notes check [options] <vault>
 
-Like "refresh", but writes nothing: lists the index notes that are out of date. Use it in a
+Like "refresh", but writes nothing: lists the notes whose index or living blocks are out of date. Use it in a
 pre-commit hook or a CI step for a vault kept in git.
 
 Options:
   --config-dir <name>  Name of the vault's config folder (default: .obsidian)
   -q, --quiet          Print only the stale notes and problems
 
-Exit codes: 0 every index is current, 1 some index is stale or a note could not be checked,
+Exit codes: 0 every block is current, 1 some block is stale or a note could not be checked,
 2 usage error.
 `,
 	compare: `Usage: framework-notes compare [options] <vault>

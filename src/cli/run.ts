@@ -17,6 +17,7 @@ import { importOutlineCommand } from "../templates/cli/import-outline";
 import { NO_PROGRESS, type ProgressSink, TerminalProgress } from "./progress";
 import { printable, printableName } from "./printable";
 import { refreshVault, type RefreshOutcome } from "../index-notes/cli/refresh";
+import { refreshLivingBlocks, type LivingOutcome } from "./living-refresh";
 
 export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from "./context";
 
@@ -71,14 +72,33 @@ export function refreshSummary(outcome: RefreshOutcome, write: boolean, vaultArg
 	return `Every index note is current (${outcome.indexes} checked).\n`;
 }
 
+/** The line about living blocks (comparison tables, decision rankings), or "" when the vault has none. */
+export function livingSummary(outcome: LivingOutcome, write: boolean, vaultArg: string): string {
+	if (outcome.blocks === 0) return "";
+	const noun = (n: number): string => `${n} note${n === 1 ? "" : "s"} with living blocks`;
+	if (write) return `${noun(outcome.blocks)} found, ${outcome.stale.length} updated.\n`;
+	if (outcome.stale.length > 0) {
+		const verb = outcome.stale.length === 1 ? "is" : "are";
+		return `${outcome.stale.length} of ${noun(outcome.blocks)} ${verb} out of date. Run: ${NAME} refresh ${vaultArg}\n`;
+	}
+	return `Every living block is current (${noun(outcome.blocks)} checked).\n`;
+}
+
 function refreshOrCheck(ctx: CommandContext, write: boolean): number {
 	const { io, args } = ctx;
-	const outcome = refreshVault(ctx.vault, ctx.config, { write, fsync: args.options["no-fsync"] !== "true", progress: ctx.progress });
-	for (const p of outcome.problems) ctx.problem(p.path, p.message);
-	for (const note of outcome.stale) io.stdout(`${write ? "updated" : "stale"}  ${printableName(note)}\n`);
+	const options = { write, fsync: args.options["no-fsync"] !== "true", progress: ctx.progress };
+	const outcome = refreshVault(ctx.vault, ctx.config, options);
+	// Index blocks first: a note holding both kinds is then read again with its new index.
+	const living = refreshLivingBlocks(ctx.vault, ctx.config, options);
+	for (const p of [...outcome.problems, ...living.problems]) ctx.problem(p.path, p.message);
+	for (const k of living.kept) ctx.info(`${printableName(k.path)}: ${k.message}\n`);
+	// A note holding both an index and a living block is named once.
+	for (const note of new Set([...outcome.stale, ...living.stale])) io.stdout(`${write ? "updated" : "stale"}  ${printableName(note)}\n`);
 	ctx.info(refreshSummary(outcome, write, ctx.vaultArg));
-	if (outcome.problems.length > 0) return EXIT_PROBLEMS;
-	return !write && outcome.stale.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+	const livingLine = livingSummary(living, write, ctx.vaultArg);
+	if (livingLine !== "") ctx.info(livingLine);
+	if (outcome.problems.length + living.problems.length > 0) return EXIT_PROBLEMS;
+	return !write && outcome.stale.length + living.stale.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 function dispatch(command: CommandName, ctx: CommandContext): number | Promise<number> {

@@ -5,6 +5,9 @@ import { templatesFolderOf } from "../shared/templates-folder";
 import { registerComparisonBasesView } from "./ui/bases-view";
 import { compareSettingsSection } from "./settings-section";
 import { COMPARISON_ICON, COMPARISON_VIEW_TYPE, ComparisonView } from "./ui/comparison-view";
+import { comparisonKind } from "./core/living-note";
+import { readPropertyTypes, type PropertyTypes } from "./property-types";
+import { vaultSnapshot } from "../shared/live-snapshot";
 
 /** Wire the comparison pane: view, ribbon icon, commands, folder menu, Bases view, settings. */
 export function registerComparison(host: PluginHost): void {
@@ -24,6 +27,16 @@ export function registerComparison(host: PluginHost): void {
 		return true;
 	});
 	registerCompareFolderCommand(host);
+	// Comparison blocks in notes, kept current by the index service with its bursts.
+	const snapshot = vaultSnapshot(app);
+	let propertyTypes: PropertyTypes = {};
+	host.livingBlocks.add({
+		kind: () =>
+			comparisonKind({ snapshot, settings: host.settings.compare, templatesFolder: templatesFolderOf(app).folder(), propertyTypes }),
+		prepare: async () => {
+			propertyTypes = await readPropertyTypes(app);
+		},
+	});
 	registerComparisonBasesView(host);
 	// Know the core Templates folder before a pane asks (its notes are never compared).
 	app.workspace.onLayoutReady(() => templatesFolderOf(app));

@@ -3,6 +3,7 @@ import { type CompareSettings, DEFAULT_COMPARE_SETTINGS, type OpenLocation, type
 import { COMPARE_SCHEMA } from "../shared/core/settings-schema";
 import type { PluginHost } from "../shared/host";
 import { limitLength } from "../shared/settings-limits";
+import { flagShapeProblem } from "../shared/core/patterns";
 
 const SELECTOR_KINDS: Readonly<Record<SelectorKind, string>> = {
 	property: "A property and value",
@@ -106,7 +107,7 @@ export function compareSettingsSection(containerEl: HTMLElement, host: PluginHos
 
 	new Setting(containerEl)
 		.setName("Comparison note")
-		.setDesc("Where save as note writes the static table, relative to the compared folder or the vault root.")
+		.setDesc("Where save as note writes the living comparison note, relative to the compared folder or the vault root.")
 		.addText((text) =>
 			limitLength(text, COMPARE_SCHEMA.comparisonNotePath)
 				.setPlaceholder(DEFAULT_COMPARE_SETTINGS.comparisonNotePath)
@@ -117,4 +118,23 @@ export function compareSettingsSection(containerEl: HTMLElement, host: PluginHos
 					await save({ comparisonNotePath: normalizePath(trimmed) });
 				}),
 		);
+
+	const flags: ["comparisonFlag" | "decisionFlag", "decisionFlag" | "comparisonFlag", string, string][] = [
+		["comparisonFlag", "decisionFlag", "Comparison flag", "Type this in any note to get a comparison table there that stays current."],
+		["decisionFlag", "comparisonFlag", "Decision flag", "Type this in a decision note to get its ranking there that stays current."],
+	];
+	for (const [key, otherKey, name, description] of flags) {
+		const setting = new Setting(containerEl).setName(name).setDesc(description);
+		setting.addText((text) =>
+			limitLength(text, COMPARE_SCHEMA[key])
+				.setValue(current()[key])
+				.onChange(async (value) => {
+					const trimmed = value.trim();
+					const problem =
+						flagShapeProblem(trimmed) ?? (trimmed === current()[otherKey].trim() ? "must differ from the other flag" : null);
+					setting.setDesc(problem === null ? description : `Not saved: the flag ${problem}.`);
+					if (problem === null) await save({ [key]: trimmed });
+				}),
+		);
+	}
 }

@@ -1,9 +1,7 @@
 import { type App, normalizePath, Notice, TFile, TFolder } from "obsidian";
 import { errorMessage } from "../shared/core/errors";
-import { buildLinkNames } from "../shared/core/link-names";
-import { vaultSnapshot } from "../shared/live-snapshot";
-import { cellOf, type ComparisonModel, parseCellInput, type ViewColumn, type ViewResult } from "./core/index";
-import { comparisonNoteOf, comparisonNoteTarget, comparisonSaveAction, isGeneratedComparison } from "./core/index";
+import { cellOf, type ComparisonModel, parseCellInput, type ViewColumn } from "./core/index";
+import { comparisonNoteTarget, comparisonSaveAction, isGeneratedComparison } from "./core/index";
 import { sameData } from "../shared/core/settings";
 
 /** What happened to an edit (for tests and callers; the user sees a Notice when it matters). */
@@ -55,18 +53,11 @@ export function comparisonNotePath(scope: string | null, settingPath: string): s
 }
 
 /**
- * Write the static comparison note. An existing note is replaced only when it is itself a
- * generated comparison (frontmatter `framework-notes: comparison`); unchanged text is not written.
+ * Write the living comparison note (`text`, from `livingComparisonNote`). An existing note is
+ * replaced only when it is itself a generated comparison (frontmatter `framework-notes:
+ * comparison`; an older, static one is upgraded so); unchanged text is not written.
  */
-export async function saveComparisonNote(
-	app: App,
-	path: string,
-	title: string,
-	model: ComparisonModel,
-	view: ViewResult,
-): Promise<"created" | "updated" | "unchanged" | "refused"> {
-	// One pass over the vault's file names, so each note link opens the right note.
-	const text = comparisonNoteOf(title, model, view, buildLinkNames(vaultSnapshot(app).root));
+export async function saveComparisonNote(app: App, path: string, text: string): Promise<"created" | "updated" | "unchanged" | "refused"> {
 	const existing = app.vault.getAbstractFileByPath(path);
 	if (existing instanceof TFolder) {
 		new Notice(`${path} is a folder; choose another comparison note path in settings.`);

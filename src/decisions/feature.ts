@@ -2,10 +2,18 @@ import type { PluginHost } from "../shared/host";
 import { newDecision, registerNewDecisionCommand } from "./commands/new-decision";
 import { registerRankByDecisionCommand } from "./commands/rank-by-decision";
 import { decisionMode } from "./ui/decision-mode";
+import { decisionKind } from "./core/decision-block";
+import { vaultSnapshot } from "../shared/live-snapshot";
+import { templatesFolderOf } from "../shared/templates-folder";
 
 /** Wire decisions: the comparison pane's "Decision" mode and the two commands. */
 export function registerDecisions(host: PluginHost): void {
 	host.paneModes.add(decisionMode(host, () => void newDecision(host)));
 	registerNewDecisionCommand(host);
 	registerRankByDecisionCommand(host);
+	// Decision blocks in decision notes, kept current by the index service with its bursts.
+	const snapshot = vaultSnapshot(host.app);
+	host.livingBlocks.add({
+		kind: () => decisionKind({ snapshot, settings: host.settings.compare, templatesFolder: templatesFolderOf(host.app).folder() }),
+	});
 }

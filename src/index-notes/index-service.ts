@@ -7,6 +7,7 @@ import { registerInsertIndexBlock } from "./commands/insert-index-block";
 import { registerRefreshAllIndexes } from "./commands/refresh-all-indexes";
 import type { PluginHost } from "../shared/host";
 import { IndexEngine, type IndexIO, type RefreshReport } from "./core/engine";
+import { LivingEngine } from "../shared/core/living-engine";
 import { vaultSnapshot } from "../shared/live-snapshot";
 import { type TemplatesFolder, templatesFolderOf } from "../shared/templates-folder";
 import { WorkQueue } from "../shared/core/work-queue";
@@ -32,6 +33,8 @@ function isMarkdownFile(file: TAbstractFile): file is TFile {
  */
 export class IndexService extends Component {
 	readonly engine: IndexEngine;
+	/** Living blocks (comparison tables, decision rankings) other features add: kept current with the same bursts. */
+	readonly living: LivingEngine;
 	readonly snapshot: VaultSnapshot;
 	private readonly templates: TemplatesFolder;
 	private timer: number | null = null;
@@ -42,6 +45,7 @@ export class IndexService extends Component {
 	private eventsSinceArm = 0;
 	private rounds = 0;
 	private fullRefreshPending = false;
+	private livingRefreshPending = false;
 	private active = false;
 	/** Start-up reconciliation, bursts and explicit refreshes, one after another. */
 	private readonly queue = new WorkQueue();
@@ -69,6 +73,17 @@ export class IndexService extends Component {
 			slicer: appSlicer,
 		};
 		this.engine = new IndexEngine(io);
+		this.living = new LivingEngine({
+			snapshot: this.snapshot,
+			kinds: () => host.livingBlocks.kinds(),
+			read: (path) => this.readIndexable(path),
+			process: (path, edit) => io.process(path, edit),
+			reportError: (path, message) => {
+				new Notice(`Living block not updated in "${path}": ${message}`);
+			},
+			slicer: appSlicer,
+			prepare: () => host.livingBlocks.prepare(),
+		});
 	}
 
 	get settings(): IndexSettings {
@@ -103,9 +118,10 @@ export class IndexService extends Component {
 		registerRefreshAllIndexes(this.host, this);
 		registerGoToParentIndex(this.host, this);
 		this.host.onSettingsChange((next, previous) => {
-			if (!this.active || sameData(next.index, previous.index)) return;
-			this.fullRefreshPending = true;
-			this.schedule();
+			if (!this.active) return;
+			if (!sameData(next.compare, previous.compare)) this.livingRefreshPending = true;
+			if (!sameData(next.index, previous.index)) this.fullRefreshPending = true;
+			if (this.fullRefreshPending || this.livingRefreshPending) this.schedule();
 		});
 		app.workspace.onLayoutReady(() => {
 			if (!this.active) return;
@@ -144,18 +160,21 @@ export class IndexService extends Component {
 		this.registerEvent(
 			vault.on("create", (file) => {
 				this.engine.created(file.path, isMarkdownFile(file));
+				this.living.created(file.path);
 				this.schedule();
 			}),
 		);
 		this.registerEvent(
 			vault.on("delete", (file) => {
 				this.engine.deleted(file.path, file instanceof TFolder);
+				this.living.deleted(file.path, file instanceof TFolder);
 				this.schedule();
 			}),
 		);
 		this.registerEvent(
 			vault.on("rename", (file, oldPath) => {
 				this.engine.renamed(file.path, oldPath);
+				this.living.renamed(file.path, oldPath, file instanceof TFolder);
 				this.schedule();
 			}),
 		);
@@ -167,6 +186,7 @@ export class IndexService extends Component {
 				}
 				// Only the note itself is read: it may hold a freshly typed flag or an edited block.
 				this.engine.edited(file.path);
+				this.living.edited(file.path);
 				this.schedule();
 			}),
 		);
@@ -174,7 +194,9 @@ export class IndexService extends Component {
 			metadataCache.on("changed", (file: TFile, _data: string, cache: CachedMetadata) => {
 				// Only a change of a property some index shows, sorts or groups by counts.
 				this.engine.frontmatterChanged(file.path, cache.frontmatter ?? null);
-				if (this.engine.hasPending()) this.schedule();
+				// Living blocks show every property: any frontmatter change may concern one (a body edit does not).
+				this.living.frontmatterChanged(file.path, cache.frontmatter ?? null);
+				if (this.engine.hasPending() || this.living.hasPending()) this.schedule();
 			}),
 		);
 	}
@@ -226,6 +248,9 @@ export class IndexService extends Component {
 			progress.notice.hide();
 			new Notice(`Index notes refreshed: ${report.written.length} of ${report.indexes} updated`);
 		}
+		if (!this.active) return;
+		this.livingRefreshPending = false;
+		await this.living.refreshAll();
 	}
 
 	/** Debounce: apply the burst once the vault has been quiet for `debounceMs`. */
@@ -269,6 +294,12 @@ export class IndexService extends Component {
 			await this.engine.refreshAll();
 		}
 		if (this.engine.hasPending()) await this.engine.flush();
+		if (this.livingRefreshPending) {
+			this.livingRefreshPending = false;
+			await this.living.refreshAll();
+		}
+		// After the indexes: a note holding both is read again with its new index.
+		if (this.living.hasPending()) await this.living.flush();
 	}
 
 	/** Queue work nobody awaits: a failure shows one Notice and is logged once. */

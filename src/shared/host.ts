@@ -1,6 +1,7 @@
 import type { App, Plugin } from "obsidian";
 import type { Settings } from "./core/settings";
 import type { PaneActions } from "./pane-actions";
+import type { LivingBlocks } from "./living-blocks";
 import type { PaneModes } from "./pane-modes";
 
 /** One feature's part of the settings tab: renders into `containerEl`; `redisplay` re-renders the tab. */
@@ -30,4 +31,6 @@ export interface PluginHost {
 	readonly paneModes: PaneModes;
 	/** Buttons other features add to the comparison pane's toolbar (see `pane-actions.ts`). */
 	readonly paneActions: PaneActions;
+	/** Kinds of living block the index service keeps current in notes (see `living-blocks.ts`). */
+	readonly livingBlocks: LivingBlocks;
 }

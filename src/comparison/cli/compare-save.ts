@@ -1,23 +1,17 @@
 /**
  * `compare --save [note]`: the plugin's "Save as note" over a vault on disk. The text comes from
- * the same pure functions the plugin uses (`comparisonNoteOf`, `comparisonSaveAction`), with the
+ * the same pure functions the plugin uses (`livingComparisonNote`, `comparisonSaveAction`), with the
  * view a freshly opened comparison pane shows, so both write the same bytes for the same vault.
  */
 import * as fs from "node:fs";
-import { applyView, type ComparisonModel } from "../core/index";
-import {
-	comparisonNoteOf,
-	comparisonNoteTarget,
-	comparisonNoteTitle,
-	comparisonSaveAction,
-	DEFAULT_VIEW_STATE,
-	defaultGroupBy,
-	toViewOptions,
-} from "../core/index";
+import type { ComparisonModel } from "../core/index";
+import { defaultSavedView, livingComparisonNote } from "../core/living-note";
+import type { ComparisonBlockContext } from "../core/comparison-block";
+import { comparisonNoteTarget, comparisonNoteTitle, comparisonSaveAction } from "../core/index";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
 import { DiskFile, DiskFolder } from "../../cli/disk-vault";
 import { errorMessage } from "../../shared/core/errors";
-import { buildLinkNames, type LinkNames } from "../../shared/core/link-names";
+import { buildLinkNames } from "../../shared/core/link-names";
 import { createNoteExclusive, writeNoteAtomic } from "../../cli/write";
 import { printableName } from "../../cli/printable";
 
@@ -42,11 +36,17 @@ export function unwritableVaultPath(vaultPath: string): string | null {
 
 /**
  * The text the plugin's "Save as note" writes from a comparison pane just opened on `scope`
- * (default view state: model order, grouped by the settings' property when a column has it).
+ * (default view state: every column, grouped by the settings' property when a column has it):
+ * a living note whose Comparison block already holds the table.
  */
-export function savedComparisonText(model: ComparisonModel, scope: string | null, groupBySetting: string, names?: LinkNames): string {
-	const view = applyView(model, toViewOptions({ ...DEFAULT_VIEW_STATE, scope }, defaultGroupBy(model, groupBySetting)));
-	return comparisonNoteOf(comparisonNoteTitle(scope), model, view, names);
+export function savedComparisonText(
+	holder: string,
+	model: ComparisonModel,
+	scope: string | null,
+	groupBySetting: string,
+	ctx: ComparisonBlockContext,
+): string {
+	return livingComparisonNote(holder, comparisonNoteTitle(scope), defaultSavedView(model, scope, groupBySetting), ctx).text;
 }
 
 /** Create the missing folders of `folderPath` (a vault path) one level at a time, inside the vault. */
@@ -88,7 +88,13 @@ export function saveComparison(ctx: CommandContext, model: ComparisonModel, scop
 		io.stderr(`framework-notes: cannot save the comparison to "${target}": ${bad}\n`);
 		return EXIT_USAGE;
 	}
-	const text = savedComparisonText(model, scope, config.settings.compare.groupBy, buildLinkNames(vault.root));
+	const text = savedComparisonText(target, model, scope, config.settings.compare.groupBy, {
+		snapshot: vault,
+		settings: config.settings.compare,
+		templatesFolder: config.coreTemplatesFolder === "" ? null : config.coreTemplatesFolder,
+		propertyTypes: config.propertyTypes,
+		names: () => buildLinkNames(vault.root),
+	});
 	const node = vault.getNode(target);
 	if (node instanceof DiskFolder) {
 		ctx.problem(target, "is a folder; choose another comparison note path (--save <note>)");

@@ -1,6 +1,8 @@
 /**
  * The generated comparison note ("Save as note" in the pane and `compare --save` in the CLI):
- * its marker, text, title and path, and whether an existing note may be replaced.
+ * its marker, title and path, and whether an existing note may be replaced. Its text is a living
+ * note (`living-note.ts`); `comparisonNoteText` / `comparisonNoteOf` are the static format older
+ * versions wrote, which `upgradeStaticComparison` recognises.
  */
 
 import type { LinkNames } from "../../shared/core/link-names";
@@ -19,7 +21,7 @@ export function isGeneratedComparison(text: string): boolean {
 	return yaml.split(/\r?\n/).some((line) => /^framework-notes:\s*["']?comparison["']?\s*$/.test(line));
 }
 
-/** Text of a generated comparison note around a Markdown table. */
+/** Text of a static comparison note around a Markdown table, as older versions wrote it. */
 export function comparisonNoteText(title: string, table: string, noteCount: number): string {
 	const lines = [
 		"---",

@@ -23,12 +23,17 @@ function inertLinks(text: string): string {
 	);
 }
 
+/** Characters `markdownText` changes (and `](`, which needs a `]`). */
+const NEEDS_ESCAPE = /[\\|<!%\r\n\]]/;
+
 /**
  * Escape text for a Markdown table cell: `\`, `|`, raw HTML, embeds, `%%` (which would open a
  * comment hiding the rest of the table) and links to anything but http, https, mailto and
  * obsidian URLs; newlines become `<br>`.
  */
 export function markdownText(text: string): string {
+	// Most cells hold none of the characters below: they are their own Markdown.
+	if (!NEEDS_ESCAPE.test(text)) return text;
 	return inertLinks(
 		text
 			.replace(/\\/g, "\\\\")
@@ -40,7 +45,7 @@ export function markdownText(text: string): string {
 	);
 }
 
-function markdownLink(link: WikiLink): string {
+export function markdownLink(link: WikiLink): string {
 	const ref = markdownText(link.target + (link.subpath ?? ""));
 	return link.alias === null ? `[[${ref}]]` : `[[${ref}\\|${markdownText(link.alias)}]]`;
 }
@@ -60,7 +65,7 @@ function markdownCell(cell: Cell): string {
  * name as text (`[[Flask/Note\|Note]]`). Without the vault's names (`names`), only the rows are
  * compared, and a shared name is linked by the note's full path.
  */
-function noteLinks(rows: readonly Row[], names?: LinkNames): (row: Row) => string {
+export function noteLinks(rows: readonly Row[], names?: LinkNames): (row: Row) => string {
 	const seen = new Map<string, number>();
 	for (const row of rows) {
 		const key = row.basename.toLowerCase();

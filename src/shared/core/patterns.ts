@@ -9,7 +9,7 @@ export function flagShapeProblem(flag: string): string | null {
 	const trimmed = flag.trim();
 	const inner = /^%%(.*)%%$/.exec(trimmed)?.[1];
 	if (inner === undefined || inner.trim() === "") return "must look like %% Word %%";
-	if (/^%%\s*(Begin|End)\s+(Waypoint|Landmark)\s*%%$/i.test(trimmed)) return "must not be a block marker";
+	if (/^%%\s*(Begin|End)\s+(Waypoint|Landmark|Comparison|Decision)\s*%%$/i.test(trimmed)) return "must not be a block marker";
 	return null;
 }
 

@@ -129,6 +129,10 @@ export const COMPARE_SCHEMA = {
 	groupBy: text("category", NAME_LENGTH),
 	openIn: choice(["tab", "sidebar"], "tab"),
 	comparisonNotePath: text("comparison.md", PATH_LENGTH, true),
+	/** Typed in a note, becomes a living comparison table. */
+	comparisonFlag: flag("%% Comparison %%"),
+	/** Typed in a decision note, becomes its living ranking. */
+	decisionFlag: flag("%% Decision %%"),
 } satisfies SectionSchema;
 
 export const TEMPLATE_SCHEMA = {

@@ -105,3 +105,19 @@ export function forEachFile(folder: VFolder, visit: (file: VFile) => void): void
 		}
 	}
 }
+
+/**
+ * The snapshot as the app's metadata cache sees it: a note whose frontmatter is not valid YAML
+ * simply has none (Obsidian reports nothing). Living blocks read the vault so, so that the CLI
+ * and the plugin write the same bytes for the same vault.
+ */
+export function withoutFrontmatterErrors(snapshot: VaultSnapshot): VaultSnapshot {
+	return {
+		get root() {
+			return snapshot.root;
+		},
+		getNode: (path) => snapshot.getNode(path),
+		frontmatter: (path) => snapshot.frontmatter(path),
+		frontmatterError: () => null,
+	};
+}

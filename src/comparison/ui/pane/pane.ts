@@ -1,4 +1,6 @@
-import { type App, type HoverParent, type ItemView, prepareFuzzySearch, TFile, TFolder } from "obsidian";
+import { type App, type HoverParent, type ItemView, Notice, prepareFuzzySearch, TFile, TFolder } from "obsidian";
+import { livingComparisonNote } from "../../core/living-note";
+import { buildLinkNames } from "../../../shared/core/link-names";
 import {
 	applyView,
 	buildModel,
@@ -274,7 +276,29 @@ export class ComparisonPane {
 		if (!this.model || !this.result) return null;
 		const path = comparisonNotePath(this.state.scope, this.host.settings.compare.comparisonNotePath);
 		const title = this.state.scope ? `Comparison: ${this.state.scope.split("/").pop() ?? ""}` : "Framework comparison";
-		const outcome = await saveComparisonNote(this.app, path, title, this.model, this.result);
+		const snapshot = comparisonSnapshot(this.app, this.errors);
+		const note = livingComparisonNote(
+			path,
+			title,
+			{
+				scope: this.state.scope,
+				columns: this.result.columns.map((c) => c.key),
+				sort: this.state.sort,
+				groupBy: toViewOptions(this.state, this.defaultGroupBy()).groupBy,
+				filters: this.state.filters,
+				types: new Map(this.model.columns.map((c) => [c.key, c.type])),
+			},
+			{
+				snapshot,
+				settings: this.host.settings.compare,
+				templatesFolder: snapshot.templatesFolder,
+				propertyTypes: this.propertyTypes,
+				names: () => buildLinkNames(snapshot.root),
+			},
+		);
+		if (note.dropped.length > 0)
+			new Notice(`The note keeps every filter but the one on ${note.dropped.join(", ")}, which a comparison block cannot express.`);
+		const outcome = await saveComparisonNote(this.app, path, note.text);
 		return outcome === "refused" ? null : path;
 	}
 
