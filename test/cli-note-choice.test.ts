@@ -78,6 +78,10 @@ describe("compare: choosing the notes on the command line", () => {
 		const saved = readVaultFile(root, "Chosen.md");
 		for (const name of ["Django", "Flask", "Pandas"]) expect(saved).toContain(`[[${name}]]`);
 		expect(saved).not.toContain("[[Rails]]");
+		// The saved note is living: its block keeps the choice (`compare-tag`), so a check finds it current.
+		expect(saved).toMatch(/^compare-tag: "python"$/m);
+		expect(await runCli(["check", root])).toMatchObject({ code: 0 });
+		expect(readVaultFile(root, "Chosen.md")).toBe(saved);
 	});
 });
 

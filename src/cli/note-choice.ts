@@ -4,6 +4,7 @@
  * framework notes by" setting (the same matching rule, `src/shared/core/selection.ts`), and
  * `--folder F`, the vault folder the notes are taken from, which combines with either.
  */
+import { bareTag, isOneTag, propertyChoice, type SelectorChoice, withSelector } from "../shared/core/selection";
 import type { CompareSettings } from "../shared/core/settings";
 import { isFolder, type VaultSnapshot } from "../shared/core/vault";
 
@@ -12,31 +13,12 @@ type Options = Readonly<Record<string, string>>;
 /** The settings' own limit on a selector's property name, value and tag. */
 const MAX_LENGTH = 256;
 
-interface PropertyChoice {
-	readonly key: string;
-	readonly value: string;
-}
-
-/** `KEY=VALUE` split at its first `=`, or null when there is no key. */
-function splitProperty(text: string): PropertyChoice | null {
-	const eq = text.indexOf("=");
-	if (eq < 0) return null;
-	const key = text.slice(0, eq).trim();
-	return key === "" ? null : { key, value: text.slice(eq + 1).trim() };
-}
-
-/** `#framework/python/` → `framework/python/`: what the tag selector compares. */
-function bareTag(text: string): string {
-	const trimmed = text.trim();
-	return trimmed.startsWith("#") ? trimmed.slice(1) : trimmed;
-}
-
 /** Why `--property` / `--tag` cannot choose notes, or null when they can (or are not given). */
 export function noteChoiceProblem(options: Options): string | null {
 	const { property, tag } = options;
 	if (property !== undefined && tag !== undefined) return `choose the notes by --property or by --tag, not both`;
 	if (property !== undefined) {
-		const choice = splitProperty(property);
+		const choice = propertyChoice(property);
 		if (choice === null) return `--property needs KEY=VALUE, like "type=framework" ("type=": every note that has the property)`;
 		if (choice.key.length > MAX_LENGTH || choice.value.length > MAX_LENGTH) {
 			return `--property: the property name and the value may have at most ${MAX_LENGTH} characters each`;
@@ -44,18 +26,23 @@ export function noteChoiceProblem(options: Options): string | null {
 	}
 	if (tag !== undefined) {
 		const bare = bareTag(tag);
-		if (bare === "" || /[\s,]/.test(bare)) return `--tag needs one tag, like "framework" or "#framework/python"`;
+		if (!isOneTag(bare)) return `--tag needs one tag, like "framework" or "#framework/python"`;
 		if (bare.length > MAX_LENGTH) return `--tag: a tag may have at most ${MAX_LENGTH} characters`;
 	}
 	return null;
 }
 
+/** The choice `--property` or `--tag` makes (checked by `noteChoiceProblem`), or null when neither is given. */
+export function noteChoice(options: Options): SelectorChoice | null {
+	const property = options.property === undefined ? null : propertyChoice(options.property);
+	if (property !== null) return { kind: "property", ...property };
+	if (options.tag !== undefined) return { kind: "tag", tag: bareTag(options.tag) };
+	return null;
+}
+
 /** The comparison settings with the selector chosen by `--property` or `--tag` (checked by `noteChoiceProblem`). */
 export function withNoteChoice(settings: CompareSettings, options: Options): CompareSettings {
-	const property = options.property === undefined ? null : splitProperty(options.property);
-	if (property !== null) return { ...settings, selectorKind: "property", selectorProperty: property.key, selectorValue: property.value };
-	if (options.tag !== undefined) return { ...settings, selectorKind: "tag", selectorTag: bareTag(options.tag) };
-	return settings;
+	return withSelector(settings, noteChoice(options));
 }
 
 /**

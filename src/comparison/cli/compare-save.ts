@@ -12,6 +12,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../c
 import { DiskFile, DiskFolder } from "../../cli/disk-vault";
 import { errorMessage } from "../../shared/core/errors";
 import { buildLinkNames } from "../../shared/core/link-names";
+import type { SelectorChoice } from "../../shared/core/selection";
 import { createNoteExclusive, writeNoteAtomic } from "../../cli/write";
 import { printableName } from "../../cli/printable";
 
@@ -45,8 +46,10 @@ export function savedComparisonText(
 	scope: string | null,
 	groupBySetting: string,
 	ctx: ComparisonBlockContext,
+	selector: SelectorChoice | null = null,
 ): string {
-	return livingComparisonNote(holder, comparisonNoteTitle(scope), defaultSavedView(model, scope, groupBySetting), ctx).text;
+	const saved = { ...defaultSavedView(model, scope, groupBySetting), selector };
+	return livingComparisonNote(holder, comparisonNoteTitle(scope), saved, ctx).text;
 }
 
 /** Create the missing folders of `folderPath` (a vault path) one level at a time, inside the vault. */
@@ -75,7 +78,12 @@ function saveMessage(e: unknown): string {
 }
 
 /** Write the comparison note of `model`; returns the exit code. */
-export function saveComparison(ctx: CommandContext, model: ComparisonModel, scope: string | null): number {
+export function saveComparison(
+	ctx: CommandContext,
+	model: ComparisonModel,
+	scope: string | null,
+	selector: SelectorChoice | null = null,
+): number {
 	const { args, config, io, vault } = ctx;
 	const requested = args.options.save ?? "";
 	const target = normalizeVaultPath(
@@ -88,13 +96,20 @@ export function saveComparison(ctx: CommandContext, model: ComparisonModel, scop
 		io.stderr(`framework-notes: cannot save the comparison to "${target}": ${bad}\n`);
 		return EXIT_USAGE;
 	}
-	const text = savedComparisonText(target, model, scope, config.settings.compare.groupBy, {
-		snapshot: vault,
-		settings: config.settings.compare,
-		templatesFolder: config.coreTemplatesFolder === "" ? null : config.coreTemplatesFolder,
-		propertyTypes: config.propertyTypes,
-		names: () => buildLinkNames(vault.root),
-	});
+	const text = savedComparisonText(
+		target,
+		model,
+		scope,
+		config.settings.compare.groupBy,
+		{
+			snapshot: vault,
+			settings: config.settings.compare,
+			templatesFolder: config.coreTemplatesFolder === "" ? null : config.coreTemplatesFolder,
+			propertyTypes: config.propertyTypes,
+			names: () => buildLinkNames(vault.root),
+		},
+		selector,
+	);
 	const node = vault.getNode(target);
 	if (node instanceof DiskFolder) {
 		ctx.problem(target, "is a folder; choose another comparison note path (--save <note>)");

@@ -21,7 +21,7 @@ import {
 import type { CompareFormat } from "../../cli/args";
 import { saveComparison } from "./compare-save";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
-import { chosenFolder, withNoteChoice } from "../../cli/note-choice";
+import { chosenFolder, noteChoice, withNoteChoice } from "../../cli/note-choice";
 import { layoutTable, terminalSafeLines } from "./table";
 
 const DEFAULT_WIDTH = 100;
@@ -76,7 +76,7 @@ export function compareCommand(ctx: CommandContext): number {
 	}
 	const model = buildModel(inputs, { propertyTypes: config.propertyTypes });
 	if (args.options.save !== undefined) {
-		const code = saveComparison(ctx, model, scope === undefined || scope === "" ? null : scope);
+		const code = saveComparison(ctx, model, scope === undefined || scope === "" ? null : scope, noteChoice(args.options));
 		return code === EXIT_OK && invalid > 0 ? EXIT_PROBLEMS : code;
 	}
 	const groupBy = defaultGroupBy(model, config.settings.compare.groupBy);

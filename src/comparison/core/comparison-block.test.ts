@@ -148,6 +148,38 @@ describe("comparison block options", () => {
 	});
 });
 
+describe("comparison block: which notes", () => {
+	const MIXED = {
+		...NOTES,
+		"Web/Pandas.md": "---\ntype: library\ntags: [python]\nlicense: BSD\n---\n",
+		"Web/Rails.md": "---\ntype: framework\ntags: [ruby]\nlicense: MIT\n---\n",
+		"Web/Requests.md": "---\ntype: library\ntags: [python, http]\nlicense: Apache-2.0\n---\n",
+	};
+
+	it("compare-tag and compare-property choose the notes instead of the settings' choice", () => {
+		expect(render("compare-tag: python\ncompare-columns: [license]\n", MIXED)).toBe(
+			["| Note | license |", "| --- | --- |", "| [[Pandas]] | BSD |", "| [[Requests]] | Apache-2.0 |"].join("\n"),
+		);
+		expect(render('compare-tag: "#python"\ncompare-columns: [license]\n', MIXED)).toBe(
+			render("compare-tag: python\ncompare-columns: [license]\n", MIXED),
+		);
+		expect(render("compare-property: type=library\ncompare-columns: [license]\n", MIXED)).toBe(
+			render("compare-tag: python\ncompare-columns: [license]\n", MIXED),
+		);
+		// Without them, the settings' choice (type: framework) holds.
+		expect(render("compare-columns: [license]\n", MIXED)).toContain("| [[Rails]] | MIT |");
+		expect(render("compare-columns: [license]\n", MIXED)).not.toContain("Pandas");
+	});
+
+	it("refuses both at once, a property choice without KEY=, and more than one tag", () => {
+		expect(render("compare-tag: python\ncompare-property: type=library\n", NOTES)).toMatch(
+			/^ERROR give "compare-property" or "compare-tag", not both/,
+		);
+		expect(render("compare-property: library\n", NOTES)).toMatch(/^ERROR "compare-property" must be KEY=VALUE/);
+		expect(render("compare-tag: python web\n", NOTES)).toMatch(/^ERROR "compare-tag" must be one tag/);
+	});
+});
+
 describe("comparison block scope", () => {
 	it("watches the notes of its scope and its own note, nothing else", () => {
 		const snapshot = snapshotFromFiles({ ...NOTES, "Web/Compare.md": "---\ncompare-scope: Web/Sub\n---\n" });

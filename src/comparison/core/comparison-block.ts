@@ -1,7 +1,8 @@
 /**
  * The living comparison block: a Markdown table of the framework notes in a scope, from the
  * options in the holding note's own frontmatter (`compare-scope`, `compare-columns`,
- * `compare-sort`, `compare-group`, `compare-filter`). Pure and deterministic: the same vault
+ * `compare-sort`, `compare-group`, `compare-filter`, and `compare-property` or `compare-tag` in
+ * place of the settings' choice of framework notes). Pure and deterministic: the same vault
  * gives the same bytes on every device (pinned collation, path order as the tie-break, no dates).
  * Contract: docs/living-blocks.md.
  */
@@ -9,7 +10,7 @@
 import type { LinkNames } from "../../shared/core/link-names";
 import type { BlockContent } from "../../shared/core/living-blocks";
 import type { CompareSettings } from "../../shared/core/settings";
-import { comparedNotes } from "../../shared/core/selection";
+import { bareTag, comparedNotes, isOneTag, propertyChoice, type SelectorChoice, withSelector } from "../../shared/core/selection";
 import { conditionHolds, presenceOf, propertyValue } from "../../shared/core/criterion-values";
 import { describeError, parseCriterion, type Condition } from "../../shared/core/criteria";
 import { parentPath, withoutFrontmatterErrors, type Frontmatter, type VaultSnapshot } from "../../shared/core/vault";
@@ -26,6 +27,10 @@ export const OPTION_COLUMNS = "compare-columns";
 export const OPTION_SORT = "compare-sort";
 export const OPTION_GROUP = "compare-group";
 export const OPTION_FILTER = "compare-filter";
+/** `KEY=VALUE`: the block compares the notes with that property value instead of the settings' choice. */
+export const OPTION_PROPERTY = "compare-property";
+/** A tag: the block compares the notes with that tag instead of the settings' choice. */
+export const OPTION_TAG = "compare-tag";
 
 /** Limits on the options (frontmatter is untrusted). */
 const MAX_TEXT = 1024;
@@ -39,6 +44,8 @@ export interface ComparisonBlockOptions {
 	readonly sort: { readonly key: string; readonly dir: "asc" | "desc" };
 	readonly group: string | null;
 	readonly filters: readonly Condition[];
+	/** Which notes are compared, when the note says so; null: the settings' choice. */
+	readonly selector: SelectorChoice | null;
 }
 
 type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -78,6 +85,22 @@ export function comparisonBlockOptions(holder: string, fm: Frontmatter | null): 
 	const sort = text(fm, OPTION_SORT);
 	const group = text(fm, OPTION_GROUP);
 	const filter = list(fm, OPTION_FILTER);
+	const property = text(fm, OPTION_PROPERTY);
+	const tag = text(fm, OPTION_TAG);
+	if (!property.ok) return property;
+	if (!tag.ok) return tag;
+	let selector: SelectorChoice | null = null;
+	if (property.value !== null && tag.value !== null)
+		return { ok: false, message: `give "${OPTION_PROPERTY}" or "${OPTION_TAG}", not both` };
+	if (property.value !== null) {
+		const choice = propertyChoice(property.value);
+		if (choice === null) return { ok: false, message: `"${OPTION_PROPERTY}" must be KEY=VALUE, like "type=framework"` };
+		selector = { kind: "property", ...choice };
+	} else if (tag.value !== null) {
+		const bare = bareTag(tag.value);
+		if (!isOneTag(bare)) return { ok: false, message: `"${OPTION_TAG}" must be one tag, like "framework"` };
+		selector = { kind: "tag", tag: bare };
+	}
 	if (!scope.ok) return scope;
 	if (!columns.ok) return columns;
 	if (!sort.ok) return sort;
@@ -100,6 +123,7 @@ export function comparisonBlockOptions(holder: string, fm: Frontmatter | null): 
 			sort: { key: sortKey === "" || sortKey === "name" || sortKey === NAME_KEY ? NAME_KEY : sortKey, dir: desc ? "desc" : "asc" },
 			group: group.value,
 			filters,
+			selector,
 		},
 	};
 }
@@ -165,7 +189,7 @@ export function renderComparisonTable(
 	// As the app sees the vault: a note whose YAML is invalid has no properties (and is no row).
 	const snapshot = withoutFrontmatterErrors(ctx.snapshot);
 	const files = comparedNotes(snapshot, {
-		settings: ctx.settings,
+		settings: withSelector(ctx.settings, options.selector),
 		scope: options.scope,
 		templatesFolder: ctx.templatesFolder,
 	}).filter((f) => f.path !== holder && passes(options.filters, ctx.snapshot.frontmatter(f.path)));

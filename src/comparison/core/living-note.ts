@@ -6,15 +6,17 @@
 
 import { livingBegin, livingEnd } from "../../shared/core/living-blocks";
 import type { LivingKind } from "../../shared/core/living-engine";
-import { comparedNotes, GENERATED_KEY, GENERATED_VALUE } from "../../shared/core/selection";
+import { comparedNotes, GENERATED_KEY, GENERATED_VALUE, type SelectorChoice } from "../../shared/core/selection";
 import { parentPath, withoutFrontmatterErrors } from "../../shared/core/vault";
 import {
 	COMPARISON_BLOCK,
 	OPTION_COLUMNS,
 	OPTION_FILTER,
 	OPTION_GROUP,
+	OPTION_PROPERTY,
 	OPTION_SCOPE,
 	OPTION_SORT,
+	OPTION_TAG,
 	comparisonBlockOptions,
 	comparisonBlockWatcher,
 	renderComparisonBlock,
@@ -43,6 +45,8 @@ export interface SavedView {
 	readonly filters: Filters;
 	/** Each column's type: a filter on a list column becomes `has`, on any other `in`. */
 	readonly types: ReadonlyMap<string, PropertyTypeName>;
+	/** The notes compared, when chosen apart from the settings (the CLI's `--property` / `--tag`). */
+	readonly selector?: SelectorChoice | null;
 }
 
 const LIST_TYPES: ReadonlySet<PropertyTypeName> = new Set(["list", "links", "tags"]);
@@ -102,6 +106,13 @@ export function livingComparisonNote(
 		first === undefined || (first.key === NAME_KEY && first.dir === "asc")
 			? null
 			: `${first.dir === "desc" ? "-" : ""}${first.key === NAME_KEY ? "name" : first.key}`;
+	const selector = saved.selector ?? null;
+	const choice: [string, string] | null =
+		selector === null
+			? null
+			: selector.kind === "property"
+				? [OPTION_PROPERTY, `${selector.key}=${selector.value}`]
+				: [OPTION_TAG, selector.tag];
 	const yaml = [
 		"---",
 		`${GENERATED_KEY}: ${GENERATED_VALUE}`,
@@ -110,6 +121,7 @@ export function livingComparisonNote(
 		...(sort === null ? [] : [`${OPTION_SORT}: ${yamlText(sort)}`]),
 		...(saved.groupBy === null || saved.groupBy === "" ? [] : [`${OPTION_GROUP}: ${yamlText(saved.groupBy)}`]),
 		...(conditions.length === 0 ? [] : [`${OPTION_FILTER}: [${conditions.map(yamlText).join(", ")}]`]),
+		...(choice === null ? [] : [`${choice[0]}: ${yamlText(choice[1])}`]),
 		"---",
 	];
 	// The options exactly as the block will read them back from that frontmatter.
@@ -119,6 +131,7 @@ export function livingComparisonNote(
 	if (sort !== null) frontmatter[OPTION_SORT] = sort;
 	if (saved.groupBy !== null && saved.groupBy !== "") frontmatter[OPTION_GROUP] = saved.groupBy;
 	if (conditions.length > 0) frontmatter[OPTION_FILTER] = conditions;
+	if (choice !== null) frontmatter[choice[0]] = choice[1];
 	const options = comparisonBlockOptions(holder, frontmatter);
 	const lines = options.ok ? renderComparisonTable(holder, options.value, ctx).lines : ["*No notes to compare.*"];
 	const text = [

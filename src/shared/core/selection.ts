@@ -166,3 +166,34 @@ export function isSelectedNote(
 ): boolean {
 	return isComparedNote(snapshot, { settings, scope, templatesFolder: null }, path, folderHasSelected);
 }
+
+/** A choice of notes that replaces the settings' selector: by a property's value, or by a tag. */
+export type SelectorChoice =
+	{ readonly kind: "property"; readonly key: string; readonly value: string } | { readonly kind: "tag"; readonly tag: string };
+
+/** `KEY=VALUE` split at its first `=` (both trimmed), or null when there is no key. */
+export function propertyChoice(text: string): { readonly key: string; readonly value: string } | null {
+	const eq = text.indexOf("=");
+	if (eq < 0) return null;
+	const key = text.slice(0, eq).trim();
+	return key === "" ? null : { key, value: text.slice(eq + 1).trim() };
+}
+
+/** `#framework/python/` → `framework/python/`: what the tag selector compares. */
+export function bareTag(text: string): string {
+	const trimmed = text.trim();
+	return trimmed.startsWith("#") ? trimmed.slice(1) : trimmed;
+}
+
+/** Whether `tag` (from `bareTag`) is one tag: not empty, no blanks or commas. */
+export function isOneTag(tag: string): boolean {
+	return tag !== "" && !/[\s,]/.test(tag);
+}
+
+/** The comparison settings with their selector replaced by `choice` (null: unchanged). */
+export function withSelector(settings: CompareSettings, choice: SelectorChoice | null): CompareSettings {
+	if (choice === null) return settings;
+	if (choice.kind === "property")
+		return { ...settings, selectorKind: "property", selectorProperty: choice.key, selectorValue: choice.value };
+	return { ...settings, selectorKind: "tag", selectorTag: choice.tag };
+}
