@@ -50,6 +50,21 @@ describe("scanning many files for a needle", () => {
 		expect(hitIndexes(scan.finish())).toEqual([5, 70, 140]);
 	});
 
+	it("with heads on the calling thread, gives each file's frontmatter source too", () => {
+		const paths = files(130, new Set([2, 129]));
+		fs.writeFileSync(paths[1], "---\ntitle: One\n---\n%% Waypoint %%\n");
+		fs.writeFileSync(paths[70], "\uFEFF---\ntags: [a]\n---\nbody\n");
+		const scan = ByteScan.start(paths, [Buffer.from(NEEDLE)], { threads: 0, heads: true });
+		expect(scan.sources()).toBeNull(); // not finished yet
+		expect(hitIndexes(scan.finish())).toEqual([1, 2, 129]);
+		const sources = scan.sources() ?? [];
+		expect(sources).toHaveLength(130);
+		expect(sources.flatMap((source, i) => (source === null ? [] : [[i, source]]))).toEqual([
+			[1, "title: One\n"],
+			[70, "tags: [a]\n"],
+		]);
+	});
+
 	it("answers no for every file when there is nothing to look for", () => {
 		const paths = files(3, new Set([1]));
 		expect(ByteScan.start(paths, [Buffer.alloc(0)], { threads: 0 }).finish()).toEqual([false, false, false]);
@@ -90,5 +105,24 @@ describe("scanning on worker threads (a bundled program, as the CLI is)", () => 
 		expect(out.workers).toBe(2);
 		expect(out.byWorkers).toBeGreaterThan(0);
 		expect(out.hits).toEqual([1, 64, 1000, 2047, 4095, 4999]);
+	}, 60_000);
+
+	it("with heads, also returns every file's frontmatter source, read by the workers on the same open", () => {
+		const hits = new Set([3, 64, 2100, 4998]);
+		const paths = files(5000, hits);
+		// Every third file gets frontmatter (one of them also holds the needle below it).
+		paths.forEach((file, i) => {
+			if (i % 3 === 0) fs.writeFileSync(file, `---\ntitle: Note ${i}\n---\n${fs.readFileSync(file, "utf8")}`);
+		});
+		const job = path.join(path.dirname(paths[0]), "job-heads.json");
+		fs.writeFileSync(job, JSON.stringify({ paths, needles: [NEEDLE], threads: 2, mainBusyMs: 1500, heads: true }));
+		const result = spawnSync(process.execPath, [program, job], { encoding: "utf8" });
+		expect(result.stderr).toBe("");
+		const out = JSON.parse(result.stdout) as { workers: number; byWorkers: number; hits: number[]; sources: (string | null)[] };
+		expect(out.workers).toBe(2);
+		expect(out.byWorkers).toBeGreaterThan(0);
+		expect(out.hits).toEqual([3, 64, 2100, 4998]);
+		expect(out.sources).toHaveLength(5000);
+		out.sources.forEach((source, i) => expect(source).toBe(i % 3 === 0 ? `title: Note ${i}\n` : null));
 	}, 60_000);
 });

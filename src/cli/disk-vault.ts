@@ -136,8 +136,6 @@ export class DiskVault implements VaultSnapshot {
 	private chunk: Buffer | null = null;
 	private head: HeadReader | null = null;
 	/** Needles looked for whenever a note's frontmatter is read (see `watchNeedles`), and the answers. */
-	private watched: readonly Buffer[] = [];
-	private readonly watchedHits = new Map<string, boolean>();
 	private readonly progress: ProgressSink;
 	/** Top-level keys a command reads (null: any). See `limitFrontmatterKeys`. */
 	private keyFilter: ReadonlySet<string> | null = null;
@@ -231,8 +229,10 @@ export class DiskVault implements VaultSnapshot {
 	/**
 	 * `bytesContain` for many files, started now and answered by `finish()` (one answer per file,
 	 * in order): on a long list the files are read by worker threads while the caller goes on.
+	 * With `heads`, the same reads also take each file's frontmatter source, which `finish` keeps
+	 * for `frontmatter()` (so titles on every note cost no second open, and no main-thread read).
 	 */
-	startContainsScan(files: readonly DiskFile[], needles: readonly Buffer[]): ContainsScan {
+	startContainsScan(files: readonly DiskFile[], needles: readonly Buffer[], options: { heads?: boolean } = {}): ContainsScan {
 		if (this.injectedRead) {
 			return {
 				finish: (onProgress) =>
@@ -242,23 +242,25 @@ export class DiskVault implements VaultSnapshot {
 					}),
 			};
 		}
-		return ByteScan.start(
+		const scan = ByteScan.start(
 			files.map((file) => file.realPath),
 			needles,
+			{ heads: options.heads === true },
 		);
-	}
-
-	/**
-	 * From now on, whenever a note's frontmatter is read from disk, also tell (on the same read)
-	 * whether its bytes hold one of `needles`; `watchedContains` answers for the notes read.
-	 */
-	watchNeedles(needles: readonly Buffer[]): void {
-		this.watched = this.injectedRead ? [] : usableNeedles(needles);
-	}
-
-	/** For a note whose frontmatter was read while watching: whether it holds a needle; else undefined. */
-	watchedContains(p: string): boolean | undefined {
-		return this.watchedHits.get(p);
+		return {
+			finish: (onProgress) => {
+				const hits = scan.finish(onProgress);
+				const sources = scan.sources();
+				if (sources !== null) {
+					files.forEach((file, i) => {
+						if (!hasMarkdownExtension(file) || this.fmCache.has(file.path) || this.fmSource.has(file.path)) return;
+						this.fmSource.set(file.path, sources[i] ?? null);
+						this.progress.noteRead();
+					});
+				}
+				return hits;
+			},
+		};
 	}
 
 	/**
@@ -301,9 +303,7 @@ export class DiskVault implements VaultSnapshot {
 				const read = this.readText(p);
 				source = read.ok ? (this.fmSource.get(p) ?? null) : null;
 			} else {
-				const read = (this.head ??= new HeadReader()).read(node.realPath, this.watched);
-				source = read.source;
-				if (this.watched.length > 0) this.watchedHits.set(p, read.contains);
+				source = (this.head ??= new HeadReader()).read(node.realPath).source;
 				this.progress.noteRead();
 			}
 		}

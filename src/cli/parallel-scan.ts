@@ -15,8 +15,9 @@
  * the calling thread.
  */
 import * as os from "node:os";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { fileContains, scanBuffer, usableNeedles } from "./byte-scan";
+import { HeadReader } from "./text";
 
 const WORKER_KIND = "framework-notes-byte-scan";
 /** Files per claim: small enough to balance, large enough that claiming costs nothing. */
@@ -34,6 +35,18 @@ interface ScanWorkerData {
 	readonly control: SharedArrayBuffer;
 	readonly results: SharedArrayBuffer;
 	readonly chunksDone: SharedArrayBuffer;
+	/**
+	 * With heads: each file's frontmatter source is read on the same open (`HeadReader`), and a
+	 * worker posts each chunk's sources on `port` before it marks the chunk done.
+	 */
+	readonly heads: boolean;
+	readonly port?: MessagePort;
+}
+
+/** A chunk's frontmatter sources, as a worker posts them. */
+interface HeadsMessage {
+	readonly chunk: number;
+	readonly sources: readonly (string | null)[];
 }
 
 let workerScript: string | null = null;
@@ -58,12 +71,26 @@ interface Shared {
 	readonly results: Uint8Array;
 	readonly chunksDone: Uint8Array;
 	readonly chunks: number;
+	readonly heads: boolean;
+	/** Where a chunk's sources go: a worker's port, or the main thread's own array. */
+	readonly keepSources: (message: HeadsMessage) => void;
 }
 
-function scanChunk(shared: Shared, chunk: number, buffer: Buffer): void {
+function scanChunk(shared: Shared, chunk: number, buffer: Buffer, head: HeadReader | null): void {
 	const end = Math.min(shared.paths.length, (chunk + 1) * CHUNK);
-	for (let i = chunk * CHUNK; i < end; i++) {
-		Atomics.store(shared.results, i, fileContains(shared.paths[i], shared.needles, buffer) ? YES : NO);
+	if (head !== null) {
+		const sources: (string | null)[] = [];
+		for (let i = chunk * CHUNK; i < end; i++) {
+			const read = head.read(shared.paths[i], shared.needles);
+			sources.push(read.source);
+			Atomics.store(shared.results, i, read.contains ? YES : NO);
+		}
+		// Posted before the chunk is marked done: whoever sees it done can receive its sources.
+		shared.keepSources({ chunk, sources });
+	} else {
+		for (let i = chunk * CHUNK; i < end; i++) {
+			Atomics.store(shared.results, i, fileContains(shared.paths[i], shared.needles, buffer) ? YES : NO);
+		}
 	}
 	if (Atomics.exchange(shared.chunksDone, chunk, 1) === 0) {
 		Atomics.add(shared.control, 1, 1);
@@ -72,17 +99,19 @@ function scanChunk(shared: Shared, chunk: number, buffer: Buffer): void {
 }
 
 /** Claim and scan chunks until none is left. */
-function claimAll(shared: Shared, buffer: Buffer, afterChunk?: () => void): void {
+function claimAll(shared: Shared, buffer: Buffer, head: HeadReader | null, afterChunk?: () => void): void {
 	for (;;) {
 		const chunk = Atomics.add(shared.control, 0, 1);
 		if (chunk >= shared.chunks) return;
-		scanChunk(shared, chunk, buffer);
+		scanChunk(shared, chunk, buffer, head);
 		afterChunk?.();
 	}
 }
 
-function sharedFrom(data: ScanWorkerData): Shared {
+function sharedFrom(data: ScanWorkerData, keepSources: (message: HeadsMessage) => void): Shared {
 	return {
+		heads: data.heads,
+		keepSources,
 		paths: data.paths,
 		needles: usableNeedles(data.needles),
 		control: new Int32Array(data.control),
@@ -95,8 +124,9 @@ function sharedFrom(data: ScanWorkerData): Shared {
 /** The body of a scan worker. Never throws: a failure only leaves chunks for the main thread. */
 export function runScanWorker(data: ScanWorkerData): void {
 	try {
-		const shared = sharedFrom(data);
-		claimAll(shared, scanBuffer(shared.needles));
+		const port = data.port;
+		const shared = sharedFrom(data, (message) => port?.postMessage(message));
+		claimAll(shared, scanBuffer(shared.needles), shared.heads ? new HeadReader() : null);
 	} catch {
 		// The main thread rescans whatever this worker did not finish.
 	}
@@ -110,14 +140,24 @@ function workerCount(): number {
 /** A scan under way. */
 export class ByteScan {
 	private readonly workers: Worker[] = [];
+	/** The main thread's ends of the workers' ports (heads only). */
+	private readonly ports: MessagePort[] = [];
+	/** Per chunk, the frontmatter sources of its files (heads only). */
+	private readonly chunkSources: (readonly (string | null)[] | undefined)[] = [];
+	private readonly shared: Shared;
 
-	private constructor(private readonly shared: Shared) {}
+	private constructor(data: ScanWorkerData) {
+		this.shared = sharedFrom(data, (message) => {
+			this.chunkSources[message.chunk] = message.sources;
+		});
+	}
 
 	/**
 	 * Start looking for `needles` in the files at `paths` (absolute). Workers start only when
-	 * enabled and the list is long; `threads` overrides how many (0: none).
+	 * enabled and the list is long; `threads` overrides how many (0: none). With `heads`, each
+	 * file's frontmatter source is read on the same open (see `sources`).
 	 */
-	static start(paths: readonly string[], needles: readonly Uint8Array[], options: { threads?: number } = {}): ByteScan {
+	static start(paths: readonly string[], needles: readonly Uint8Array[], options: { threads?: number; heads?: boolean } = {}): ByteScan {
 		const data: ScanWorkerData = {
 			kind: WORKER_KIND,
 			paths,
@@ -125,17 +165,26 @@ export class ByteScan {
 			control: new SharedArrayBuffer(8),
 			results: new SharedArrayBuffer(Math.max(1, paths.length)),
 			chunksDone: new SharedArrayBuffer(Math.max(1, Math.ceil(paths.length / CHUNK))),
+			heads: options.heads === true,
 		};
-		const scan = new ByteScan(sharedFrom(data));
+		const scan = new ByteScan(data);
 		const threads = options.threads ?? (paths.length >= MIN_FILES_FOR_WORKERS ? workerCount() : 0);
 		if (workerScript !== null && scan.shared.needles.length > 0) {
 			for (let i = 0; i < threads; i++) {
 				try {
-					const worker = new Worker(workerScript, { workerData: data, argv: [], stdout: true, stderr: true });
+					const channel = data.heads ? new MessageChannel() : null;
+					const worker = new Worker(workerScript, {
+						workerData: channel ? { ...data, port: channel.port2 } : data,
+						transferList: channel ? [channel.port2] : [],
+						argv: [],
+						stdout: true,
+						stderr: true,
+					});
 					// A worker's failure is never fatal: its chunks are scanned again here.
 					worker.on("error", () => undefined);
 					worker.unref();
 					scan.workers.push(worker);
+					if (channel) scan.ports.push(channel.port1);
 				} catch {
 					break;
 				}
@@ -162,8 +211,9 @@ export class ByteScan {
 		const report = (): void => onProgress?.(Math.min(total, Atomics.load(shared.control, 1) * CHUNK), total);
 		if (shared.needles.length > 0) {
 			const buffer = scanBuffer(shared.needles);
+			const head = shared.heads ? new HeadReader() : null;
 			let claimed = 0;
-			claimAll(shared, buffer, () => {
+			claimAll(shared, buffer, head, () => {
 				claimed++;
 				report();
 			});
@@ -177,15 +227,43 @@ export class ByteScan {
 				seen = now;
 				report();
 			}
-			// Chunks a stalled or failed worker held: scanned here (results are the same either way).
-			for (let chunk = 0; chunk < shared.chunks; chunk++)
-				if (Atomics.load(shared.chunksDone, chunk) === 0) scanChunk(shared, chunk, buffer);
+			this.receiveSources();
+			// Chunks a stalled or failed worker held, or whose sources never arrived: scanned here
+			// (results are the same either way).
+			for (let chunk = 0; chunk < shared.chunks; chunk++) {
+				const missing = Atomics.load(shared.chunksDone, chunk) === 0 || (head !== null && this.chunkSources[chunk] === undefined);
+				if (missing) scanChunk(shared, chunk, buffer, head);
+			}
 		}
 		this.scannedHere = Math.min(this.scannedHere, total);
 		for (const worker of this.workers) void worker.terminate();
+		for (const port of this.ports) port.close();
 		report();
 		const out: boolean[] = new Array<boolean>(total);
 		for (let i = 0; i < total; i++) out[i] = Atomics.load(shared.results, i) === YES;
 		return out;
+	}
+
+	/**
+	 * After `finish` of a scan started with `heads`: each file's frontmatter source (null: none,
+	 * not valid UTF-8, or unreadable), in the order given; null for a scan without heads or with
+	 * no needles.
+	 */
+	sources(): (string | null)[] | null {
+		const { shared } = this;
+		if (!shared.heads || shared.needles.length === 0) return null;
+		const out: (string | null)[] = [];
+		for (let chunk = 0; chunk < shared.chunks; chunk++) out.push(...(this.chunkSources[chunk] ?? []));
+		return out.length === shared.paths.length ? out : null;
+	}
+
+	/** Take every chunk's sources the workers have posted. */
+	private receiveSources(): void {
+		for (const port of this.ports) {
+			for (let message = receiveMessageOnPort(port); message !== undefined; message = receiveMessageOnPort(port)) {
+				const body = message.message as HeadsMessage;
+				this.chunkSources[body.chunk] = body.sources;
+			}
+		}
 	}
 }

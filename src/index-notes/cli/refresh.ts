@@ -107,12 +107,14 @@ export function frontmatterKeysRead(vault: DiskVault, settings: IndexSettings, i
  * error comment, and so does `refresh` (`check` lists the note). Every other markdown note is
  * given one quick byte test, started here and read (on worker threads for a large vault) while
  * the folder notes are refreshed; `finish` reads the few notes that pass it and keeps their text.
+ * With titles on, every note's frontmatter is needed too: the same reads take it, and `settle`
+ * (called before the indexes are built) waits for them.
  */
 function startMisplacedFlagScan(
 	vault: DiskVault,
 	config: VaultConfig,
 	folderNotes: readonly VFile[],
-): { finish(texts: Map<string, string>, progress: ProgressSink | undefined): VFile[] } {
+): { settle(progress: ProgressSink | undefined): void; finish(texts: Map<string, string>, progress: ProgressSink | undefined): VFile[] } {
 	const settings = config.settings.index;
 	// A folder note's own file seen again through a symbolic link is that folder note, not another note.
 	const known = new Set<string>();
@@ -125,18 +127,19 @@ function startMisplacedFlagScan(
 		);
 	// The texts that make `mayContainIndex` true, as bytes: most notes are never decoded.
 	const needles = [BEGIN_WAYPOINT, BEGIN_LANDMARK, settings.waypointFlag, settings.landmarkFlag].map((text) => Buffer.from(text, "utf8"));
-	// With titles on, every note's frontmatter is read anyway: the same read answers the test.
-	const inline = settings.useTitleProperty;
-	if (inline) vault.watchNeedles(needles);
-	const scan = inline ? null : vault.startContainsScan(others, needles);
+	const scan = vault.startContainsScan(others, needles, { heads: settings.useTitleProperty });
+	let hits: boolean[] | null = null;
+	const settle = (progress: ProgressSink | undefined): boolean[] =>
+		(hits ??= scan.finish((done, total) => progress?.step("notes", done, total)));
 	return {
+		settle(progress) {
+			if (settings.useTitleProperty) settle(progress);
+		},
 		finish(texts, progress) {
-			const hits =
-				scan?.finish((done, total) => progress?.step("notes", done, total)) ??
-				others.map((note) => vault.watchedContains(note.path) ?? vault.bytesContain(note, needles));
+			const found = settle(progress);
 			const out: VFile[] = [];
 			others.forEach((note, i) => {
-				if (!hits[i]) return;
+				if (!found[i]) return;
 				const read = vault.readText(note.path);
 				// A note that cannot be read as text cannot be edited either; it is left as it is.
 				if (!read.ok || !mayContainIndex(read.text, settings)) return;
@@ -153,7 +156,6 @@ export function refreshVault(vault: DiskVault, config: VaultConfig, options: Ref
 		return refreshNotes(vault, config, options);
 	} finally {
 		vault.limitFrontmatterKeys(null);
-		vault.watchNeedles([]);
 	}
 }
 
@@ -184,6 +186,8 @@ function refreshNotes(vault: DiskVault, config: VaultConfig, options: RefreshOpt
 		texts.set(note.path, read.text);
 		if (!inFolder(note.path, config.coreTemplatesFolder)) work.push(note);
 	}
+	// Titles on: every note's frontmatter, read by the scan's threads, before the indexes need it.
+	misplacedScan.settle(options.progress);
 	// Parse only frontmatter that can change an index (most notes' YAML is then never parsed).
 	vault.limitFrontmatterKeys(
 		frontmatterKeysRead(
