@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildLinkNames } from "../src/shared/core/link-names";
 import { refreshLivingText } from "../src/shared/core/living-blocks";
@@ -161,5 +163,22 @@ describe("framework-notes refresh / check: living blocks", () => {
 		expect(after).toContain("- [[Koa]]");
 		expect(after).toContain("| [[Koa]] | JavaScript |");
 		expect((await runCli(["check", root])).code).toBe(0);
+	});
+});
+
+describe("framework-notes check: one look at each note", () => {
+	it("finds index flags and living blocks in the same read of a note", async () => {
+		const root = vault({ ...FILES, "Other/Plain.md": "# Plain\n\nNothing to keep current.\n" });
+		const reads = new Map<string, number>();
+		const readFile = (absolutePath: string): Uint8Array => {
+			const rel = path.relative(root, absolutePath).split(path.sep).join("/");
+			reads.set(rel, (reads.get(rel) ?? 0) + 1);
+			return fs.readFileSync(absolutePath);
+		};
+		await runCli(["refresh", root]);
+		expect(await runCli(["check", root], { readFile })).toMatchObject({ code: 0 });
+		// Notes no block shows and that hold no flag are read once, for both questions.
+		expect(reads.get("Other/Plain.md")).toBe(1);
+		expect(reads.get("Other/Elsewhere.md")).toBe(1);
 	});
 });

@@ -10,7 +10,7 @@ import { errorMessage } from "../shared/core/errors";
 import { buildLinkNames, type LinkNames } from "../shared/core/link-names";
 import { livingBegin, mayHoldLivingBlock, refreshLivingText, type BlockContent } from "../shared/core/living-blocks";
 import type { LivingKind } from "../shared/core/living-engine";
-import { isMarkdown } from "../shared/core/vault";
+import { isMarkdown, type VFile } from "../shared/core/vault";
 import type { VaultConfig } from "./config";
 import { DiskFile, type DiskVault } from "./disk-vault";
 import type { ProgressSink } from "./progress";
@@ -40,19 +40,41 @@ function inFolder(path: string, folder: string): boolean {
 	return folder !== "" && path.startsWith(`${folder}/`);
 }
 
-export function refreshLivingBlocks(
-	vault: DiskVault,
-	config: VaultConfig,
-	options: { readonly write: boolean; readonly fsync?: boolean; readonly progress?: ProgressSink },
-): LivingOutcome {
-	const kinds = livingKinds(vault, config);
-	const needles = kinds
+/** The texts (as bytes) whose presence lets a note hold a living block: markers, flags, the hint of an older comparison note. */
+export function livingNeedles(vault: DiskVault, config: VaultConfig): Buffer[] {
+	return livingKinds(vault, config)
 		.flatMap((k) => [livingBegin(k.name), k.flag, k.adopt?.hint ?? ""])
 		.filter((t) => t !== "")
 		.map((t) => Buffer.from(t, "utf8"));
-	const files = vault.allFiles().filter((f) => isMarkdown(f) && !inFolder(f.path, config.coreTemplatesFolder));
-	const hits = vault.startContainsScan(files, needles).finish((done, total) => options.progress?.step("notes", done, total));
-	const notes = files.filter((_, i) => hits[i]).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * `candidates`: notes already known to include every note that holds a `livingNeedles` text
+ * (from a look at every note made for another purpose); without them every note is looked at here.
+ */
+export function refreshLivingBlocks(
+	vault: DiskVault,
+	config: VaultConfig,
+	options: {
+		readonly write: boolean;
+		readonly fsync?: boolean;
+		readonly progress?: ProgressSink;
+		readonly candidates?: readonly VFile[];
+	},
+): LivingOutcome {
+	const kinds = livingKinds(vault, config);
+	const inScope = (f: VFile): boolean => isMarkdown(f) && !inFolder(f.path, config.coreTemplatesFolder);
+	let notes: VFile[];
+	if (options.candidates !== undefined) {
+		notes = options.candidates.filter(inScope);
+	} else {
+		const files = vault.allFiles().filter(inScope);
+		const hits = vault
+			.startContainsScan(files, livingNeedles(vault, config))
+			.finish((done, total) => options.progress?.step("notes", done, total));
+		notes = files.filter((_, i) => hits[i]);
+	}
+	notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	let names: LinkNames | null = null;
 	const linkNames = (): LinkNames => (names ??= buildLinkNames(vault.root));
 	const stale: string[] = [];

@@ -17,7 +17,7 @@ import { importOutlineCommand } from "../templates/cli/import-outline";
 import { NO_PROGRESS, type ProgressSink, TerminalProgress } from "./progress";
 import { printable, printableName } from "./printable";
 import { refreshVault, type RefreshOutcome } from "../index-notes/cli/refresh";
-import { refreshLivingBlocks, type LivingOutcome } from "./living-refresh";
+import { livingNeedles, refreshLivingBlocks, type LivingOutcome } from "./living-refresh";
 
 export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from "./context";
 
@@ -87,9 +87,10 @@ export function livingSummary(outcome: LivingOutcome, write: boolean, vaultArg: 
 function refreshOrCheck(ctx: CommandContext, write: boolean): number {
 	const { io, args } = ctx;
 	const options = { write, fsync: args.options["no-fsync"] !== "true", progress: ctx.progress };
-	const outcome = refreshVault(ctx.vault, ctx.config, options);
+	// One look at every note finds both index flags and living blocks.
+	const outcome = refreshVault(ctx.vault, ctx.config, { ...options, alsoLookFor: livingNeedles(ctx.vault, ctx.config) });
 	// Index blocks first: a note holding both kinds is then read again with its new index.
-	const living = refreshLivingBlocks(ctx.vault, ctx.config, options);
+	const living = refreshLivingBlocks(ctx.vault, ctx.config, { ...options, candidates: outcome.mayHold });
 	for (const p of [...outcome.problems, ...living.problems]) ctx.problem(p.path, p.message);
 	for (const k of living.kept) ctx.info(`${printableName(k.path)}: ${k.message}\n`);
 	// A note holding both an index and a living block is named once.

@@ -41,6 +41,11 @@ export interface RefreshOutcome {
 	readonly stale: readonly string[];
 	/** Notes left untouched because of a problem. */
 	readonly problems: readonly NoteProblem[];
+	/**
+	 * Every markdown note that may hold one of the texts looked for (`alsoLookFor` or an index's):
+	 * the folder notes (read whole anyway) and the other notes whose bytes hold one.
+	 */
+	readonly mayHold: readonly VFile[];
 }
 
 export interface RefreshOptions {
@@ -50,6 +55,11 @@ export interface RefreshOptions {
 	readonly fsync?: boolean;
 	/** Told of each folder note read and each index refreshed, for progress output. */
 	readonly progress?: ProgressSink;
+	/**
+	 * More texts the one look at every note should find (other features' markers), so that a run
+	 * reads each note once; the notes holding any of them are in `RefreshOutcome.mayHold`.
+	 */
+	readonly alsoLookFor?: readonly Buffer[];
 }
 
 function inFolder(path: string, folder: string): boolean {
@@ -114,7 +124,13 @@ function startMisplacedFlagScan(
 	vault: DiskVault,
 	config: VaultConfig,
 	folderNotes: readonly VFile[],
-): { settle(progress: ProgressSink | undefined): void; finish(texts: Map<string, string>, progress: ProgressSink | undefined): VFile[] } {
+	alsoLookFor: readonly Buffer[],
+): {
+	settle(progress: ProgressSink | undefined): void;
+	finish(texts: Map<string, string>, progress: ProgressSink | undefined): VFile[];
+	/** After `finish`: the notes whose bytes hold any needle. */
+	found(): VFile[];
+} {
 	const settings = config.settings.index;
 	// A folder note's own file seen again through a symbolic link is that folder note, not another note.
 	const known = new Set<string>();
@@ -126,7 +142,10 @@ function startMisplacedFlagScan(
 				isMarkdown(file) && !known.has(file.realPath) && !known.has(file.path) && !inFolder(file.path, config.coreTemplatesFolder),
 		);
 	// The texts that make `mayContainIndex` true, as bytes: most notes are never decoded.
-	const needles = [BEGIN_WAYPOINT, BEGIN_LANDMARK, settings.waypointFlag, settings.landmarkFlag].map((text) => Buffer.from(text, "utf8"));
+	const needles = [
+		...[BEGIN_WAYPOINT, BEGIN_LANDMARK, settings.waypointFlag, settings.landmarkFlag].map((text) => Buffer.from(text, "utf8")),
+		...alsoLookFor,
+	];
 	const scan = vault.startContainsScan(others, needles, { heads: settings.useTitleProperty });
 	let hits: boolean[] | null = null;
 	const settle = (progress: ProgressSink | undefined): boolean[] =>
@@ -148,6 +167,10 @@ function startMisplacedFlagScan(
 			});
 			return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 		},
+		found() {
+			const hit = hits ?? [];
+			return others.filter((_, i) => hit[i] === true);
+		},
 	};
 }
 
@@ -162,7 +185,7 @@ export function refreshVault(vault: DiskVault, config: VaultConfig, options: Ref
 function refreshNotes(vault: DiskVault, config: VaultConfig, options: RefreshOptions): RefreshOutcome {
 	const settings = config.settings.index;
 	const notes = folderNotes(vault, config);
-	const misplacedScan = startMisplacedFlagScan(vault, config, notes);
+	const misplacedScan = startMisplacedFlagScan(vault, config, notes, options.alsoLookFor ?? []);
 	const stale: string[] = [];
 	const problems: NoteProblem[] = [];
 	// Read every folder note once: the index notes are refreshed from these texts, and nested
@@ -223,5 +246,5 @@ function refreshNotes(vault: DiskVault, config: VaultConfig, options: RefreshOpt
 	work.forEach((note, i) => visit(note, i + 1, work.length));
 	const misplaced = misplacedScan.finish(texts, options.progress);
 	misplaced.forEach((note, i) => visit(note, i + 1, misplaced.length));
-	return { candidates: notes.length, indexes, stale, problems };
+	return { candidates: notes.length, indexes, stale, problems, mayHold: [...notes.filter(isMarkdown), ...misplacedScan.found()] };
 }
