@@ -5,6 +5,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { stringify } from "yaml";
+import { frameworkNote, random } from "./framework-notes";
 
 export interface VaultShape {
 	readonly name: string;
@@ -68,5 +70,32 @@ export function ensureVault(baseDir: string, shape: VaultShape): string {
 		}
 	}
 	fs.writeFileSync(stamp, GENERATOR_VERSION);
+	return root;
+}
+
+/** Vaults of framework notes with the template's 14 properties plus `stars` (15), for `compare`. */
+export const WIDE_VAULTS: readonly { readonly name: string; readonly notes: number }[] = [
+	{ name: "10k-wide", notes: 10_000 },
+	{ name: "100k-wide", notes: 100_000 },
+];
+
+const WIDE_VERSION = "2";
+
+/** The wide vault `name` of `notes` framework notes (folders of 100), generated once. */
+export function ensureWideVault(baseDir: string, shape: { readonly name: string; readonly notes: number }): string {
+	const root = path.join(baseDir, shape.name);
+	const stamp = path.join(root, ".generated");
+	if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === WIDE_VERSION) return root;
+	fs.rmSync(root, { recursive: true, force: true });
+	const rnd = random(shape.notes);
+	for (let i = 0; i < shape.notes; i++) {
+		const note = frameworkNote(i, rnd);
+		const dir = path.join(root, `F${Math.floor(i / 100)}`);
+		if (i % 100 === 0) fs.mkdirSync(dir, { recursive: true });
+		// As Obsidian writes properties: plain scalars where YAML allows them, lists as blocks.
+		const yaml = stringify(note.frontmatter ?? {});
+		fs.writeFileSync(path.join(dir, `${note.basename}.md`), `---\n${yaml}---\n# ${note.basename}\n\nSome prose.\n`);
+	}
+	fs.writeFileSync(stamp, WIDE_VERSION);
 	return root;
 }

@@ -13,7 +13,10 @@
  * then differ, exit 1), `check` with titles on from a property no note has (the prefilter skips
  * every parse), `refresh` with nothing to write, and
  * `refresh` with every index stale (flags written back before each run; that reset, ~1k small
- * writes, is inside the timing) with and without `--no-fsync`.
+ * writes, is inside the timing) with and without `--no-fsync`. On "wide" vaults of framework
+ * notes with 15 properties each (10k and 100k notes, folders of 100): `check` and
+ * `compare --format json`, whose ratio issue 16 bounds (compare at most 2× check at 10k), and the
+ * compare table at 100k for its peak memory.
  * Besides Vitest's table, a table of medians and peak memory (`/usr/bin/time`'s maximum resident
  * set size of the CLI process) is printed at the end; the figures are in BENCHMARKS.md.
  */
@@ -21,7 +24,7 @@ import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, bench, describe } from "vitest";
-import { ensureVault, makeStale, noteCount, VAULTS, type VaultShape } from "./cli-vaults";
+import { ensureVault, ensureWideVault, makeStale, noteCount, VAULTS, WIDE_VAULTS, type VaultShape } from "./cli-vaults";
 
 const BASE = path.resolve("bench", ".vaults");
 const CLI = path.resolve("dist", "cli.cjs");
@@ -101,6 +104,7 @@ beforeAll(() => {
 		titlesConfig(root);
 		roots.set(shape.name, root);
 	}
+	for (const shape of WIDE_VAULTS) roots.set(shape.name, ensureWideVault(BASE, shape));
 }, 600_000);
 
 function scenarios(shape: VaultShape, iterations: number): void {
@@ -142,6 +146,17 @@ function scenarios(shape: VaultShape, iterations: number): void {
 }
 
 for (const shape of VAULTS) scenarios(shape, shape.name === "100k" ? 4 : 8);
+
+for (const shape of WIDE_VAULTS) {
+	const label = (what: string): string => `${shape.name}: ${what}`;
+	const root = (): string => roots.get(shape.name) ?? "";
+	const options = { iterations: shape.notes > 10_000 ? 3 : 6, warmupIterations: 0, time: 0, warmupTime: 0 };
+	describe(`CLI, ${shape.name} (${shape.notes} framework notes, 15 properties)`, () => {
+		bench(label("check"), () => cli(label("check"), ["check", "-q", root()], 0), options);
+		bench(label("compare --format json"), () => cli(label("compare --format json"), ["compare", "--format", "json", root()], 0), options);
+		bench(label("compare (table)"), () => cli(label("compare (table)"), ["compare", "--width", "200", root()], 0), options);
+	});
+}
 
 afterAll(() => {
 	const rows = [...samples].map(([label, list]) => {
