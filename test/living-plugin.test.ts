@@ -86,6 +86,17 @@ describe("living comparison blocks in the app", () => {
 		expect(await rows(h, "All.md")).toEqual(["| [[Django]] | Python |", "| [[Flask]] | Python |", "| [[Gin]] | Go |"]);
 	});
 
+	it('"Refresh all index notes" also refreshes every living block, and says how many', async () => {
+		const h = await load(vault());
+		const writes = spyWrites(h);
+		const before = h.notices().length;
+		h.command("refresh-all-index-notes").callback?.();
+		await settle(h);
+		// Everything is current after start-up: the three blocks are looked at and none is written.
+		expect(h.notices().slice(before)).toEqual(["Updated 0 of 0 index notes, 0 of 3 notes with living blocks"]);
+		expect(writes.counts()).toEqual({});
+	});
+
 	it("a frontmatter change writes once to each block whose scope holds the note, none to others", async () => {
 		const h = await load(vault());
 		const writes = spyWrites(h);

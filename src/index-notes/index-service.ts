@@ -7,7 +7,7 @@ import { registerInsertIndexBlock } from "./commands/insert-index-block";
 import { registerRefreshAllIndexes } from "./commands/refresh-all-indexes";
 import type { PluginHost } from "../shared/host";
 import { IndexEngine, type IndexIO, type RefreshReport } from "./core/engine";
-import { LivingEngine } from "../shared/core/living-engine";
+import { LivingEngine, type LivingReport } from "../shared/core/living-engine";
 import { vaultSnapshot } from "../shared/live-snapshot";
 import { type TemplatesFolder, templatesFolderOf } from "../shared/templates-folder";
 import { WorkQueue } from "../shared/core/work-queue";
@@ -136,12 +136,18 @@ export class IndexService extends Component {
 		this.timer = null;
 	}
 
-	/** Refresh every index note now (the "Refresh all index notes" command). */
-	refreshAll(): Promise<RefreshReport> {
-		return this.queue.run(async () => {
+	/**
+	 * Refresh every index note now, then every living block (the "Refresh all index notes"
+	 * command; the CLI's `refresh` does both too).
+	 */
+	async refreshAll(): Promise<{ readonly indexes: RefreshReport; readonly living: LivingReport }> {
+		const indexes = await this.queue.run(async () => {
 			await this.templates.reload();
 			return this.engine.refreshAll(undefined, true);
 		});
+		this.livingRefreshPending = false;
+		const living = await this.living.refreshAll();
+		return { indexes, living };
 	}
 
 	/** Resolves when the work queued so far, and any work it queued in turn, has been done. */
