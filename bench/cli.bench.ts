@@ -153,7 +153,11 @@ for (const shape of WIDE_VAULTS) {
 	const options = { iterations: shape.notes > 10_000 ? 3 : 6, warmupIterations: 0, time: 0, warmupTime: 0 };
 	describe(`CLI, ${shape.name} (${shape.notes} framework notes, 15 properties)`, () => {
 		bench(label("check"), () => cli(label("check"), ["check", "-q", root()], 0), options);
-		bench(label("compare --format json"), () => cli(label("compare --format json"), ["compare", "--format", "json", root()], 0), options);
+		bench(
+			label("compare --format json"),
+			() => cli(label("compare --format json"), ["compare", "--format", "json", root()], 0),
+			options,
+		);
 		bench(label("compare (table)"), () => cli(label("compare (table)"), ["compare", "--width", "200", root()], 0), options);
 	});
 }
