@@ -8,8 +8,8 @@ import { join, relative } from "node:path";
 import { Editor } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { DEFAULT_SETTINGS, withSection, type IndexSettings } from "../src/shared/core/settings";
-import type { IndexService } from "../src/index-notes/index-service";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
+import { indexService, settleIndexService } from "./harness/index-service";
 
 let harness: Harness | null = null;
 afterEach(() => {
@@ -25,22 +25,8 @@ async function load(files: Record<string, string>, index: Partial<IndexSettings>
 	return harness;
 }
 
-/**
- * `h.settle()` runs timers and a few promise turns; the index service's work (reads and writes
- * chained on promises) can take more turns than that, so also wait until the service is idle.
- */
-async function settle(h: Harness): Promise<void> {
-	for (let i = 0; i < 20; i++) {
-		await h.settle();
-		const s = service(h);
-		await s.idle();
-		if (!s.busy()) {
-			await h.settle();
-			if (!s.busy()) return;
-		}
-	}
-	throw new Error("the index service did not settle");
-}
+const settle = settleIndexService;
+const service = indexService;
 
 /** Counts `vault.process` calls per path from now on (the feature writes only through it). */
 function spyWrites(h: Harness): { counts(): Record<string, number>; modify: MockInstance } {
@@ -57,13 +43,6 @@ function spyWrites(h: Harness): { counts(): Record<string, number>; modify: Mock
 		},
 		modify,
 	};
-}
-
-function service(h: Harness): IndexService {
-	const children = (h.plugin as unknown as { children__: unknown[] }).children__;
-	const found = children.find((c) => typeof (c as { refreshAll?: unknown }).refreshAll === "function" && "engine" in (c as object));
-	if (!found) throw new Error("IndexService not loaded");
-	return found as IndexService;
 }
 
 /** The lines between the Begin and End markers. */

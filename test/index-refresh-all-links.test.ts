@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { errorLine } from "../src/index-notes/core/index";
-import type { IndexService } from "../src/index-notes/index-service";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
+import { settleIndexService } from "./harness/index-service";
 
 let harness: Harness | null = null;
 afterEach(() => {
@@ -14,26 +14,7 @@ afterEach(() => {
 	harness = null;
 });
 
-function service(h: Harness): IndexService {
-	const children = (h.plugin as unknown as { children__: unknown[] }).children__;
-	const found = children.find((c) => typeof (c as { refreshAll?: unknown }).refreshAll === "function" && "engine" in (c as object));
-	if (!found) throw new Error("IndexService not loaded");
-	return found as IndexService;
-}
-
-/** Wait until the index service has nothing queued or running. */
-async function settle(h: Harness): Promise<void> {
-	for (let i = 0; i < 20; i++) {
-		await h.settle();
-		const s = service(h);
-		await s.idle();
-		if (!s.busy()) {
-			await h.settle();
-			if (!s.busy()) return;
-		}
-	}
-	throw new Error("the index service did not settle");
-}
+const settle = settleIndexService;
 
 async function load(files: Record<string, string>): Promise<Harness> {
 	harness = await loadPlugin({ files });

@@ -1,3 +1,4 @@
+import { type BlockWriter, writeOutcome } from "../../shared/core/block-write";
 import {
 	allFolderNotes,
 	candidateIndexNotes,
@@ -370,32 +371,16 @@ export class IndexEngine {
 		report.indexes++;
 		this.noteNeeds(path, context.settings);
 		const outcome = refreshNoteText(path, text, context);
-		if (outcome.status === "unchanged") {
-			this.reported.delete(path);
-			return;
-		}
-		if (outcome.status === "error") {
-			report.errors.push(path);
-			if (this.reported.get(path) !== text) {
-				this.reported.set(path, text);
-				this.io.reportError(path, outcome.message);
-			}
-			return;
-		}
-		this.reported.delete(path);
-		let wrote = false;
-		await this.io.process(path, (current) => {
-			let next = outcome.text;
-			if (current !== text) {
-				// The note changed since it was read: recompute from what it holds now.
-				const again = refreshNoteText(path, current, context);
-				if (again.status !== "changed") return current;
-				next = again.text;
-			}
-			wrote = true;
-			this.ownWrites.set(path, next);
-			return next;
-		});
-		if (wrote) report.written.push(path);
+		await writeOutcome(this.writer, path, text, outcome, (current) => refreshNoteText(path, current, context), report);
+	}
+
+	/** The shared write step (`block-write.ts`) over this engine's state and vault access. */
+	private get writer(): BlockWriter {
+		return {
+			reported: this.reported,
+			ownWrites: this.ownWrites,
+			process: (path, edit) => this.io.process(path, edit),
+			reportError: (path, message) => this.io.reportError(path, message),
+		};
 	}
 }

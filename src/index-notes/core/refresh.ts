@@ -23,6 +23,7 @@
  *   flag text, by the error comment (`errorLine`). An existing block in such a note is left alone.
  * - A Begin marker without its End marker: an error outcome, nothing is written.
  */
+import { applyEdits } from "../../shared/core/block-write";
 import type { LinkNames } from "../../shared/core/link-names";
 import type { IndexSettings } from "../../shared/core/settings";
 import { isFile, type VaultSnapshot } from "../../shared/core/vault";
@@ -134,17 +135,7 @@ export function refreshNoteText(notePath: string, text: string, ctx: RefreshCont
 			expandFlag(text, line, flag.start, flag.end, flag.kind, treeLines(), line.eol === "" ? firstLineEnding(text) : line.eol),
 		);
 	}
-	if (edits.length === 0) return UNCHANGED;
-	edits.sort((a, b) => a.start - b.start);
-	const parts: string[] = [];
-	let at = 0;
-	for (const e of edits) {
-		parts.push(text.slice(at, e.start), e.text);
-		at = e.end;
-	}
-	parts.push(text.slice(at));
-	const next = parts.join("");
-	return next === text ? UNCHANGED : { status: "changed", text: next };
+	return applyEdits(text, edits);
 }
 
 function expandFlag(text: string, line: Line, start: number, end: number, kind: IndexKind, tree: readonly string[], eol: string): Edit {

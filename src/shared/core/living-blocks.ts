@@ -13,6 +13,7 @@
  *   the flag text. ⏎ is the Begin (or flag) line's own ending, so CRLF notes stay CRLF.
  */
 
+import { applyEdits } from "./block-write";
 import { CodeLines, firstLineEnding, indexOutsideCode, splitLines, type Line } from "./markdown-lines";
 import { locateFrontmatter } from "./frontmatter-block";
 
@@ -166,15 +167,5 @@ export function refreshLivingText(text: string, kinds: readonly LivingMarkers[],
 			text: `${livingBegin(flag.kind)}${eol}${region(content.lines, eol)}${livingEnd(flag.kind)}`,
 		});
 	}
-	if (edits.length === 0) return UNCHANGED;
-	edits.sort((a, b) => a.start - b.start);
-	const parts: string[] = [];
-	let at = 0;
-	for (const e of edits) {
-		parts.push(text.slice(at, e.start), e.text);
-		at = e.end;
-	}
-	parts.push(text.slice(at));
-	const next = parts.join("");
-	return next === text ? UNCHANGED : { status: "changed", text: next };
+	return applyEdits(text, edits);
 }

@@ -6,6 +6,7 @@
  * (`LivingKind`); this engine never knows what a block shows.
  */
 
+import { type BlockWriter, writeOutcome } from "./block-write";
 import { buildLinkNames, type LinkNames } from "./link-names";
 import { mayHoldLivingBlock, refreshLivingText, type BlockContent, type LivingMarkers } from "./living-blocks";
 import { dropKeys, moveKeys } from "./path-maps";
@@ -265,31 +266,16 @@ export class LivingEngine {
 		};
 		const outcome = refreshLivingText(text, kinds, render);
 		this.holders.set(path, shown);
-		if (outcome.status === "unchanged") {
-			this.reported.delete(path);
-			return;
-		}
-		if (outcome.status === "error") {
-			report.errors.push(path);
-			if (this.reported.get(path) !== text) {
-				this.reported.set(path, text);
-				this.io.reportError(path, outcome.message);
-			}
-			return;
-		}
-		this.reported.delete(path);
-		let wrote = false;
-		await this.io.process(path, (current) => {
-			let next = outcome.text;
-			if (current !== text) {
-				const again = refreshLivingText(current, kinds, render);
-				if (again.status !== "changed") return current;
-				next = again.text;
-			}
-			wrote = true;
-			this.ownWrites.set(path, next);
-			return next;
-		});
-		if (wrote) report.written.push(path);
+		await writeOutcome(this.writer, path, text, outcome, (current) => refreshLivingText(current, kinds, render), report);
+	}
+
+	/** The shared write step (`block-write.ts`) over this engine's state and vault access. */
+	private get writer(): BlockWriter {
+		return {
+			reported: this.reported,
+			ownWrites: this.ownWrites,
+			process: (path, edit) => this.io.process(path, edit),
+			reportError: (path, message) => this.io.reportError(path, message),
+		};
 	}
 }
