@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanup, makeVault, readVaultFile, tempDir } from "./cli-helpers";
+import { cleanup, makeVault, readVaultFile, buildCliBundle } from "./cli-helpers";
 
 // The CLI as users run it: bundled by esbuild the way `node esbuild.config.mjs --cli` does,
 // then started as a separate Node process.
@@ -11,15 +11,7 @@ let cli = "";
 const dirs: string[] = [];
 
 beforeAll(() => {
-	buildDir = tempDir("fn-cli-build-");
-	cli = path.join(buildDir, "cli.cjs");
-	const esbuild = path.resolve("node_modules", ".bin", "esbuild");
-	const built = spawnSync(
-		esbuild,
-		["src/cli/main.ts", "--bundle", "--platform=node", "--format=cjs", "--target=node20", `--outfile=${cli}`, "--log-level=error"],
-		{ encoding: "utf8" },
-	);
-	if (built.status !== 0) throw new Error(built.stderr);
+	({ dir: buildDir, cli } = buildCliBundle("fn-cli-build-"));
 }, 60_000);
 
 afterAll(() => cleanup(buildDir, ...dirs));

@@ -1,4 +1,5 @@
 /** Helpers for the CLI tests: vaults in temporary folders. */
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -6,6 +7,23 @@ import * as path from "node:path";
 /** A fresh temporary folder (removed by `cleanup`). */
 export function tempDir(prefix = "fn-cli-"): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * The CLI as users run it: bundled by esbuild the way `node esbuild.config.mjs --cli` does, into
+ * a new temporary folder. Returns the folder and the bundle's path.
+ */
+export function buildCliBundle(prefix: string): { readonly dir: string; readonly cli: string } {
+	const dir = tempDir(prefix);
+	const cli = path.join(dir, "cli.cjs");
+	const esbuild = path.resolve("node_modules", ".bin", "esbuild");
+	const built = spawnSync(
+		esbuild,
+		["src/cli/main.ts", "--bundle", "--platform=node", "--format=cjs", "--target=node20", `--outfile=${cli}`, "--log-level=error"],
+		{ encoding: "utf8" },
+	);
+	if (built.status !== 0) throw new Error(built.stderr);
+	return { dir, cli };
 }
 
 /** Write `files` (vault path → text or bytes) into a new temporary vault folder. */

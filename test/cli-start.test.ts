@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanup, mtimes, readVaultFile, tempDir } from "./cli-helpers";
+import { cleanup, mtimes, readVaultFile, buildCliBundle } from "./cli-helpers";
 import { exampleVaultCopy } from "./kit/fixtures";
 
 let buildDir = "";
@@ -16,15 +16,7 @@ let pluginFrom = "";
 const dirs: string[] = [];
 
 beforeAll(() => {
-	buildDir = tempDir("fn-start-build-");
-	cli = path.join(buildDir, "cli.cjs");
-	const esbuild = path.resolve("node_modules", ".bin", "esbuild");
-	const built = spawnSync(
-		esbuild,
-		["src/cli/main.ts", "--bundle", "--platform=node", "--format=cjs", "--target=node20", `--outfile=${cli}`, "--log-level=error"],
-		{ encoding: "utf8" },
-	);
-	if (built.status !== 0) throw new Error(built.stderr);
+	({ dir: buildDir, cli } = buildCliBundle("fn-start-build-"));
 	pluginFrom = path.join(buildDir, "plugin");
 	fs.mkdirSync(pluginFrom);
 	fs.writeFileSync(path.join(pluginFrom, "main.js"), "// placeholder build\n");

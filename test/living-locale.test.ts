@@ -5,24 +5,15 @@
  * I and ı apart), and a date whose local day differs from its UTC day.
  */
 import { spawnSync } from "node:child_process";
-import * as path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { cleanup, makeVault, readVaultFile, tempDir } from "./cli-helpers";
+import { cleanup, makeVault, readVaultFile, buildCliBundle } from "./cli-helpers";
 
 let buildDir = "";
 let cli = "";
 const dirs: string[] = [];
 
 beforeAll(() => {
-	buildDir = tempDir("fn-living-locale-");
-	cli = path.join(buildDir, "cli.cjs");
-	const esbuild = path.resolve("node_modules", ".bin", "esbuild");
-	const built = spawnSync(
-		esbuild,
-		["src/cli/main.ts", "--bundle", "--platform=node", "--format=cjs", "--target=node20", `--outfile=${cli}`, "--log-level=error"],
-		{ encoding: "utf8" },
-	);
-	if (built.status !== 0) throw new Error(built.stderr);
+	({ dir: buildDir, cli } = buildCliBundle("fn-living-locale-"));
 }, 60_000);
 
 afterAll(() => cleanup(buildDir, ...dirs));
