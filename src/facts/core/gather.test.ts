@@ -239,6 +239,35 @@ describe("gatherFacts", () => {
 		expect(facts?.proposals).toEqual([]);
 	});
 
+	it("on several registries, takes the package whose description matches the note's summary, and says so", async () => {
+		// As the seed's outline writes it: no language, a summary in the note's own words.
+		const summary =
+			"A high-level framework that encourages rapid development and clean, pragmatic design. It's great for large-scale projects.";
+		const npmDjango = { ...npmExpress, name: "django", description: "Tiny template helpers for Node, named after a film." };
+		const http = fakeHttp({
+			[`${PYPI}/django/json`]: json(pypiDjango),
+			"https://registry.npmjs.org/django": json(npmDjango),
+			[`${GH}/django/django`]: json(githubDjango),
+		});
+		const [facts] = (await gatherFacts([note("Django", { summary })], http.get, testOptions())).notes;
+		expect(facts?.error).toBeNull();
+		expect(facts?.packageRef).toEqual({ registry: "pypi", name: "django" });
+		const pkg = facts?.proposals.find((p) => p.key === "package");
+		expect(pkg?.value).toBe("pypi:django");
+		expect(pkg?.ticked).toBe(true);
+		expect(pkg?.provenance).toMatch(/matches the note \(also on npm:django\)/);
+		expect(values(facts).license).toBe("BSD-3-Clause");
+	});
+
+	it("stays ambiguous when the summary matches no description clearly", async () => {
+		const npmDjango = { ...npmExpress, name: "django", description: "A high-level framework for rapid development in Node." };
+		const http = fakeHttp({ [`${PYPI}/django/json`]: json(pypiDjango), "https://registry.npmjs.org/django": json(npmDjango) });
+		const summary = "A high-level framework that encourages rapid development and clean, pragmatic design.";
+		const [facts] = (await gatherFacts([note("Django", { summary })], http.get, testOptions())).notes;
+		expect(facts?.error).toMatch(/matches several packages \(pypi:django, npm:django\)/);
+		expect(facts?.proposals).toEqual([]);
+	});
+
 	it("fails a note whose package is not found, or whose package property is bad, and does the rest", async () => {
 		const http = fakeHttp({ [`${PYPI}/django/json`]: json(pypiDjango), [`${GH}/django/django`]: json(githubDjango) });
 		const result = await gatherFacts(

@@ -4,7 +4,8 @@
  *
  * Guessing: the names from `guessNames` in order, each on the registries that fit the note's
  * `language` (or a language among its `tags`; all three when it has neither). The first name
- * found on exactly one registry is the guess; found on several, the note fails as ambiguous
+ * found on exactly one registry is the guess; found on several, the one whose description clearly
+ * matches the note's summary and category (`disambiguate.ts`), else the note fails as ambiguous
  * (nothing is written); not found anywhere, the next name is tried.
  *
  * Merging: the first package's facts first, then the next package's for keys still missing
@@ -14,6 +15,7 @@
  * A note fails (`error`) when a request for it failed, a package was not found, or the
  * `package` property has a bad entry; what its other sources gave is still proposed.
  */
+import { clearBestMatch } from "./disambiguate";
 import { Fetcher, type FetchResult } from "./fetcher";
 import {
 	formatPackageRef,
@@ -89,6 +91,23 @@ class Merged {
 interface Found {
 	readonly ref: PackageRef;
 	readonly json: unknown;
+	/** The other registries the name was found on, when the note's words chose this one. */
+	readonly alsoOn?: readonly PackageRef[];
+}
+
+/** A package's description as its parser reads it (the `summary` fact), or null. */
+function descriptionOf(found: Found): string | null {
+	const parsed = found.ref.registry === "pypi" ? parsePypi(found.json) : sourceOf(found.ref.registry).parse(found.json);
+	const summary = parsed.facts.find((fact) => fact.key === "summary");
+	return typeof summary?.value === "string" ? summary.value : null;
+}
+
+/** The note's own words about what it is: its summary and category. */
+function noteWords(note: FactsNote): string {
+	return ["summary", "category"]
+		.map((key) => note.frontmatter.get(key))
+		.filter((value): value is string => typeof value === "string")
+		.join(" ");
 }
 
 type Guess = { readonly found: Found } | { readonly error: string } | { readonly notFound: string };
@@ -113,6 +132,11 @@ async function guess(note: FactsNote, fetcher: Fetcher): Promise<Guess> {
 			else if (result.kind === "failed") failures.push(result.message);
 		});
 		if (hits.length > 1) {
+			const chosen = clearBestMatch(noteWords(note), hits.map(descriptionOf));
+			const hit = chosen === null ? undefined : hits[chosen];
+			if (hit !== undefined && failures.length === 0) {
+				return { found: { ...hit, alsoOn: hits.filter((h) => h !== hit).map((h) => h.ref) } };
+			}
 			return {
 				error: `"${note.name}" matches several packages (${hits.map((h) => formatPackageRef(h.ref)).join(", ")}); name one in the package property`,
 			};
@@ -209,7 +233,10 @@ async function factsForNote(note: FactsNote, fetcher: Fetcher): Promise<NoteFact
 	const packageProposal = guessed
 		? {
 				value: formatPackageRef(guessed.ref),
-				provenance: `guessed from the note's name: found on ${REGISTRY_NAMES.get(guessed.ref.registry) ?? ""}`,
+				provenance:
+					guessed.alsoOn === undefined
+						? `guessed from the note's name: found on ${REGISTRY_NAMES.get(guessed.ref.registry) ?? ""}`
+						: `guessed from the note's name and summary: found on ${REGISTRY_NAMES.get(guessed.ref.registry) ?? ""}, whose description matches the note (also on ${guessed.alsoOn.map(formatPackageRef).join(", ")})`,
 			}
 		: null;
 	return {
