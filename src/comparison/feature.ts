@@ -1,4 +1,5 @@
 import { registerCompareFolderCommand } from "./commands/compare-folder";
+import { registerCompareCliHandler } from "./obsidian-cli";
 import { openComparison, registerOpenComparisonCommand } from "./commands/open-comparison";
 import type { PluginHost } from "../shared/host";
 import { templatesFolderOf } from "../shared/templates-folder";
@@ -27,6 +28,7 @@ export function registerComparison(host: PluginHost): void {
 		return true;
 	});
 	registerCompareFolderCommand(host);
+	registerCompareCliHandler(host);
 	// Comparison blocks in notes, kept current by the index service with its bursts.
 	const snapshot = vaultSnapshot(app);
 	let propertyTypes: PropertyTypes = {};

@@ -1,0 +1,81 @@
+/**
+ * The Obsidian CLI's handlers (`obsidian framework-notes:compare`, `…:decide`), where the app has
+ * `registerCliHandler` (the mock does): over the same notes they print what the Node CLI prints.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, makeVault } from "./cli-helpers";
+import { runCli } from "./cli-run-helper";
+import { type Harness, loadPlugin } from "./harness/plugin-harness";
+
+const FILES: Record<string, string> = {
+	"Web/Django.md":
+		"---\ntype: framework\ncategory: full-stack\nlanguage: Python\nasync: true\norm: true\nlicense: BSD-3-Clause\nfirst_release: 2005\n---\n",
+	"Web/Flask.md":
+		"---\ntype: framework\ncategory: micro\nlanguage: Python\nasync: false\norm: false\nlicense: BSD-3-Clause\nfirst_release: 2010\n---\n",
+	"Web/FastAPI.md":
+		"---\ntype: framework\ncategory: async\nlanguage: Python\nasync: true\norm: false\nlicense: MIT\nfirst_release: 2018\n---\n",
+	"Other/Gin.md": "---\ntype: framework\ncategory: micro\nlanguage: Go\nasync: true\nlicense: MIT\nfirst_release: 2014\n---\n",
+	"Pick.md":
+		"---\ntype: decision\nscope: Web\nmust:\n  - language = Python\nprefer:\n  - async = true * 2\n  - first_release high\n---\n# Pick\n",
+};
+
+let harness: Harness | null = null;
+const dirs: string[] = [];
+afterEach(() => {
+	harness?.unload();
+	harness = null;
+	cleanup(...dirs.splice(0));
+});
+
+type Handler = (params: Record<string, string>) => string | Promise<string>;
+
+async function handlers(): Promise<Map<string, Handler>> {
+	harness = await loadPlugin({ files: FILES });
+	await harness.settle();
+	return (harness.plugin as unknown as { cliHandlers__: Map<string, Handler> }).cliHandlers__;
+}
+
+function diskVault(): string {
+	const root = makeVault(FILES);
+	dirs.push(root);
+	return root;
+}
+
+describe("Obsidian CLI handlers", () => {
+	it("registers framework-notes:compare and framework-notes:decide", async () => {
+		const registered = await handlers();
+		expect([...registered.keys()].filter((k) => k.startsWith("framework-notes:")).sort()).toEqual([
+			"framework-notes:compare",
+			"framework-notes:decide",
+		]);
+	});
+
+	it("compare prints what the Node CLI prints, in markdown, csv and json, for the vault or a folder", async () => {
+		const compare = (await handlers()).get("framework-notes:compare") as Handler;
+		const root = diskVault();
+		for (const format of ["markdown", "csv", "json"]) {
+			expect(await compare({ format })).toBe((await runCli(["compare", root, "--format", format])).stdout);
+			expect(await compare({ format, folder: "Web" })).toBe(
+				(await runCli(["compare", root, "--format", format, "--folder", "Web"])).stdout,
+			);
+		}
+		for (const name of ["Django", "FastAPI", "Flask"]) expect(await compare({ format: "csv", folder: "Web" })).toContain(name);
+		expect(await compare({ format: "csv", folder: "Web" })).not.toContain("Gin");
+		expect(await compare({})).toBe((await runCli(["compare", root, "--format", "markdown"])).stdout);
+		expect(await compare({ format: "yaml" })).toMatch(/^Error: format must be markdown, csv or json/);
+		expect(await compare({ folder: "Nowhere" })).toBe('Error: no folder "Nowhere" in the vault\n');
+	});
+
+	it("decide prints what the Node CLI prints, as a table, markdown and json", async () => {
+		const decide = (await handlers()).get("framework-notes:decide") as Handler;
+		const root = diskVault();
+		for (const format of ["table", "markdown", "json"]) {
+			const node = await runCli(["decide", root, "Pick.md", "--format", format]);
+			expect(node.code).toBe(0);
+			expect(await decide({ note: "Pick.md", format })).toBe(node.stdout);
+		}
+		expect(await decide({ note: "Pick.md" })).toMatch(/1\s+FastAPI[\s\S]*Django[\s\S]*Flask/);
+		expect(await decide({ note: "Pick" })).toBe((await runCli(["decide", root, "Pick"])).stdout);
+		expect(await decide({ note: "Nope.md" })).toBe('Error: no note "Nope.md" in the vault\n');
+	});
+});
