@@ -15,6 +15,8 @@ const FILES: Record<string, string> = {
 	"Web/FastAPI.md":
 		"---\ntype: framework\ncategory: async\nlanguage: Python\nasync: true\norm: false\nlicense: MIT\nfirst_release: 2018\n---\n",
 	"Other/Gin.md": "---\ntype: framework\ncategory: micro\nlanguage: Go\nasync: true\nlicense: MIT\nfirst_release: 2014\n---\n",
+	"Web/Web.md": "# Web\n\n%% Waypoint %%\n",
+	"Web/Compare.md": "---\ncompare-columns: [language, async]\n---\n%% Comparison %%\n",
 	"Pick.md":
 		"---\ntype: decision\nscope: Web\nmust:\n  - language = Python\nprefer:\n  - async = true * 2\n  - first_release high\n---\n# Pick\n",
 };
@@ -47,6 +49,7 @@ describe("Obsidian CLI handlers", () => {
 		expect([...registered.keys()].filter((k) => k.startsWith("framework-notes:")).sort()).toEqual([
 			"framework-notes:compare",
 			"framework-notes:decide",
+			"framework-notes:refresh",
 		]);
 	});
 
@@ -77,5 +80,17 @@ describe("Obsidian CLI handlers", () => {
 		expect(await decide({ note: "Pick.md" })).toMatch(/1\s+FastAPI[\s\S]*Django[\s\S]*Flask/);
 		expect(await decide({ note: "Pick" })).toBe((await runCli(["decide", root, "Pick"])).stdout);
 		expect(await decide({ note: "Nope.md" })).toBe('Error: no note "Nope.md" in the vault\n');
+	});
+
+	it("refresh refreshes the open vault and prints what the Node CLI's refresh prints", async () => {
+		const refresh = (await handlers()).get("framework-notes:refresh") as Handler;
+		const root = diskVault();
+		const first = await runCli(["refresh", root]);
+		expect(first.stdout).toContain("updated  Web/Web.md\n");
+		// The app refreshed at start-up, as the first run did on disk: both now find everything current.
+		const again = await runCli(["refresh", root]);
+		expect(again.stdout).toBe("");
+		expect(await refresh({})).toBe(again.stdout + again.stderr);
+		expect(again.stderr).toBe("1 index note found, 0 updated.\n1 note with living blocks found, 0 updated.\n");
 	});
 });

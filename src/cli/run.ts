@@ -12,6 +12,7 @@ import { readVaultConfig, type VaultConfig } from "./config";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type CommandContext } from "./context";
 import { DiskVault } from "./disk-vault";
 import { errorMessage } from "../shared/core/errors";
+import { livingSummary as livingLine, refreshSummary as indexSummary } from "../shared/core/refresh-summary";
 import { factsCommand } from "../facts/cli/facts";
 import { importOutlineCommand } from "../templates/cli/import-outline";
 import { NO_PROGRESS, type ProgressSink, TerminalProgress } from "./progress";
@@ -57,31 +58,14 @@ function openVault(args: ParsedArgs, io: CliIO, progress: ProgressSink): { vault
 	return { vault, config: readVaultConfig(vault.rootReal, args.configDir) };
 }
 
-/** The last line of `refresh` / `check`: it never calls a vault current when a note had a problem. */
+/** The last line of `refresh` / `check` about index notes (see `shared/core/refresh-summary.ts`). */
 export function refreshSummary(outcome: RefreshOutcome, write: boolean, vaultArg: string): string {
-	const noun = (n: number): string => `${n} index note${n === 1 ? "" : "s"}`;
-	const failed = outcome.problems.length;
-	const problems =
-		failed === 0 ? "" : ` ${failed} note${failed === 1 ? "" : "s"} could not be ${write ? "refreshed" : "checked"} (named above).`;
-	if (write) return `${noun(outcome.indexes)} found, ${outcome.stale.length} updated.${problems}\n`;
-	if (outcome.stale.length > 0) {
-		const verb = outcome.stale.length === 1 ? "is" : "are";
-		return `${outcome.stale.length} of ${noun(outcome.indexes)} ${verb} out of date.${problems} Run: ${NAME} refresh ${vaultArg}\n`;
-	}
-	if (failed > 0) return `No index note found out of date, but${problems}\n`;
-	return `Every index note is current (${outcome.indexes} checked).\n`;
+	return indexSummary(outcome, write, `${NAME} refresh ${vaultArg}`);
 }
 
-/** The line about living blocks (comparison tables, decision rankings), or "" when the vault has none. */
+/** The line about living blocks, or "" when the vault has none. */
 export function livingSummary(outcome: LivingOutcome, write: boolean, vaultArg: string): string {
-	if (outcome.blocks === 0) return "";
-	const noun = (n: number): string => `${n} note${n === 1 ? "" : "s"} with living blocks`;
-	if (write) return `${noun(outcome.blocks)} found, ${outcome.stale.length} updated.\n`;
-	if (outcome.stale.length > 0) {
-		const verb = outcome.stale.length === 1 ? "is" : "are";
-		return `${outcome.stale.length} of ${noun(outcome.blocks)} ${verb} out of date. Run: ${NAME} refresh ${vaultArg}\n`;
-	}
-	return `Every living block is current (${noun(outcome.blocks)} checked).\n`;
+	return livingLine(outcome, write, `${NAME} refresh ${vaultArg}`);
 }
 
 function refreshOrCheck(ctx: CommandContext, write: boolean): number {

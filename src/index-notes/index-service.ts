@@ -5,6 +5,7 @@ import { isMarkdown, type VaultSnapshot } from "../shared/core/vault";
 import { registerGoToParentIndex } from "./commands/go-to-parent-index";
 import { registerInsertIndexBlock } from "./commands/insert-index-block";
 import { registerRefreshAllIndexes } from "./commands/refresh-all-indexes";
+import { registerRefreshCliHandler } from "./obsidian-cli";
 import type { PluginHost } from "../shared/host";
 import { IndexEngine, type IndexIO, type RefreshReport } from "./core/engine";
 import { LivingEngine, type LivingReport } from "../shared/core/living-engine";
@@ -116,6 +117,7 @@ export class IndexService extends Component {
 		const { app } = this.host;
 		registerInsertIndexBlock(this.host, this);
 		registerRefreshAllIndexes(this.host, this);
+		registerRefreshCliHandler(this.host, this);
 		registerGoToParentIndex(this.host, this);
 		this.host.onSettingsChange((next, previous) => {
 			if (!this.active) return;
