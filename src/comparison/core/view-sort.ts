@@ -104,6 +104,7 @@ export function sortOrder(
 		}
 		return { cls: column.cls, val: column.val, dir: s.dir === "desc" ? -1 : 1 };
 	});
+	if (columns.length === 1 && columns[0] !== undefined) return singleKeyOrder(columns[0], rows.length);
 	order.sort((a, b) => {
 		for (const { cls, val, dir } of columns) {
 			const ca = cls[a];
@@ -117,4 +118,25 @@ export function sortOrder(
 		return a - b;
 	});
 	return order;
+}
+
+/**
+ * `sortOrder` for one key (a header click), the same order with less work per comparison: rows
+ * are split by class first (numbers and text in the sort direction, then empty, null, absent in
+ * row order), and only numbers and text are compared, by value and then by row.
+ */
+function singleKeyOrder(column: { readonly cls: Uint8Array; readonly val: Float64Array; readonly dir: number }, n: number): number[] {
+	const { cls, val, dir } = column;
+	const buckets: number[][] = [[], [], [], [], []];
+	for (let i = 0; i < n; i++) (buckets[cls[i] ?? CLASS_ABSENT] ?? []).push(i);
+	const byValue = (a: number, b: number): number => {
+		const va = val[a] ?? 0;
+		const vb = val[b] ?? 0;
+		if (va !== vb) return va < vb ? -dir : dir;
+		return a - b;
+	};
+	const numbers = (buckets[CLASS_NUMBER] ?? []).sort(byValue);
+	const texts = (buckets[CLASS_TEXT] ?? []).sort(byValue);
+	const rest = [...(buckets[CLASS_EMPTY] ?? []), ...(buckets[CLASS_NULL] ?? []), ...(buckets[CLASS_ABSENT] ?? [])];
+	return dir === 1 ? [...numbers, ...texts, ...rest] : [...texts, ...numbers, ...rest];
 }
