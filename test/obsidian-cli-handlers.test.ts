@@ -47,6 +47,7 @@ describe("Obsidian CLI handlers", () => {
 	it("registers framework-notes:compare and framework-notes:decide", async () => {
 		const registered = await handlers();
 		expect([...registered.keys()].filter((k) => k.startsWith("framework-notes:")).sort()).toEqual([
+			"framework-notes:check",
 			"framework-notes:compare",
 			"framework-notes:decide",
 			"framework-notes:refresh",
@@ -92,5 +93,24 @@ describe("Obsidian CLI handlers", () => {
 		expect(again.stdout).toBe("");
 		expect(await refresh({})).toBe(again.stdout + again.stderr);
 		expect(again.stderr).toBe("1 index note found, 0 updated.\n1 note with living blocks found, 0 updated.\n");
+	});
+
+	it("check lists what is out of date and writes nothing; on a current vault it says what the Node CLI says", async () => {
+		const registered = await handlers();
+		const check = registered.get("framework-notes:check") as Handler;
+		const root = diskVault();
+		await runCli(["refresh", root]);
+		const current = await runCli(["check", root]);
+		expect(current.code).toBe(0);
+		expect(await check({})).toBe(current.stdout + current.stderr);
+
+		// The flag back in the folder note: checked before the plugin's own refresh comes round.
+		const h = harness as Harness;
+		await h.app.vault.modify(h.file("Web/Web.md"), "# Web\n\n%% Waypoint %%\n");
+		const answer = await check({});
+		expect(answer).toBe(
+			"stale  Web/Web.md\n1 of 1 index note is out of date. Run: obsidian framework-notes:refresh\nEvery living block is current (1 note with living blocks checked).\n",
+		);
+		expect(await h.read("Web/Web.md")).toBe("# Web\n\n%% Waypoint %%\n");
 	});
 });

@@ -5,7 +5,7 @@ import { isMarkdown, type VaultSnapshot } from "../shared/core/vault";
 import { registerGoToParentIndex } from "./commands/go-to-parent-index";
 import { registerInsertIndexBlock } from "./commands/insert-index-block";
 import { registerRefreshAllIndexes } from "./commands/refresh-all-indexes";
-import { registerRefreshCliHandler } from "./obsidian-cli";
+import { registerCheckCliHandler, registerRefreshCliHandler } from "./obsidian-cli";
 import type { PluginHost } from "../shared/host";
 import { IndexEngine, type IndexIO, type RefreshReport } from "./core/engine";
 import { LivingEngine, type LivingReport } from "../shared/core/living-engine";
@@ -118,6 +118,7 @@ export class IndexService extends Component {
 		registerInsertIndexBlock(this.host, this);
 		registerRefreshAllIndexes(this.host, this);
 		registerRefreshCliHandler(this.host, this);
+		registerCheckCliHandler(this.host, this);
 		registerGoToParentIndex(this.host, this);
 		this.host.onSettingsChange((next, previous) => {
 			if (!this.active) return;
@@ -149,6 +150,16 @@ export class IndexService extends Component {
 		});
 		this.livingRefreshPending = false;
 		const living = await this.living.refreshAll();
+		return { indexes, living };
+	}
+
+	/** What `refreshAll` would write, without writing (the Obsidian CLI's `check`). */
+	async checkAll(): Promise<{ readonly indexes: RefreshReport; readonly living: LivingReport }> {
+		const indexes = await this.queue.run(async () => {
+			await this.templates.reload();
+			return this.engine.checkAll(true);
+		});
+		const living = await this.living.checkAll();
 		return { indexes, living };
 	}
 

@@ -151,6 +151,20 @@ export class IndexEngine {
 		return this.queue.run(() => this.runRefreshAll(progress, everyNote));
 	}
 
+	/** `refreshAll` without writing: `written` lists the notes that are out of date. */
+	checkAll(everyNote = false): Promise<RefreshReport> {
+		return this.queue.run(async () => {
+			this.dryRun = true;
+			try {
+				return await this.runRefreshAll(undefined, everyNote);
+			} finally {
+				this.dryRun = false;
+			}
+		});
+	}
+
+	private dryRun = false; // true while `checkAll` runs: nothing is written
+
 	/** The context the core needs to refresh a note. */
 	context(settings: IndexSettings = this.io.settings()): RefreshContext {
 		return {
@@ -381,6 +395,7 @@ export class IndexEngine {
 			ownWrites: this.ownWrites,
 			process: (path, edit) => this.io.process(path, edit),
 			reportError: (path, message) => this.io.reportError(path, message),
+			dryRun: this.dryRun,
 		};
 	}
 }

@@ -3,7 +3,8 @@
  * outcome. Unchanged: nothing. An error: reported once per text of the note. Changed: written
  * through `process`, recomputed from what the note holds at that moment if it changed since it
  * was read (an edit in between is never lost), never written when the recomputation changes
- * nothing; the written text is remembered so its own modify event causes no further write.
+ * nothing; the written text is remembered so its own modify event causes no further write. In a
+ * dry run (a check) the note is only listed.
  */
 
 /** What refreshing one note's text gives. */
@@ -20,6 +21,8 @@ export interface BlockWriter {
 	readonly ownWrites: Map<string, string>;
 	process(path: string, edit: (current: string) => string): Promise<unknown>;
 	reportError(path: string, message: string): void;
+	/** A check: a note that would change is listed in `written` and nothing is written. */
+	readonly dryRun?: boolean;
 }
 
 /** Act on `outcome` for the note at `path` read as `text`; `again` recomputes from newer text. */
@@ -44,6 +47,10 @@ export async function writeOutcome(
 		return;
 	}
 	writer.reported.delete(path);
+	if (writer.dryRun === true) {
+		report.written.push(path);
+		return;
+	}
 	let wrote = false;
 	await writer.process(path, (current) => {
 		let next = outcome.text;

@@ -147,6 +147,21 @@ export class LivingEngine {
 		return this.queue.run(() => this.runRefreshAll());
 	}
 
+	/** `refreshAll` without writing: `written` lists the notes whose blocks are out of date. */
+	checkAll(): Promise<LivingReport> {
+		return this.queue.run(async () => {
+			this.dryRun = true;
+			try {
+				return await this.runRefreshAll();
+			} finally {
+				this.dryRun = false;
+			}
+		});
+	}
+
+	/** True while `checkAll` runs: nothing is written. */
+	private dryRun = false;
+
 	private linkNames(): LinkNames {
 		this.names ??= buildLinkNames(this.io.snapshot.root);
 		return this.names;
@@ -230,6 +245,10 @@ export class LivingEngine {
 				}
 				return;
 			}
+			if (this.dryRun) {
+				report.written.push(path);
+				return;
+			}
 			let wrote = false;
 			await this.io.process(path, (current) => {
 				if (current !== text) return current;
@@ -276,6 +295,7 @@ export class LivingEngine {
 			ownWrites: this.ownWrites,
 			process: (path, edit) => this.io.process(path, edit),
 			reportError: (path, message) => this.io.reportError(path, message),
+			dryRun: this.dryRun,
 		};
 	}
 }
