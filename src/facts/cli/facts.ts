@@ -13,10 +13,13 @@ import { printableName } from "../../cli/printable";
 import { WriteRefused } from "../../cli/write";
 import {
 	baseUrlProblem,
+	changeLines,
 	DEFAULT_SOURCE_BASES,
-	FACT_KEYS,
-	formatPackageRef,
+	factsSummary,
+	failureLines,
 	gatherFacts,
+	noteMessages,
+	onlyOption,
 	ticked,
 	type FactValue,
 	type FactsNote,
@@ -27,12 +30,9 @@ import {
 } from "../core/index";
 import { nodeHttpGet } from "./http-node";
 import { writeFacts, type NoteOnDisk } from "./facts-write";
-import { reportNotes } from "./facts-report";
 import packageJson from "../../../package.json";
 
 const NAME = "framework-notes";
-/** Keys `--only` accepts: the facts, and `package` (written when a package was guessed). */
-export const ONLY_KEYS: readonly string[] = [...FACT_KEYS, "package"];
 
 const URL_OPTIONS: ReadonlyMap<SourceId, string> = new Map<SourceId, string>([
 	["pypi", "pypi-url"],
@@ -65,17 +65,8 @@ export function sourceBases(options: Readonly<Record<string, string>>): SourceBa
 
 /** The keys of `--only`, or null for every key. */
 export function onlyKeys(option: string | undefined): ReadonlySet<string> | null | Usage {
-	if (option === undefined) return null;
-	const keys = option
-		.split(",")
-		.map((key) => key.trim())
-		.filter((key) => key !== "");
-	if (keys.length === 0) return { usage: `--only needs property names separated by commas, like "license,website"` };
-	const unknown = keys.filter((key) => !ONLY_KEYS.includes(key));
-	if (unknown.length > 0) {
-		return { usage: `--only: unknown ${unknown.map((k) => `"${k}"`).join(", ")} (use ${ONLY_KEYS.join(", ")})` };
-	}
-	return new Set(keys);
+	const keys = onlyOption(option);
+	return typeof keys === "string" ? { usage: `--only${keys}` } : keys;
 }
 
 function isUsage(value: unknown): value is Usage {
@@ -213,63 +204,18 @@ export async function factsCommand(ctx: CommandContext, deps: FactsDependencies 
 				continue;
 			}
 		}
-		for (const [key, value] of values) {
-			const proposal = nf.proposals.find((p) => p.key === key);
-			const was = proposal?.kind === "replace" ? `  (was: ${printableName(shown(proposal.current))})` : "";
-			io.stdout(`${printableName(nf.path)}  ${key}: ${printableName(shown(value))}${was}\n`);
-			if (proposal?.kind === "replace") replaced++;
-			else filled++;
-		}
-		if (!args.quiet) reportNotes(io, nf, values, { update, only });
+		const changes = changeLines(nf, values);
+		for (const line of changes.lines) io.stdout(`${printableName(line)}\n`);
+		filled += changes.filled;
+		replaced += changes.replaced;
+		if (!args.quiet)
+			for (const text of noteMessages(nf, values, { update, only })) io.stderr(`${NAME}: ${printableName(nf.path)}: ${text}\n`);
 	}
 	failed += failures.length;
-	reportFailures(ctx, failures, result.messages);
-	ctx.info(summary(files.length, filled, replaced, failed, dryRun));
+	for (const line of failureLines(failures, result.messages, printableName)) {
+		if (line.path === null) io.stderr(`${NAME}: ${line.text}\n`);
+		else ctx.problem(line.path, line.text);
+	}
+	ctx.info(`${factsSummary(files.length, filled, replaced, failed, dryRun)}\n`);
 	return failed > 0 ? EXIT_PROBLEMS : EXIT_OK;
-}
-
-/** A value on one line. */
-export function shown(value: unknown): string {
-	if (value === undefined || value === null) return "(none)";
-	if (typeof value === "string") return value;
-	if (typeof value === "number" || typeof value === "boolean") return String(value);
-	return JSON.stringify(value) ?? typeof value;
-}
-
-/**
- * The run's messages once each, then the failed notes: one line per note, except that notes
- * failing for the same reason are named together on one line — on the run's message when it
- * says that reason already (no connection, GitHub's rate limit).
- */
-function reportFailures(ctx: CommandContext, failures: readonly NoteFacts[], messages: readonly string[]): void {
-	const byReason = new Map<string, string[]>();
-	for (const nf of failures) {
-		// "pypi:django: no connection to pypi.org" is the same reason as "pypi:flask: no connection to pypi.org".
-		const error = nf.error ?? "failed";
-		const reason = nf.packageRef === null ? error : error.split(`${formatPackageRef(nf.packageRef)}: `).join("");
-		byReason.set(reason, [...(byReason.get(reason) ?? []), nf.path]);
-	}
-	const onMessage = new Map<string, string[]>(messages.map((m) => [m, []]));
-	for (const [reason, paths] of byReason) {
-		const message = messages.find((m) => m.toLowerCase().includes(reason.toLowerCase()));
-		if (message !== undefined) onMessage.get(message)?.push(...paths);
-	}
-	for (const [message, paths] of onMessage) {
-		ctx.io.stderr(`${NAME}: ${message}${paths.length === 0 ? "" : ` Not filled: ${paths.map(printableName).join(", ")}.`}\n`);
-	}
-	for (const [reason, paths] of byReason) {
-		if (messages.some((m) => m.toLowerCase().includes(reason.toLowerCase()))) continue;
-		const [first] = paths;
-		if (paths.length === 1 && first !== undefined) ctx.problem(first, failures.find((nf) => nf.path === first)?.error ?? reason);
-		else ctx.io.stderr(`${NAME}: ${paths.length} notes not filled (${reason}): ${paths.map(printableName).join(", ")}\n`);
-	}
-}
-
-function summary(notes: number, filled: number, replaced: number, failed: number, dryRun: boolean): string {
-	const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-	const verb = dryRun ? "would be " : "";
-	const parts = [plural(notes, "note"), `${plural(filled, "property")} ${verb}filled`.replace("propertys", "properties")];
-	if (replaced > 0) parts.push(`${replaced} ${verb}replaced`);
-	if (failed > 0) parts.push(`${plural(failed, "note")} failed`);
-	return `${dryRun ? "Dry run: " : ""}${parts.join(", ")}.\n`;
 }

@@ -24,3 +24,5 @@ export { FILL_ONLY, isEmptyValue, sameValue, ticked } from "./proposals";
 export type { TickOptions } from "./proposals";
 export { baseUrlProblem, hostsOf } from "./hosts";
 export { githubRepoOf } from "./sources/github";
+export { changeLines, factsSummary, failureLines, noteMessages, ONLY_KEYS, onlyOption, shown } from "./report";
+export type { FailureLine, ReportOptions } from "./report";
