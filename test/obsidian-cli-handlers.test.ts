@@ -44,12 +44,13 @@ function diskVault(): string {
 }
 
 describe("Obsidian CLI handlers", () => {
-	it("registers framework-notes:compare and framework-notes:decide", async () => {
+	it("registers check, compare, decide, facts and refresh", async () => {
 		const registered = await handlers();
 		expect([...registered.keys()].filter((k) => k.startsWith("framework-notes:")).sort()).toEqual([
 			"framework-notes:check",
 			"framework-notes:compare",
 			"framework-notes:decide",
+			"framework-notes:facts",
 			"framework-notes:refresh",
 		]);
 	});

@@ -65,6 +65,21 @@ export class FactsRun {
 		}
 	}
 
+	/**
+	 * The facts of the notes at `paths`, fetched with the session's cache and a progress notice,
+	 * without a preview (the Obsidian CLI's `facts`). The caller has checked the consent; null
+	 * while another run is fetching.
+	 */
+	async fetchFor(paths: readonly string[]): Promise<GatherResult | null> {
+		if (this.running) return null;
+		this.running = true;
+		try {
+			return await this.gather(readFactsNotes(this.host.app, paths));
+		} finally {
+			this.running = false;
+		}
+	}
+
 	/** True when the user agreed to the hosts now or before; the answer is stored in the settings. */
 	private async consent(): Promise<boolean> {
 		const { host } = this;
