@@ -40,6 +40,7 @@ export class IndexEngine {
 	private readonly ownWrites = new Map<string, string>();
 	/** The note text an error was last reported for, so bursts do not repeat the Notice. */
 	private readonly reported = new Map<string, string>();
+	private dryRun = false; // while `checkAll` runs: nothing is written
 	/** Last seen values of the properties indexes use (title, order, grouping), per note. */
 	private readonly fingerprints = new Map<string, string>();
 	/** Notes known to hold a waypoint (block or flag): trees stop at them. */
@@ -162,8 +163,6 @@ export class IndexEngine {
 			}
 		});
 	}
-
-	private dryRun = false; // true while `checkAll` runs: nothing is written
 
 	/** The context the core needs to refresh a note. */
 	context(settings: IndexSettings = this.io.settings()): RefreshContext {
