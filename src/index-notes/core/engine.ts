@@ -1,4 +1,4 @@
-import { type BlockWriter, writeOutcome } from "../../shared/core/block-write";
+import { blockWriter, type BlockWriter, writeOutcome } from "../../shared/core/block-write";
 import {
 	allFolderNotes,
 	candidateIndexNotes,
@@ -389,12 +389,6 @@ export class IndexEngine {
 
 	/** The shared write step (`block-write.ts`) over this engine's state and vault access. */
 	private get writer(): BlockWriter {
-		return {
-			reported: this.reported,
-			ownWrites: this.ownWrites,
-			process: (path, edit) => this.io.process(path, edit),
-			reportError: (path, message) => this.io.reportError(path, message),
-			dryRun: this.dryRun,
-		};
+		return blockWriter(this.reported, this.ownWrites, this.io, this.dryRun);
 	}
 }

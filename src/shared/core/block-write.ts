@@ -25,6 +25,22 @@ export interface BlockWriter {
 	readonly dryRun?: boolean;
 }
 
+/** An engine's writer: its maps, its vault access (`process`, `reportError`), and whether this run is a check. */
+export function blockWriter(
+	reported: Map<string, string>,
+	ownWrites: Map<string, string>,
+	io: Pick<BlockWriter, "process" | "reportError">,
+	dryRun: boolean,
+): BlockWriter {
+	return {
+		reported,
+		ownWrites,
+		process: (path, edit) => io.process(path, edit),
+		reportError: (path, message) => io.reportError(path, message),
+		dryRun,
+	};
+}
+
 /** Act on `outcome` for the note at `path` read as `text`; `again` recomputes from newer text. */
 export async function writeOutcome(
 	writer: BlockWriter,

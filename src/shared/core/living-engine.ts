@@ -6,7 +6,7 @@
  * (`LivingKind`); this engine never knows what a block shows.
  */
 
-import { type BlockWriter, writeOutcome } from "./block-write";
+import { blockWriter, type BlockWriter, writeOutcome } from "./block-write";
 import { buildLinkNames, type LinkNames } from "./link-names";
 import { mayHoldLivingBlock, refreshLivingText, type BlockContent, type LivingMarkers } from "./living-blocks";
 import { dropKeys, moveKeys } from "./path-maps";
@@ -290,12 +290,6 @@ export class LivingEngine {
 
 	/** The shared write step (`block-write.ts`) over this engine's state and vault access. */
 	private get writer(): BlockWriter {
-		return {
-			reported: this.reported,
-			ownWrites: this.ownWrites,
-			process: (path, edit) => this.io.process(path, edit),
-			reportError: (path, message) => this.io.reportError(path, message),
-			dryRun: this.dryRun,
-		};
+		return blockWriter(this.reported, this.ownWrites, this.io, this.dryRun);
 	}
 }
