@@ -6,7 +6,7 @@
  */
 import { bareTag, isOneTag, propertyChoice, type SelectorChoice, withSelector } from "../shared/core/selection";
 import type { CompareSettings } from "../shared/core/settings";
-import { isFolder, type VaultSnapshot } from "../shared/core/vault";
+import { typedFolder, type VaultSnapshot } from "../shared/core/vault";
 
 type Options = Readonly<Record<string, string>>;
 
@@ -51,8 +51,6 @@ export function withNoteChoice(settings: CompareSettings, options: Options): Com
  */
 export function chosenFolder(vault: VaultSnapshot, option: string | undefined): { readonly folder?: string } | string {
 	if (option === undefined) return {};
-	const folder = option.replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
-	if (folder === "") return { folder };
-	const node = vault.getNode(folder);
-	return node !== null && isFolder(node) ? { folder } : `no folder "${folder}" in the vault`;
+	const { folder, found } = typedFolder(vault, option);
+	return found ? { folder } : `no folder "${folder}" in the vault`;
 }

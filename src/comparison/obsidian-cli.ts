@@ -7,25 +7,14 @@ import type { PluginHost } from "../shared/host";
 import { addCliHandler, flagValue } from "../shared/obsidian-cli";
 import { vaultSnapshot } from "../shared/live-snapshot";
 import { templatesFolderOf } from "../shared/templates-folder";
-import { isFolder } from "../shared/core/vault";
-import {
-	applyView,
-	buildModel,
-	comparedNotes,
-	DEFAULT_VIEW_OPTIONS,
-	defaultGroupBy,
-	NAME_KEY,
-	noteInputs,
-	toCsv,
-	toJson,
-	toMarkdownTable,
-} from "./core/index";
+import { typedFolder } from "../shared/core/vault";
+import { buildModel, comparedNotes, exportText, noteInputs, type ExportFormat } from "./core/index";
 import { readPropertyTypes } from "./property-types";
 
-const FORMATS = ["markdown", "csv", "json"] as const;
+const FORMATS: readonly string[] = ["markdown", "csv", "json"] satisfies ExportFormat[];
 
-function ensureNewline(text: string): string {
-	return text.endsWith("\n") ? text : `${text}\n`;
+function isExportFormat(format: string): format is ExportFormat {
+	return FORMATS.includes(format);
 }
 
 export function registerCompareCliHandler(host: PluginHost): void {
@@ -40,14 +29,12 @@ export function registerCompareCliHandler(host: PluginHost): void {
 		},
 		async (params) => {
 			const format = flagValue(params, "format") ?? "markdown";
-			if (!(FORMATS as readonly string[]).includes(format)) return `Error: format must be markdown, csv or json, not ${format}\n`;
+			if (!isExportFormat(format)) return `Error: format must be markdown, csv or json, not ${format}\n`;
 			const snapshot = vaultSnapshot(app);
 			const folderOption = flagValue(params, "folder");
-			const folder = folderOption === undefined ? null : folderOption.replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
-			if (folder !== null && folder !== "") {
-				const node = snapshot.getNode(folder);
-				if (node === null || !isFolder(node)) return `Error: no folder "${folder}" in the vault\n`;
-			}
+			const chosen = folderOption === undefined ? null : typedFolder(snapshot, folderOption);
+			if (chosen !== null && !chosen.found) return `Error: no folder "${chosen.folder}" in the vault\n`;
+			const folder = chosen?.folder ?? null;
 			const settings = host.settings.compare;
 			const files = comparedNotes(snapshot, {
 				settings,
@@ -55,15 +42,7 @@ export function registerCompareCliHandler(host: PluginHost): void {
 				templatesFolder: templatesFolderOf(app).folder(),
 			});
 			const model = buildModel(noteInputs(snapshot, files, false), { propertyTypes: await readPropertyTypes(app) });
-			const groupBy = defaultGroupBy(model, settings.groupBy);
-			const result = applyView(model, {
-				...DEFAULT_VIEW_OPTIONS,
-				sort: [{ key: NAME_KEY, dir: "asc" }],
-				groupBy: groupBy === "" ? null : groupBy,
-			});
-			if (format === "json") return ensureNewline(toJson(model, result));
-			if (format === "csv") return ensureNewline(toCsv(model, result));
-			return ensureNewline(toMarkdownTable(model, result));
+			return exportText(model, format, settings.groupBy);
 		},
 	);
 }

@@ -6,7 +6,7 @@ import type { PluginHost } from "../shared/host";
 import { addCliHandler, flagValue } from "../shared/obsidian-cli";
 import { vaultSnapshot } from "../shared/live-snapshot";
 import { templatesFolderOf } from "../shared/templates-folder";
-import { isFile, isFolder } from "../shared/core/vault";
+import { isFolder, typedNote } from "../shared/core/vault";
 import { decisionCandidates } from "./core/candidates";
 import { readDecision } from "./core/decision-note";
 import { decide } from "./core/engine";
@@ -28,9 +28,8 @@ export function registerDecideCliHandler(host: PluginHost): void {
 			const format = flagValue(params, "format") ?? "table";
 			if (!(FORMATS as readonly string[]).includes(format)) return `Error: format must be table, markdown or json, not ${format}\n`;
 			const snapshot = vaultSnapshot(app);
-			const typed = (flagValue(params, "note") ?? "").replace(/\\/g, "/").replace(/^\/+/, "");
-			const node = snapshot.getNode(typed) ?? (typed.toLowerCase().endsWith(".md") ? null : snapshot.getNode(`${typed}.md`));
-			if (node === null || !isFile(node)) return `Error: no note "${typed}" in the vault\n`;
+			const { typed, file: node } = typedNote(snapshot, flagValue(params, "note") ?? "");
+			if (node === null) return `Error: no note "${typed}" in the vault\n`;
 			const spec = readDecision(snapshot.frontmatter(node.path));
 			const errors = errorLines(spec);
 			if (spec.scope !== null) {

@@ -7,7 +7,7 @@
  */
 import type { PluginHost } from "../shared/host";
 import { addCliHandler, flagValue } from "../shared/obsidian-cli";
-import { isFolder } from "../shared/core/vault";
+import { typedFolder, typedNote } from "../shared/core/vault";
 import { vaultSnapshot } from "../shared/live-snapshot";
 import { changeLines, factsSummary, failureLines, noteMessages, onlyOption, ticked, type FactValue, type NoteFacts } from "./core/index";
 import { frameworkNotes } from "./notes";
@@ -15,10 +15,6 @@ import type { FactsRun } from "./run";
 import { applyFacts } from "./write";
 
 const NAME = "framework-notes";
-
-function cleanPath(text: string): string {
-	return text.replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
-}
 
 export function registerFactsCliHandler(host: PluginHost, run: FactsRun): void {
 	const { app, plugin } = host;
@@ -42,18 +38,15 @@ export function registerFactsCliHandler(host: PluginHost, run: FactsRun): void {
 			const dryRun = params["dry-run"] === "true";
 			const update = params.update === "true";
 			const folderOption = flagValue(params, "folder");
-			const folder = folderOption === undefined ? "" : cleanPath(folderOption);
-			if (folder !== "") {
-				const node = vaultSnapshot(app).getNode(folder);
-				if (node === null || !isFolder(node)) return `Error: no folder "${folder}" in the vault\n`;
-			}
+			const { folder, found } =
+				folderOption === undefined ? { folder: "", found: true } : typedFolder(vaultSnapshot(app), folderOption);
+			if (!found) return `Error: no folder "${folder}" in the vault\n`;
 			let paths = frameworkNotes(app, host.settings.compare, folder === "" ? null : folder);
 			const noteOption = flagValue(params, "note");
 			if (noteOption !== undefined) {
-				const wanted = cleanPath(noteOption);
-				const path = paths.find((p) => p === wanted || p === `${wanted}.md`);
-				if (path === undefined) return `Error: "${wanted}" is not a framework note of the vault\n`;
-				paths = [path];
+				const { typed, file } = typedNote(vaultSnapshot(app), noteOption);
+				if (file === null || !paths.includes(file.path)) return `Error: "${typed}" is not a framework note of the vault\n`;
+				paths = [file.path];
 			}
 			if (paths.length === 0) return "Error: no framework notes found\n";
 			const result = await run.fetchFor(paths);

@@ -12,9 +12,7 @@ import {
 	NAME_KEY,
 	comparedNotes,
 	noteInputs,
-	toCsv,
-	toJson,
-	toMarkdownTable,
+	exportText,
 	type Cell,
 	type ViewOptions,
 } from "../core/index";
@@ -89,61 +87,44 @@ export function compareCommand(ctx: CommandContext): number {
 			return EXIT_USAGE;
 		}
 	}
+	const safe = (text: string): string => (io.stdoutIsTTY ? terminalSafeLines(text) : text);
+	if (format !== "table") {
+		const text = exportText(model, format, config.settings.compare.groupBy);
+		io.stdout(format === "json" ? text : safe(text));
+		return invalid > 0 ? EXIT_PROBLEMS : EXIT_OK;
+	}
 	const view: ViewOptions = {
 		...DEFAULT_VIEW_OPTIONS,
 		sort: [{ key: NAME_KEY, dir: "asc" }],
 		groupBy: groupBy === "" ? null : groupBy,
 		// The terminal table is narrow: leave out columns equal in every row, and the grouping
 		// column (its value is the group heading), unless the columns were chosen.
-		hideIdentical: format === "table" && model.rows.length > 1 && requested === null,
-		hiddenColumns: format === "table" && groupBy !== "" && requested === null ? [groupBy] : [],
+		hideIdentical: model.rows.length > 1 && requested === null,
+		hiddenColumns: groupBy !== "" && requested === null ? [groupBy] : [],
 	};
 	const result = applyView(model, view);
-	const safe = (text: string): string => (io.stdoutIsTTY ? terminalSafeLines(text) : text);
-	switch (format) {
-		case "markdown":
-			io.stdout(safe(ensureNewline(toMarkdownTable(model, result))));
-			break;
-		case "csv":
-			io.stdout(safe(ensureNewline(toCsv(model, result))));
-			break;
-		case "json":
-			io.stdout(ensureNewline(toJson(model, result)));
-			break;
-		case "table": {
-			if (result.rows.length === 0) {
-				ctx.info("No framework notes found.\n");
-				break;
-			}
-			const width =
-				args.options.width !== undefined ? Number(args.options.width) : io.stdoutIsTTY && io.columns ? io.columns : DEFAULT_WIDTH;
-			const columns =
-				requested === null
-					? result.columns
-					: requested.map((key) => result.columns.find((c) => c.key === key)).filter((c) => c !== undefined);
-			const headers = ["note", ...columns.map((c) => c.key)];
-			const toRow = (row: (typeof result.rows)[number]): string[] => [
-				row.basename,
-				...columns.map((c) => cellText(cellOf(row, c.key))),
-			];
-			const sections = result.groups
-				? result.groups.map((g) => ({ label: `${g.label} (${g.rows.length})`, rows: g.rows.map(toRow) }))
-				: [{ label: null, rows: result.rows.map(toRow) }];
-			const table = layoutTable(headers, sections, width);
-			io.stdout(table.text);
-			if (table.omitted.length > 0) {
-				const n = table.omitted.length;
-				ctx.info(
-					`${n} column${n === 1 ? "" : "s"} did not fit in ${width} columns and ${n === 1 ? "was" : "were"} left out: ${table.omitted.join(", ")}. ` +
-						`Choose the columns with --columns ${table.omitted.slice(0, 2).join(",")},…, widen with --width, or use --format markdown.\n`,
-				);
-			}
-			break;
-		}
+	if (result.rows.length === 0) {
+		ctx.info("No framework notes found.\n");
+		return invalid > 0 ? EXIT_PROBLEMS : EXIT_OK;
+	}
+	const width = args.options.width !== undefined ? Number(args.options.width) : io.stdoutIsTTY && io.columns ? io.columns : DEFAULT_WIDTH;
+	const columns =
+		requested === null
+			? result.columns
+			: requested.map((key) => result.columns.find((c) => c.key === key)).filter((c) => c !== undefined);
+	const headers = ["note", ...columns.map((c) => c.key)];
+	const toRow = (row: (typeof result.rows)[number]): string[] => [row.basename, ...columns.map((c) => cellText(cellOf(row, c.key)))];
+	const sections = result.groups
+		? result.groups.map((g) => ({ label: `${g.label} (${g.rows.length})`, rows: g.rows.map(toRow) }))
+		: [{ label: null, rows: result.rows.map(toRow) }];
+	const table = layoutTable(headers, sections, width);
+	io.stdout(table.text);
+	if (table.omitted.length > 0) {
+		const n = table.omitted.length;
+		ctx.info(
+			`${n} column${n === 1 ? "" : "s"} did not fit in ${width} columns and ${n === 1 ? "was" : "were"} left out: ${table.omitted.join(", ")}. ` +
+				`Choose the columns with --columns ${table.omitted.slice(0, 2).join(",")},…, widen with --width, or use --format markdown.\n`,
+		);
 	}
 	return invalid > 0 ? EXIT_PROBLEMS : EXIT_OK;
-}
-
-function ensureNewline(text: string): string {
-	return text.endsWith("\n") ? text : text + "\n";
 }

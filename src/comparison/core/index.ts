@@ -39,3 +39,4 @@ export { wordwiseMatcher } from "./search";
 export type { NoteSelection } from "./selection";
 export { comparedNotes, isComparedNote, isSelectedNote, selectNotes } from "./selection";
 export { withLinkText } from "./links";
+export { exportText, type ExportFormat } from "./export-text";

@@ -7,7 +7,7 @@ import type { CompareFormat } from "../../cli/args";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
 import { chosenFolder, withNoteChoice } from "../../cli/note-choice";
 import { printable } from "../../cli/printable";
-import { isFile, isFolder } from "../../shared/core/vault";
+import { isFolder, typedNote } from "../../shared/core/vault";
 import { readDecision } from "../core/decision-note";
 import { decisionCandidates } from "../core/candidates";
 import { decide } from "../core/engine";
@@ -27,9 +27,8 @@ export function decideCommand(ctx: CommandContext): number {
 		io.stderr(`framework-notes: ${chosen}\n`);
 		return EXIT_USAGE;
 	}
-	const typed = (args.positionals.note ?? "").replace(/\\/g, "/").replace(/^\/+/, "");
-	const node = vault.getNode(typed) ?? (typed.toLowerCase().endsWith(".md") ? null : vault.getNode(`${typed}.md`));
-	if (node === null || !isFile(node)) {
+	const { typed, file: node } = typedNote(vault, args.positionals.note ?? "");
+	if (node === null) {
 		io.stderr(`framework-notes: no note "${typed}" in the vault\n`);
 		return EXIT_USAGE;
 	}

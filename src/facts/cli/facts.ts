@@ -4,8 +4,8 @@
  * fetches and checks the facts; this file chooses the notes, prints what changes and writes each
  * note once, atomically. Without `--update` only empty properties are filled.
  */
-import { comparedNotes, normalizeFolder } from "../../shared/core/selection";
-import { isFile, isFolder, type VFile } from "../../shared/core/vault";
+import { comparedNotes } from "../../shared/core/selection";
+import { typedFolder, typedNote, type VFile } from "../../shared/core/vault";
 import { errorMessage } from "../../shared/core/errors";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
 import { DiskFile } from "../../cli/disk-vault";
@@ -73,23 +73,14 @@ function isUsage(value: unknown): value is Usage {
 	return typeof value === "object" && value !== null && "usage" in value;
 }
 
-function findNote(ctx: CommandContext, arg: string): VFile | null {
-	const wanted = arg.replace(/\\/g, "/").replace(/^\/+/, "");
-	for (const candidate of [wanted, `${wanted}.md`]) {
-		const node = ctx.vault.getNode(candidate);
-		if (node && isFile(node)) return node;
-	}
-	return null;
-}
-
 /** The notes to fill, or a usage message. */
 function chooseNotes(ctx: CommandContext): VFile[] | Usage {
 	const { args, vault, config } = ctx;
 	let scope: string | null = null;
 	if (args.options.folder !== undefined) {
-		scope = normalizeFolder(args.options.folder.replace(/\\/g, "/"));
-		const node = vault.getNode(scope);
-		if (scope !== "" && (!node || !isFolder(node))) return { usage: `no folder "${scope}" in the vault` };
+		const { folder, found } = typedFolder(vault, args.options.folder);
+		if (!found) return { usage: `no folder "${folder}" in the vault` };
+		scope = folder;
 	}
 	const files = comparedNotes(vault, {
 		settings: config.settings.compare,
@@ -98,7 +89,7 @@ function chooseNotes(ctx: CommandContext): VFile[] | Usage {
 	});
 	const noteArg = args.options.note;
 	if (noteArg !== undefined) {
-		const note = findNote(ctx, noteArg);
+		const note = typedNote(vault, noteArg).file;
 		if (note === null) return { usage: `no note "${noteArg}" in the vault (give its vault path, like "Folder/Note.md")` };
 		if (!files.includes(note)) return { usage: `${note.path} is not a framework note (the comparison does not list it)` };
 		return [note];

@@ -121,3 +121,27 @@ export function withoutFrontmatterErrors(snapshot: VaultSnapshot): VaultSnapshot
 		frontmatterError: () => null,
 	};
 }
+
+/**
+ * A folder as a person typed it (an option, a CLI flag) as a vault path: `\` as `/`, no leading
+ * or trailing slashes, blanks trimmed (`""` for the vault's top), and whether the vault has it.
+ */
+export function typedFolder(snapshot: VaultSnapshot, text: string): { readonly folder: string; readonly found: boolean } {
+	const folder = text
+		.replace(/\\/g, "/")
+		.trim()
+		.replace(/^\/+|\/+$/g, "");
+	if (folder === "") return { folder, found: true };
+	const node = snapshot.getNode(folder);
+	return { folder, found: node !== null && isFolder(node) };
+}
+
+/** A note as a person typed it, with or without `.md`, `\` as `/`: the file, or null. `typed` is the path as cleaned. */
+export function typedNote(snapshot: VaultSnapshot, text: string): { readonly typed: string; readonly file: VFile | null } {
+	const typed = text.replace(/\\/g, "/").replace(/^\/+/, "");
+	for (const candidate of [typed, `${typed}.md`]) {
+		const node = snapshot.getNode(candidate);
+		if (node !== null && isFile(node)) return { typed, file: node };
+	}
+	return { typed, file: null };
+}

@@ -3,26 +3,17 @@
  * note, from the plugin's template; existing notes are never overwritten.
  */
 import { linkOutlineItems, planOutlineImport, type OutlineLink } from "../core/index";
-import { isFile, isFolder, parentPath, type VFile } from "../../shared/core/vault";
+import { isFolder, parentPath, typedNote } from "../../shared/core/vault";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
 import { DiskFile } from "../../cli/disk-vault";
 import { errorMessage } from "../../shared/core/errors";
 import { createNoteExclusive, writeNoteAtomic } from "../../cli/write";
 import { printableName } from "../../cli/printable";
 
-function findNote(ctx: CommandContext, arg: string): VFile | null {
-	const wanted = arg.replace(/\\/g, "/").replace(/^\/+/, "");
-	for (const candidate of [wanted, `${wanted}.md`]) {
-		const node = ctx.vault.getNode(candidate);
-		if (node && isFile(node)) return node;
-	}
-	return null;
-}
-
 export function importOutlineCommand(ctx: CommandContext): number {
 	const { args, io, vault, config } = ctx;
 	const noteArg = args.positionals.note ?? "";
-	const note = findNote(ctx, noteArg);
+	const note = typedNote(vault, noteArg).file;
 	if (!note || note.extension.toLowerCase() !== "md") {
 		io.stderr(`framework-notes: no note "${noteArg}" in the vault (give its vault path, like "Folder/Note.md")\n`);
 		return EXIT_USAGE;
@@ -35,7 +26,7 @@ export function importOutlineCommand(ctx: CommandContext): number {
 	let template: string | undefined;
 	const templateFile = config.settings.templates.templateFile.trim();
 	if (templateFile !== "") {
-		const found = findNote(ctx, templateFile);
+		const found = typedNote(vault, templateFile).file;
 		const text = found ? vault.readText(found.path) : null;
 		if (!text?.ok) {
 			ctx.problem(templateFile, `template note ${text ? text.message : "not found"}; nothing created`);
