@@ -6,11 +6,9 @@ import type { PluginHost } from "../shared/host";
 import { addCliHandler, flagValue } from "../shared/obsidian-cli";
 import { vaultSnapshot } from "../shared/live-snapshot";
 import { templatesFolderOf } from "../shared/templates-folder";
-import { isFolder, typedNote } from "../shared/core/vault";
-import { decisionCandidates } from "./core/candidates";
-import { readDecision } from "./core/decision-note";
-import { decide } from "./core/engine";
-import { decisionJson, decisionMarkdown, decisionText, errorLines } from "./core/report";
+import { typedNote } from "../shared/core/vault";
+import { decisionJson, decisionMarkdown, decisionText } from "./core/report";
+import { runDecision } from "./core/decision-run";
 
 const FORMATS = ["table", "markdown", "json"] as const;
 
@@ -30,19 +28,10 @@ export function registerDecideCliHandler(host: PluginHost): void {
 			const snapshot = vaultSnapshot(app);
 			const { typed, file: node } = typedNote(snapshot, flagValue(params, "note") ?? "");
 			if (node === null) return `Error: no note "${typed}" in the vault\n`;
-			const spec = readDecision(snapshot.frontmatter(node.path));
-			const errors = errorLines(spec);
-			if (spec.scope !== null) {
-				const folder = snapshot.getNode(spec.scope);
-				if (folder === null || !isFolder(folder)) errors.push(`scope: no folder "${spec.scope}" in the vault`);
-			}
-			const notes = decisionCandidates(snapshot, {
+			const { report, errors } = runDecision(snapshot, node.path, {
 				settings: host.settings.compare,
-				scope: spec.scope,
 				templatesFolder: templatesFolderOf(app).folder(),
-				decision: node.path,
 			});
-			const report = { decision: node.path, spec, result: decide(spec, notes) };
 			// JSON carries the criteria's errors itself; the text formats say them first.
 			if (format === "json") return decisionJson(report);
 			const problems = errors.map((line) => `Error: ${node.path}: ${line}\n`).join("");

@@ -7,11 +7,9 @@ import type { CompareFormat } from "../../cli/args";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
 import { chosenFolder, withNoteChoice } from "../../cli/note-choice";
 import { printable } from "../../cli/printable";
-import { isFolder, typedNote } from "../../shared/core/vault";
-import { readDecision } from "../core/decision-note";
-import { decisionCandidates } from "../core/candidates";
-import { decide } from "../core/engine";
-import { decisionJson, decisionMarkdown, decisionText, errorLines } from "../core/report";
+import { typedNote } from "../../shared/core/vault";
+import { decisionJson, decisionMarkdown, decisionText } from "../core/report";
+import { runDecision } from "../core/decision-run";
 
 const DECIDE_FORMATS: readonly CompareFormat[] = ["table", "markdown", "json"];
 
@@ -37,23 +35,13 @@ export function decideCommand(ctx: CommandContext): number {
 		ctx.problem(node.path, yamlError);
 		return EXIT_PROBLEMS;
 	}
-	const spec = readDecision(vault.frontmatter(node.path));
-	const errors = errorLines(spec);
 	// `--folder` takes the notes from that folder instead of the decision's scope.
-	if (spec.scope !== null && chosen.folder === undefined) {
-		const folder = vault.getNode(spec.scope);
-		if (folder === null || !isFolder(folder)) errors.push(`scope: no folder "${spec.scope}" in the vault`);
-	}
-	for (const line of errors) ctx.problem(node.path, line);
-	const scope = chosen.folder === undefined ? spec.scope : chosen.folder === "" ? null : chosen.folder;
-	const notes = decisionCandidates(vault, {
+	const { report, errors } = runDecision(vault, node.path, {
 		settings: withNoteChoice(config.settings.compare, args.options),
-		scope,
 		templatesFolder: config.coreTemplatesFolder === "" ? null : config.coreTemplatesFolder,
-		decision: node.path,
+		...chosen,
 	});
-	const result = decide(spec, notes);
-	const report = { decision: node.path, spec: { ...spec, scope }, result };
+	for (const line of errors) ctx.problem(node.path, line);
 	if (format === "json") io.stdout(decisionJson(report));
 	else io.stdout(printable(format === "markdown" ? decisionMarkdown(report) : decisionText(report)));
 	return errors.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
