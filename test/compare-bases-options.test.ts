@@ -96,6 +96,18 @@ describe('the "Comparison" Bases view', () => {
 		for (const option of options.slice(0, 3)) expect((option as BasesToggleOption).default).toBe(false);
 	});
 
+	it("hides its own group by while the base is grouped, and shows it again when the grouping goes", async () => {
+		h = await loadPlugin({ files: FILES });
+		const config = newConfig();
+		const groupOption = (): { shouldHide?: () => boolean } | undefined =>
+			(registration(h as Harness).options?.(config as never) ?? []).find((o) => "key" in o && o.key === BASES_KEYS.groupBy);
+		expect(groupOption()?.shouldHide?.()).toBe(false);
+		config.set("groupBy", { property: "note.category", direction: "ASC" });
+		expect(groupOption()?.shouldHide?.()).toBe(true);
+		config.set("groupBy", null);
+		expect(groupOption()?.shouldHide?.()).toBe(false);
+	});
+
 	it("follows the options set in the base's config", async () => {
 		h = await loadPlugin({ files: FILES });
 		const config = newConfig();

@@ -40,6 +40,7 @@ async function openView(
 	harness: Harness,
 	order: string[],
 	displayNames: Record<string, string> = {},
+	files: Record<string, string> = FILES,
 ): Promise<{ pane: ComparisonPanePage; refresh: () => Promise<void> }> {
 	const registration = (
 		harness.plugin as unknown as { basesViewRegistrations__: Map<string, BasesViewRegistration> }
@@ -53,7 +54,7 @@ async function openView(
 	const view = registration.factory(controller, container) as unknown as { config: unknown; data: unknown; onDataUpdated(): void };
 	const result = BasesQueryResult.create__(harness.mock, config, [], []);
 	result.setData__(
-		Object.keys(FILES).map((path) => {
+		Object.keys(files).map((path) => {
 			const entry = BasesEntry.create__(null, harness.app.vault.getFileByPath(path) as never);
 			for (const [id, value] of Object.entries(COMPUTED[path] ?? {})) entry.setValue__(id as never, value as never);
 			return entry;
@@ -104,6 +105,28 @@ describe("the Comparison Bases view's columns", () => {
 			expect(pane.cellText("Django", "formula.tags")).toMatch(/a.*b/);
 		} finally {
 			delete COMPUTED["Web/Django.md"]?.["formula.tags"];
+		}
+	});
+
+	it("read note properties through Bases' typed values: a number typed by Bases compares as a number", async () => {
+		const files = {
+			"Web/Django.md": '---\ntype: framework\nstars: "80000"\nsite: "[[Django site]]"\n---\n',
+			"Web/Flask.md": '---\ntype: framework\nstars: "9000"\nsite: "[[Flask site]]"\n---\n',
+		};
+		const saved = { ...COMPUTED };
+		COMPUTED["Web/Django.md"] = { "note.stars": NumberValue.create__(80000), "note.site": StringValue.create__("Django site") };
+		COMPUTED["Web/Flask.md"] = { "note.stars": NumberValue.create__(9000), "note.site": StringValue.create__("Flask site") };
+		try {
+			h = await loadPlugin({ files });
+			const { pane } = await openView(h, ["note.stars", "note.site"], {}, files);
+			expect(pane.cell("Django", "stars").classList.contains("fn-cmp-num")).toBe(true);
+			expect(pane.cell("Django", "stars").dataset.extreme).toBe("max");
+			expect(pane.cell("Flask", "stars").dataset.extreme).toBe("min");
+			// Text keeps the note's own value: the link stays a link.
+			expect(pane.cell("Django", "site").querySelector("a.internal-link")?.getAttribute("data-linktext")).toBe("Django site");
+		} finally {
+			for (const key of Object.keys(COMPUTED)) delete COMPUTED[key];
+			Object.assign(COMPUTED, saved);
 		}
 	});
 

@@ -4,7 +4,9 @@ import {
 	type BasesEntryGroup,
 	type BasesPropertyId,
 	BasesView,
+	type BasesViewConfig,
 	BooleanValue,
+	DateValue,
 	type HoverParent,
 	type HoverPopover,
 	ListValue,
@@ -25,19 +27,55 @@ import type { PluginHost } from "../../shared/host";
 import { COMPARISON_ICON, COMPARISON_VIEW_TYPE } from "./comparison-view";
 import { ComparisonTable } from "./table";
 
-/** The options Bases shows in the view's menu and saves in the `.base` file. */
-export const COMPARISON_BASES_OPTIONS: readonly BasesAllOptions[] = [
-	{ type: "toggle", key: BASES_KEYS.transpose, displayName: "Transpose", default: false },
-	{ type: "toggle", key: BASES_KEYS.hideIdentical, displayName: "Hide identical columns", default: false },
-	{ type: "toggle", key: BASES_KEYS.differencesFirst, displayName: "Differences first", default: false },
-	{
-		type: "property",
-		key: BASES_KEYS.groupBy,
-		displayName: "Group by (when the base is not grouped)",
-		placeholder: "None",
-		filter: (id) => id.startsWith("note."),
-	},
-];
+/** Whether the view's config carries Bases' own grouping (`groupBy: { property: … }` in the `.base` file). */
+export function basesIsGrouped(config: Pick<BasesViewConfig, "get">): boolean {
+	if (requireApiVersion("1.10.0")) {
+		const groupBy = config.get("groupBy");
+		if (typeof groupBy !== "object" || groupBy === null) return false;
+		const property: unknown = (groupBy as { property?: unknown }).property;
+		return typeof property === "string" && property !== "";
+	}
+	return false;
+}
+
+/**
+ * The options Bases shows in the view's menu and saves in the `.base` file. The view's own
+ * "Group by" hides itself while the base is grouped: Bases' groups win, so the option would do
+ * nothing.
+ */
+export function comparisonBasesOptions(config: Pick<BasesViewConfig, "get">): BasesAllOptions[] {
+	return [
+		{ type: "toggle", key: BASES_KEYS.transpose, displayName: "Transpose", default: false },
+		{ type: "toggle", key: BASES_KEYS.hideIdentical, displayName: "Hide identical columns", default: false },
+		{ type: "toggle", key: BASES_KEYS.differencesFirst, displayName: "Differences first", default: false },
+		{
+			type: "property",
+			key: BASES_KEYS.groupBy,
+			displayName: "Group by",
+			placeholder: "None",
+			filter: (id) => id.startsWith("note."),
+			shouldHide: () => basesIsGrouped(config),
+		},
+	];
+}
+
+/**
+ * A note property as the comparison reads it, from Bases' typed value and the note's own YAML
+ * value: numbers and booleans as Bases types them (Settings → Properties), dates as Bases reads
+ * them when the YAML holds no date text; text, links, lists and empty values stay as written, so
+ * links keep their targets and an empty value stays apart from an absent one.
+ */
+export function typedNoteValue(value: Value, raw: unknown): unknown {
+	if (requireApiVersion("1.10.0")) {
+		if (value instanceof NumberValue) {
+			const n = Number(value.toString());
+			return Number.isFinite(n) ? n : raw;
+		}
+		if (value instanceof BooleanValue) return value.toString() === "true";
+		if (value instanceof DateValue && typeof raw !== "string") return value.toString();
+	}
+	return raw;
+}
 
 function frontmatterOf(host: PluginHost, file: TFile): Frontmatter | null {
 	const fm: unknown = host.app.metadataCache.getFileCache(file)?.frontmatter;
@@ -141,15 +179,27 @@ function registerOnce(host: PluginHost): boolean {
 					for (let n = 2; noteKeys.has(key); n++) key = `${id} (${n})`;
 					this.computed.set(id, key);
 				}
+				// The note properties shown take Bases' typed values where they are numbers, booleans or
+				// dates (so a property typed as a number in Obsidian compares as one).
+				const shownNoteKeys = new Map<BasesPropertyId, string>();
+				for (const id of this.config.getOrder()) {
+					const key = notePropertyKey(id);
+					if (key !== null && noteKeys.has(key)) shownNoteKeys.set(id, key);
+				}
 				const notes: NoteInput[] = entries.map(({ entry, file, frontmatter }) => {
 					let values = frontmatter;
-					if (this.computed.size > 0) {
-						const own: Record<string, unknown> = { ...frontmatter };
+					if (this.computed.size > 0 || (shownNoteKeys.size > 0 && frontmatter !== null)) {
+						const own = new Map<string, unknown>(frontmatter === null ? [] : Object.entries(frontmatter));
+						for (const [id, key] of shownNoteKeys) {
+							if (!own.has(key)) continue;
+							const value = entry.getValue(id);
+							if (value !== null) own.set(key, typedNoteValue(value, own.get(key)));
+						}
 						for (const [id, key] of this.computed) {
 							const value = entry.getValue(id);
-							if (value !== null) own[key] = this.plain(value);
+							if (value !== null) own.set(key, this.plain(value));
 						}
-						values = own;
+						values = Object.fromEntries(own);
 					}
 					return {
 						path: file.path,
@@ -244,7 +294,7 @@ function registerOnce(host: PluginHost): boolean {
 			name: "Comparison",
 			icon: COMPARISON_ICON,
 			factory: (controller, containerEl) => new ComparisonBasesView(controller, containerEl),
-			options: () => [...COMPARISON_BASES_OPTIONS],
+			options: (config) => comparisonBasesOptions(config),
 		});
 	}
 	return false;
