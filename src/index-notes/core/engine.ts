@@ -307,10 +307,15 @@ export class IndexEngine {
 		for (const path of await this.namesakesChanged(slicer)) {
 			if (snapshot.getNode(path) !== null) affected.push(...candidateIndexNotes(path, snapshot, settings, holds));
 		}
-		for (const path of this.changedPaths) affected.push(...candidateIndexNotes(path, snapshot, settings, holds));
-		for (const path of this.frontmatterPaths) affected.push(...frontmatterCandidates(path, snapshot, settings, holds));
+		// Taken now: events that come during a pause wait for the next burst (a folder move brings 10k).
+		const changed = [...this.changedPaths].map((path) => [path, candidateIndexNotes] as const);
+		const edited = [...this.frontmatterPaths].map((path) => [path, frontmatterCandidates] as const);
 		this.changedPaths.clear();
 		this.frontmatterPaths.clear();
+		for (const [path, candidates] of [...changed, ...edited]) {
+			await breathe(slicer);
+			affected.push(...candidates(path, snapshot, settings, holds));
+		}
 		const ordered = new Set<string>([...affected, ...targets]);
 
 		// 3. Each index once.
