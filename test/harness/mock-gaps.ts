@@ -148,39 +148,44 @@ function patchFolderRename(app: MockApp): void {
 	const adapter = app.vault.adapter as unknown as AdapterInternals;
 	const rename = adapter.rename.bind(adapter);
 	adapter.rename = async (from: string, to: string): Promise<void> => {
+		// The adapter's fields once: every access through the mock's proxy costs a trap.
+		const { textFiles, binaryFiles, fileMeta, directories, lowerCaseKeys } = adapter;
 		const lower = from.toLowerCase();
 		// Another folder spelled like this one in another letter case shares its lower-case keys.
-		const twin = [...adapter.directories].some((dir) => dir !== from && dir.toLowerCase() === lower);
-		if (!adapter.directories.has(from) || twin) return rename(from, to);
+		let twin = false;
+		for (const dir of directories) if (dir !== from && dir.toLowerCase() === lower) twin = true;
+		if (!directories.has(from) || twin) return rename(from, to);
 		await Promise.resolve();
 		const prefix = `${from}/`;
 		const moved = (key: string): string | null => (key === from ? to : key.startsWith(prefix) ? to + key.slice(from.length) : null);
 		const moves: [string, string][] = [];
-		for (const key of [...adapter.textFiles.keys(), ...adapter.binaryFiles.keys()]) {
-			const target = moved(key);
-			if (target !== null) moves.push([key, target]);
+		for (const map of [textFiles, binaryFiles]) {
+			for (const key of map.keys()) {
+				const target = moved(key);
+				if (target !== null) moves.push([key, target]);
+			}
 		}
 		for (const [key, target] of moves) {
-			for (const map of [adapter.textFiles, adapter.binaryFiles, adapter.fileMeta]) {
+			for (const map of [textFiles, binaryFiles, fileMeta]) {
 				if (!map.has(key)) continue;
 				map.set(target, map.get(key));
 				map.delete(key);
 			}
-			adapter.lowerCaseKeys.delete(key.toLowerCase());
+			lowerCaseKeys.delete(key.toLowerCase());
 		}
-		for (const [, target] of moves) adapter.lowerCaseKeys.add(target.toLowerCase());
+		for (const [, target] of moves) lowerCaseKeys.add(target.toLowerCase());
 		const dirs: [string, string][] = [];
-		for (const dir of adapter.directories) {
+		for (const dir of directories) {
 			const target = moved(dir);
 			if (target !== null) dirs.push([dir, target]);
 		}
 		for (const [dir] of dirs) {
-			adapter.directories.delete(dir);
-			adapter.lowerCaseKeys.delete(dir.toLowerCase());
+			directories.delete(dir);
+			lowerCaseKeys.delete(dir.toLowerCase());
 		}
 		for (const [, target] of dirs) {
-			adapter.directories.add(target);
-			adapter.lowerCaseKeys.add(target.toLowerCase());
+			directories.add(target);
+			lowerCaseKeys.add(target.toLowerCase());
 		}
 		adapter.ensureParentDirs(to);
 	};

@@ -131,14 +131,16 @@ async function boot(options: BootOptions = {}): Promise<void> {
 	app.vault.on("create", refresh);
 }
 
-/** Runs `task` in a later task of its own (a message-channel round trip: chained zero timers are clamped to 4 ms). */
+/**
+ * Runs `task` in a later task of its own: a message-channel round trip (chained zero timers are
+ * clamped to 4 ms), through one channel for every task, in the order they were given.
+ */
+const laterTasks: Array<() => void> = [];
+const taskChannel = new MessageChannel();
+taskChannel.port1.onmessage = () => laterTasks.shift()?.();
 function inTaskOfItsOwn(task: () => void): void {
-	const channel = new MessageChannel();
-	channel.port1.onmessage = () => {
-		channel.port1.close();
-		task();
-	};
-	channel.port2.postMessage(null);
+	laterTasks.push(task);
+	taskChannel.port2.postMessage(null);
 }
 
 function fileAt(path: string): TFile {
