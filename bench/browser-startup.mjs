@@ -11,13 +11,17 @@
  * (over 50 ms without yielding, observed with a PerformanceObserver): how many, and the longest.
  * Each step checks that its work was done (indexes written, links renamed) and fails otherwise.
  *
- *   node bench/browser-startup.mjs [--sizes 10000,100000] [--json out.json]
+ * With `--profile <dir>`, a CPU profile of each size's run is saved there (open it in Chromium's
+ * DevTools) and the longest stretches of main-thread work are summed up by function, to tell
+ * the plugin's share of a long task from the test bed's.
+ *
+ *   node bench/browser-startup.mjs [--sizes 10000,100000] [--json out.json] [--profile dir]
  */
 import { build } from "esbuild";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 
@@ -29,6 +33,7 @@ const option = (name, fallback) => {
 };
 const SIZES = option("sizes", "10000,100000").split(",").map(Number);
 const JSON_OUT = option("json", "");
+const PROFILE_DIR = option("profile", "");
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromiumPath)) {
@@ -55,12 +60,65 @@ await build({
 const { buildPage, startBrowser } = await import("../test-results/browser-build/bench-helpers.mjs");
 const round = (ms) => Math.round(ms * 10) / 10;
 
+/** Profile time (µs) of the page's `performance.now()` 0: from the first sample of `benchClockMark`, which ran at `mark`. */
+function clockOffset(profile, mark) {
+	const marker = new Set(profile.nodes.filter((n) => n.callFrame.functionName === "benchClockMark").map((n) => n.id));
+	let t = profile.startTime;
+	for (let i = 0; i < profile.samples.length; i++) {
+		t += profile.timeDeltas[i] ?? 0;
+		if (marker.has(profile.samples[i])) return t - mark * 1000;
+	}
+	throw new Error("the clock mark is not in the profile");
+}
+
+/**
+ * What ran between `from` and `to` (profile clock, µs): sample counts by call chain (the
+ * innermost named frames), heaviest first, in ms.
+ */
+function heaviest(profile, from, to, top = 10) {
+	const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+	const parent = new Map();
+	for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+	const chain = (id) => {
+		const names = [];
+		for (let at = id; at !== undefined; at = parent.get(at)) {
+			const f = nodes.get(at)?.callFrame;
+			if (f?.functionName && f.functionName !== "(root)") names.unshift(`${f.functionName}:${f.lineNumber + 1}`);
+		}
+		return names.slice(-6).join(" > ");
+	};
+	const byChain = new Map();
+	let t = profile.startTime;
+	let last = t;
+	for (let i = 0; i < profile.samples.length; i++) {
+		t += profile.timeDeltas[i] ?? 0;
+		if (t < from || t > to) {
+			last = t;
+			continue;
+		}
+		const name = chain(profile.samples[i]);
+		byChain.set(name, (byChain.get(name) ?? 0) + (t - Math.max(last, from)) / 1000);
+		last = t;
+	}
+	return [...byChain]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, top)
+		.map(([name, ms]) => `    ${round(ms)} ms  ${name}`);
+}
+
 await buildPage();
 const session = await startBrowser();
 const results = [];
 try {
 	const page = await session.open("boot=none", { width: 1280, height: 800 });
+	const cdp = PROFILE_DIR ? await session.context.newCDPSession(page) : null;
+	if (cdp) {
+		await mkdir(PROFILE_DIR, { recursive: true });
+		await cdp.send("Profiler.enable");
+		await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
+	}
 	for (const size of SIZES) {
+		if (cdp) await cdp.send("Profiler.start");
 		const row = await page.evaluate(async (count) => {
 			const fn = window.fn;
 			/**
@@ -82,8 +140,16 @@ try {
 				await new Promise((resolve) => window.setTimeout(resolve, 100));
 				observer.disconnect();
 				const mine = tasks.filter((t) => t.startTime >= t0 - 1);
-				return { totalMs, longTasks: mine.length, longestMs: mine.reduce((max, t) => Math.max(max, t.duration), 0) };
+				const longestMs = mine.reduce((max, t) => Math.max(max, t.duration), 0);
+				return { totalMs, longTasks: mine.length, longestMs, tasks: mine.map((t) => [t.startTime, t.duration]) };
 			};
+			// A few milliseconds of work under a name the profile shows: matches the page's clock to the profile's.
+			const benchClockMark = () => {
+				const t = performance.now();
+				while (performance.now() - t < 5);
+				return t;
+			};
+			const clockMark = benchClockMark();
 			const files = fn.generatedIndexVault(count);
 			const notes = Object.keys(files).length;
 			const folderNotes = Object.keys(files).filter((p) => /\/(T\d+|S\d+-\d+)\.md$/.test(p));
@@ -115,16 +181,33 @@ try {
 			const onloadCurrentMs = fn.lastOnloadMs();
 
 			// 3. "Refresh all index notes" (reads every note, writes nothing).
+			// Done when the command says so: its living-block pass follows the indexes.
 			const refreshAll = await observe(null, async () => {
 				fn.runCommand("refresh-all-index-notes");
+				while (!fn.notices().some((n) => n.startsWith("Updated "))) await new Promise((resolve) => window.setTimeout(resolve, 5));
 			});
 
 			// 4. Move a top folder (a tenth of the notes) into another: both top indexes change.
 			const renamed = await observe(null, () => fn.renameFolder("T1", "T0/T1"));
 			const top = await fn.readNote("T0/T0.md");
 			if (!top || !top.includes("[[T1]]")) throw new Error("the moved folder is not in its new parent's index");
-			return { notes, indexes: folderNotes.length, onloadStaleMs, onloadCurrentMs, stale, current, refreshAll, renamed };
+			return { clockMark, notes, indexes: folderNotes.length, onloadStaleMs, onloadCurrentMs, stale, current, refreshAll, renamed };
 		}, size);
+		if (cdp) {
+			const { profile } = await cdp.send("Profiler.stop");
+			const file = resolve(PROFILE_DIR, `startup-${size}.cpuprofile`);
+			await writeFile(file, JSON.stringify(profile));
+			process.stdout.write(`profile: ${file}\n`);
+			for (const step of ["stale", "current", "refreshAll", "renamed"]) {
+				for (const [start, duration] of row[step].tasks) {
+					process.stdout.write(`${step}: long task of ${round(duration)} ms\n`);
+					const from = clockOffset(profile, row.clockMark) + start * 1000;
+					process.stdout.write(`${heaviest(profile, from, from + duration * 1000).join("\n")}\n`);
+				}
+			}
+		}
+		for (const step of ["stale", "current", "refreshAll", "renamed"]) delete row[step].tasks;
+		delete row.clockMark;
 		results.push(row);
 		process.stdout.write(`${JSON.stringify(row)}\n`);
 	}

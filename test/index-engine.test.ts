@@ -218,6 +218,39 @@ describe("index engine (in-memory vault)", () => {
 		expect(new Map(sliced.texts)).toEqual(new Map(plain.texts));
 	});
 
+	it("keeps the events that come while a burst pauses for the next burst", async () => {
+		const v = seedVault();
+		let during = false;
+		let late = 0;
+		const engine: IndexEngine = new IndexEngine({
+			...v.io(() => settings),
+			slicer: () => ({
+				due: () => true,
+				pause: () => {
+					// A note appears in another folder at the burst's first pause (a folder move's events
+					// keep coming): only its event can bring it into A's index.
+					if (during && late < 1) {
+						const path = `A/late ${late++}.md`;
+						v.addFile(path, "");
+						engine.created(path, true);
+					}
+					return Promise.resolve();
+				},
+			}),
+		});
+		await engine.refreshAll();
+		v.addFile("D/first.md", "");
+		engine.created("D/first.md", true);
+		during = true;
+		await engine.flush();
+		during = false;
+		expect(late).toBe(1);
+		expect(engine.hasPending()).toBe(true);
+		await engine.flush();
+		expect(v.texts.get("D/D.md")).toContain("[[first]]");
+		expect(v.texts.get("A/A.md")).toContain("[[late 0]]");
+	});
+
 	it("a burst of creates under one index writes it once; unrelated indexes are not read", async () => {
 		const v = seedVault();
 		const engine = new IndexEngine(v.io(() => settings));

@@ -1,7 +1,7 @@
 import { Component, Notice, TAbstractFile, TFile, TFolder, type CachedMetadata } from "obsidian";
 import type { RefreshContext } from "./core/index";
 import { sameData, type IndexSettings } from "../shared/core/settings";
-import { isMarkdown, type VaultSnapshot } from "../shared/core/vault";
+import { isMarkdown, walkSliced, type VaultSnapshot } from "../shared/core/vault";
 import { registerGoToParentIndex } from "./commands/go-to-parent-index";
 import { registerInsertIndexBlock } from "./commands/insert-index-block";
 import { registerRefreshAllIndexes } from "./commands/refresh-all-indexes";
@@ -13,7 +13,6 @@ import { vaultSnapshot } from "../shared/live-snapshot";
 import { type TemplatesFolder, templatesFolderOf } from "../shared/templates-folder";
 import { WorkQueue } from "../shared/core/work-queue";
 import { reportError } from "../shared/report";
-import { breathe } from "../shared/core/slicer";
 import { appSlicer } from "../shared/yield";
 
 /** A start-up reconciliation of more index notes than this shows its progress. */
@@ -144,23 +143,24 @@ export class IndexService extends Component {
 	 * command; the CLI's `refresh` does both too).
 	 */
 	async refreshAll(): Promise<{ readonly indexes: RefreshReport; readonly living: LivingReport }> {
-		const indexes = await this.queue.run(async () => {
+		// One task of the service's queue, living blocks included: `idle()` waits for all of it.
+		return this.queue.run(async () => {
 			await this.templates.reload();
-			return this.engine.refreshAll(undefined, true);
+			const indexes = await this.engine.refreshAll(undefined, true);
+			this.livingRefreshPending = false;
+			const living = await this.living.refreshAll();
+			return { indexes, living };
 		});
-		this.livingRefreshPending = false;
-		const living = await this.living.refreshAll();
-		return { indexes, living };
 	}
 
 	/** What `refreshAll` would write, without writing (the Obsidian CLI's `check`). */
 	async checkAll(): Promise<{ readonly indexes: RefreshReport; readonly living: LivingReport }> {
-		const indexes = await this.queue.run(async () => {
+		return this.queue.run(async () => {
 			await this.templates.reload();
-			return this.engine.checkAll(true);
+			const indexes = await this.engine.checkAll(true);
+			const living = await this.living.checkAll();
+			return { indexes, living };
 		});
-		const living = await this.living.checkAll();
-		return { indexes, living };
 	}
 
 	/** Resolves when the work queued so far, and any work it queued in turn, has been done. */
@@ -226,14 +226,11 @@ export class IndexService extends Component {
 	 * the reconciliation would write indexes only to rewrite them moments later.
 	 */
 	private async metadataComplete(): Promise<boolean> {
-		const { vault, metadataCache } = this.host.app;
-		const slicer = appSlicer();
-		const files = vault.getMarkdownFiles();
-		for (let i = 0; i < files.length; i++) {
-			if (metadataCache.getFileCache(files[i]) === null) return false;
-			if (i % 512 === 511) await breathe(slicer);
-		}
-		return true;
+		const { metadataCache } = this.host.app;
+		// A walk in slices, not `getMarkdownFiles()`: that builds the list of 100k notes in one go.
+		return walkSliced(this.snapshot.root, appSlicer(), {
+			file: (file) => !isMarkdown(file) || metadataCache.getCache(file.path) !== null,
+		});
 	}
 
 	/** Resolves at Obsidian's next `resolved` event, or after `limitMs` at the latest. */

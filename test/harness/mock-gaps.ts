@@ -20,7 +20,11 @@
  * 7. `fileManager.generateMarkdownLink` always returns `[[basename]]`. → it honours the vault's
  *    `useMarkdownLinks` and `newLinkFormat` (shortest / relative / absolute) config.
  * 9. Renaming a folder fires one `rename` event, for the folder; Obsidian also fires one for every
- *    file and folder inside it. → the descendants' events follow the folder's.
+ *    file and folder inside it. → the descendants' events follow the folder's, each in a task of
+ *    its own, not all in the task of the rename.
+ * 10. The in-memory adapter's rename of a folder rebuilds its case-insensitive table of every path
+ *    in the vault (a main-thread pass over 100k paths; Obsidian's rename of a folder is one file
+ *    system call). → only the moved paths' entries change.
  * (Gaps 5 and 8 concern views and plugin data: see plugin-harness.ts.)
  */
 import type { TAbstractFile, TFile as TFileOriginal } from "obsidian";
@@ -39,7 +43,7 @@ interface MetadataCacheInternals extends EventsInternals {
 }
 
 /** Gap 1, 2, 3: deferred `changed`, `resolved`, invalid YAML, cache follows rename/delete. */
-function patchMetadataCache(app: MockApp): void {
+function patchMetadataCache(app: MockApp, nextTask: (task: () => void) => void): void {
 	const cache = app.metadataCache as unknown as MetadataCacheInternals;
 	const trigger = cache.trigger.bind(cache);
 	let queue: unknown[][] = [];
@@ -88,15 +92,22 @@ function patchMetadataCache(app: MockApp): void {
 				}
 			};
 			walk(file);
-			// Delivered after this handler returns, like Obsidian's per-descendant events.
-			queueMicrotask(() => {
+			// Delivered after this handler returns, each in a task of its own, as Obsidian delivers
+			// the per-descendant events: a folder of 10k notes is not one long task of the test bed.
+			const events = descendants.map((child) => [child, oldPath + child.path.slice(file.path.length)] as const);
+			let next = 0;
+			const deliver = (): void => {
+				const event = events[next++];
+				if (event === undefined) return;
 				replaying = true;
 				try {
-					for (const child of descendants) vault.trigger("rename", child, oldPath + child.path.slice(file.path.length));
+					vault.trigger("rename", event[0], event[1]);
 				} finally {
 					replaying = false;
 				}
-			});
+				nextTask(deliver);
+			};
+			nextTask(deliver);
 		}
 		// The folder's own event moves the entries of everything below it: the descendants'
 		// replayed events have nothing left to move (scanning again for each made a folder
@@ -120,6 +131,64 @@ function patchMetadataCache(app: MockApp): void {
 			trigger("deleted", file, null, entry);
 		}
 	});
+}
+
+interface AdapterInternals {
+	textFiles: Map<string, unknown>;
+	binaryFiles: Map<string, unknown>;
+	fileMeta: Map<string, unknown>;
+	directories: Set<string>;
+	lowerCaseKeys: Set<string>;
+	ensureParentDirs(path: string): void;
+	rename(from: string, to: string): Promise<void>;
+}
+
+/** Gap 10: a folder's rename moves the entries below it and nothing else. */
+function patchFolderRename(app: MockApp): void {
+	const adapter = app.vault.adapter as unknown as AdapterInternals;
+	const rename = adapter.rename.bind(adapter);
+	adapter.rename = async (from: string, to: string): Promise<void> => {
+		// The adapter's fields once: every access through the mock's proxy costs a trap.
+		const { textFiles, binaryFiles, fileMeta, directories, lowerCaseKeys } = adapter;
+		const lower = from.toLowerCase();
+		// Another folder spelled like this one in another letter case shares its lower-case keys.
+		let twin = false;
+		for (const dir of directories) if (dir !== from && dir.toLowerCase() === lower) twin = true;
+		if (!directories.has(from) || twin) return rename(from, to);
+		await Promise.resolve();
+		const prefix = `${from}/`;
+		const moved = (key: string): string | null => (key === from ? to : key.startsWith(prefix) ? to + key.slice(from.length) : null);
+		const moves: [string, string][] = [];
+		for (const map of [textFiles, binaryFiles]) {
+			for (const key of map.keys()) {
+				const target = moved(key);
+				if (target !== null) moves.push([key, target]);
+			}
+		}
+		for (const [key, target] of moves) {
+			for (const map of [textFiles, binaryFiles, fileMeta]) {
+				if (!map.has(key)) continue;
+				map.set(target, map.get(key));
+				map.delete(key);
+			}
+			lowerCaseKeys.delete(key.toLowerCase());
+		}
+		for (const [, target] of moves) lowerCaseKeys.add(target.toLowerCase());
+		const dirs: [string, string][] = [];
+		for (const dir of directories) {
+			const target = moved(dir);
+			if (target !== null) dirs.push([dir, target]);
+		}
+		for (const [dir] of dirs) {
+			directories.delete(dir);
+			lowerCaseKeys.delete(dir.toLowerCase());
+		}
+		for (const [, target] of dirs) {
+			directories.add(target);
+			lowerCaseKeys.add(target.toLowerCase());
+		}
+		adapter.ensureParentDirs(to);
+	};
 }
 
 /** Gap 4: file times and sizes. */
@@ -241,8 +310,18 @@ function patchLinkGeneration(app: MockApp): void {
 }
 
 /** Apply every fix above to a freshly created mock app (before its files are added). */
-export function patchMockGaps(app: MockApp): void {
-	patchMetadataCache(app);
+export interface GapOptions {
+	/**
+	 * Runs `task` in a task of its own, after the current one (default: a zero timer, which Vitest's
+	 * fake timers control). The browser page passes a message-channel round trip: chained zero
+	 * timers are clamped to 4 ms each there.
+	 */
+	readonly nextTask?: (task: () => void) => void;
+}
+
+export function patchMockGaps(app: MockApp, options: GapOptions = {}): void {
+	patchMetadataCache(app, options.nextTask ?? ((task) => window.setTimeout(task, 0)));
+	patchFolderRename(app);
 	patchStats(app);
 	patchLinkResolution(app);
 	patchLinkGeneration(app);

@@ -1,6 +1,6 @@
 import { blockWriter, type BlockWriter, writeOutcome } from "../../shared/core/block-write";
 import {
-	allFolderNotes,
+	allFolderNotesSliced,
 	candidateIndexNotes,
 	folderNoteOf,
 	indexKindsIn,
@@ -14,7 +14,7 @@ import {
 import { buildLinkNames, buildLinkNamesSliced, namesakeChanges, type LinkNames } from "../../shared/core/link-names";
 import { breathe, NO_SLICING, type Slicer } from "../../shared/core/slicer";
 import type { IndexSettings } from "../../shared/core/settings";
-import { isFile, isFolder, notesIn, type Frontmatter, type VFolder } from "../../shared/core/vault";
+import { isFile, isFolder, notesInSliced, type Frontmatter, type VFolder } from "../../shared/core/vault";
 import { WorkQueue } from "../../shared/core/work-queue";
 import { emptyReport, type IndexIO, type MutableReport, type RefreshReport } from "./engine-io";
 import { fingerprint, type IndexNeeds } from "./index-needs";
@@ -307,10 +307,15 @@ export class IndexEngine {
 		for (const path of await this.namesakesChanged(slicer)) {
 			if (snapshot.getNode(path) !== null) affected.push(...candidateIndexNotes(path, snapshot, settings, holds));
 		}
-		for (const path of this.changedPaths) affected.push(...candidateIndexNotes(path, snapshot, settings, holds));
-		for (const path of this.frontmatterPaths) affected.push(...frontmatterCandidates(path, snapshot, settings, holds));
+		// Taken now: events that come during a pause wait for the next burst (a folder move brings 10k).
+		const changed = [...this.changedPaths].map((path) => [path, candidateIndexNotes] as const);
+		const edited = [...this.frontmatterPaths].map((path) => [path, frontmatterCandidates] as const);
 		this.changedPaths.clear();
 		this.frontmatterPaths.clear();
+		for (const [path, candidates] of [...changed, ...edited]) {
+			await breathe(slicer);
+			affected.push(...candidates(path, snapshot, settings, holds));
+		}
 		const ordered = new Set<string>([...affected, ...targets]);
 
 		// 3. Each index once.
@@ -339,11 +344,11 @@ export class IndexEngine {
 		const settings = this.io.settings();
 		const snapshot = this.io.snapshot;
 		const slicer = this.io.slicer?.() ?? NO_SLICING;
-		const notes = allFolderNotes(snapshot, settings).map((note) => note.path);
+		const notes = (await allFolderNotesSliced(snapshot, settings, slicer)).map((note) => note.path);
 		const others: string[] = [];
 		if (everyNote) {
 			const folderNotes = new Set(notes);
-			for (const note of notesIn(snapshot.root)) if (!folderNotes.has(note.path)) others.push(note.path);
+			for (const note of await notesInSliced(snapshot.root, slicer)) if (!folderNotes.has(note.path)) others.push(note.path);
 		}
 		const report = emptyReport();
 		// Read every folder note first: which ones hold a waypoint decides where trees stop.

@@ -7,7 +7,8 @@
  * Only `.md` files (lower-case extension, matched exactly like the path lookup) are folder notes.
  */
 import type { IndexSettings } from "../../shared/core/settings";
-import { isFile, isFolder, type VFile, type VFolder, type VaultSnapshot } from "../../shared/core/vault";
+import type { Slicer } from "../../shared/core/slicer";
+import { isFile, isFolder, walkSliced, type VFile, type VFolder, type VaultSnapshot } from "../../shared/core/vault";
 
 /** The fixed folder-note name without a trailing `.md`. */
 export function fixedName(settings: IndexSettings): string {
@@ -99,24 +100,41 @@ export function isFolderNoteIn(file: VFile, folder: VFolder, siblingFolders: Rea
 	}
 }
 
-/**
- * Every folder note of the vault (each once), sorted by path: what "refresh all index notes"
- * visits. Only folder notes can hold an index, so the walk touches folders, not notes.
- */
-export function allFolderNotes(snapshot: VaultSnapshot, settings: IndexSettings): VFile[] {
+/** Collects folder notes, each once, from the folders it is shown; `finish` sorts them by path. */
+function folderNoteCollector(snapshot: VaultSnapshot, settings: IndexSettings): { add(folder: VFolder): void; finish(): VFile[] } {
 	const seen = new Set<string>();
 	const notes: VFile[] = [];
-	const stack: VFolder[] = [snapshot.root];
-	while (stack.length > 0) {
-		const folder = stack.pop() as VFolder;
-		if (!folder.isRoot()) {
+	return {
+		add(folder) {
+			if (folder.isRoot()) return;
 			const note = folderNoteOf(folder, snapshot, settings);
 			if (note && !seen.has(note.path)) {
 				seen.add(note.path);
 				notes.push(note);
 			}
-		}
+		},
+		finish: () => notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+	};
+}
+
+/**
+ * Every folder note of the vault (each once), sorted by path: what "refresh all index notes"
+ * visits. Only folder notes can hold an index, so the walk touches folders, not notes.
+ */
+export function allFolderNotes(snapshot: VaultSnapshot, settings: IndexSettings): VFile[] {
+	const collector = folderNoteCollector(snapshot, settings);
+	const stack: VFolder[] = [snapshot.root];
+	while (stack.length > 0) {
+		const folder = stack.pop() as VFolder;
+		collector.add(folder);
 		for (const child of folder.children) if (isFolder(child)) stack.push(child);
 	}
-	return notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	return collector.finish();
+}
+
+/** `allFolderNotes` in slices (see `walkSliced`). */
+export async function allFolderNotesSliced(snapshot: VaultSnapshot, settings: IndexSettings, slicer: Slicer): Promise<VFile[]> {
+	const collector = folderNoteCollector(snapshot, settings);
+	await walkSliced(snapshot.root, slicer, { folder: (folder) => collector.add(folder) });
+	return collector.finish();
 }

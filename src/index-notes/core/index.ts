@@ -60,7 +60,7 @@ export {
 export type { FoundBlock, FoundFlag, ScanResult } from "./markers";
 export { INSTRUCTIONS_URL, errorLine, holdsWaypointVia, refreshNoteText } from "./refresh";
 export type { ErrorReason, RefreshContext, RefreshOutcome } from "./refresh";
-export { allFolderNotes, folderNoteOf, folderNotePathFor, folderOfFolderNote } from "./folder-notes";
+export { allFolderNotes, allFolderNotesSliced, folderNoteOf, folderNotePathFor, folderOfFolderNote } from "./folder-notes";
 export { OPTION_DEPTH, OPTION_DIRECTION, OPTION_GROUP, OPTION_SORT, indexOptions, optionsUseFrontmatter } from "./options";
 export type { IndexOptions } from "./options";
 export { renderIndexLines } from "./tree";

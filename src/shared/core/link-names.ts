@@ -10,7 +10,7 @@
  * shared name only, a look at the few files sharing it).
  */
 import type { Slicer } from "./slicer";
-import { forEachFile, isFolder, isMarkdown, type VFile, type VFolder } from "./vault";
+import { forEachFile, isMarkdown, walkSliced, type VFile, type VFolder } from "./vault";
 
 /** What naming a file needs (a `VFile` has it). */
 export type LinkedFile = Pick<VFile, "path" | "name" | "basename" | "extension">;
@@ -72,22 +72,10 @@ export function namesakeChanges(before: LinkNames, after: LinkNames): string[] {
 	return out;
 }
 
-/** Files between two looks at the slicer's clock. */
-const FILES_PER_CHECK = 256;
-
 /** `buildLinkNames` in slices: pauses when `slicer` says so (a 100k-note vault takes a few slices). */
 export async function buildLinkNamesSliced(root: VFolder, slicer: Slicer): Promise<LinkNames> {
 	const builder = new NamesBuilder();
-	const stack: VFolder[] = [root];
-	let count = 0;
-	while (stack.length > 0) {
-		const current = stack.pop() as VFolder;
-		for (const child of current.children) {
-			if (isFolder(child)) stack.push(child);
-			else builder.add(child);
-			if (++count % FILES_PER_CHECK === 0 && slicer.due()) await slicer.pause();
-		}
-	}
+	await walkSliced(root, slicer, { file: (file) => builder.add(file) });
 	return builder.finish();
 }
 

@@ -11,7 +11,7 @@ import { buildLinkNames, type LinkNames } from "./link-names";
 import { mayHoldLivingBlock, refreshLivingText, type BlockContent, type LivingMarkers } from "./living-blocks";
 import { dropKeys, moveKeys } from "./path-maps";
 import { breathe, NO_SLICING, type Slicer } from "./slicer";
-import { notesIn, type Frontmatter, type VaultSnapshot } from "./vault";
+import { notesInSliced, type Frontmatter, type VaultSnapshot } from "./vault";
 import { WorkQueue } from "./work-queue";
 
 /** One kind of living block, as the engine uses it (built fresh for each run, from current settings). */
@@ -214,7 +214,7 @@ export class LivingEngine {
 		const slicer = this.io.slicer?.() ?? NO_SLICING;
 		const report = { blocks: 0, written: [] as string[], errors: [] as string[] };
 		const found: [string, string][] = [];
-		for (const note of notesIn(this.io.snapshot.root)) {
+		for (const note of await notesInSliced(this.io.snapshot.root, slicer)) {
 			await breathe(slicer);
 			const text = await this.io.read(note.path);
 			if (text !== null && mayHoldLivingBlock(text, kinds)) found.push([note.path, text]);

@@ -6,6 +6,8 @@
  * vault), and the CLI builds the same shapes from a folder on disk.
  */
 
+import type { Slicer } from "./slicer";
+
 export interface VFileStat {
 	readonly ctime: number;
 	readonly mtime: number;
@@ -104,6 +106,49 @@ export function forEachFile(folder: VFolder, visit: (file: VFile) => void): void
 			else visit(child);
 		}
 	}
+}
+
+/** Nodes visited between two looks at a slicer's clock. */
+const NODES_PER_CHECK = 128;
+
+/** What `walkSliced` calls for each node. */
+export interface SlicedVisit {
+	/** Each folder (the start folder included), before its children. */
+	folder?(folder: VFolder): void;
+	/** Each file; returning `false` ends the walk. */
+	file?(file: VFile): boolean | void;
+}
+
+/**
+ * Every folder and file below `folder`, at any depth, pausing when `slicer` says so: a vault of
+ * 100k notes, or a single folder of 100k notes, never holds the thread for longer than a slice.
+ * Each folder's children are taken as they are when the walk reaches that folder. Resolves with
+ * false when a visit ended the walk early.
+ */
+export async function walkSliced(folder: VFolder, slicer: Slicer, visit: SlicedVisit): Promise<boolean> {
+	const stack: VFolder[] = [folder];
+	let count = 0;
+	while (stack.length > 0) {
+		const current = stack.pop() as VFolder;
+		visit.folder?.(current);
+		for (const child of current.children.slice()) {
+			if (++count % NODES_PER_CHECK === 0 && slicer.due()) await slicer.pause();
+			if (isFolder(child)) stack.push(child);
+			else if (visit.file?.(child) === false) return false;
+		}
+	}
+	return true;
+}
+
+/** `notesIn` in slices (see `walkSliced`). */
+export async function notesInSliced(folder: VFolder, slicer: Slicer): Promise<VFile[]> {
+	const out: VFile[] = [];
+	await walkSliced(folder, slicer, {
+		file: (file) => {
+			if (isMarkdown(file)) out.push(file);
+		},
+	});
+	return out;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import "./globals";
 import type { Command, PluginManifest, ViewState } from "obsidian";
-import { App, Menu, TFile, TFolder, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
+import { App, Menu, TFile, TFolder, Vault, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import FrameworkNotesPlugin from "../../../main";
 import manifestJson from "../../../manifest.json";
 import { patchMockGaps } from "../../harness/mock-gaps";
@@ -103,7 +103,7 @@ async function boot(options: BootOptions = {}): Promise<void> {
 		else notes[path] = text;
 	}
 	const app = App.createConfigured__({});
-	patchMockGaps(app);
+	patchMockGaps(app, { nextTask: inTaskOfItsOwn });
 	const adapter = app.vault.adapter as unknown as { writeSync__(path: string, data: string): void };
 	for (const [path, text] of config) adapter.writeSync__(path, text);
 	for (const path of Object.keys(notes).sort()) {
@@ -129,6 +129,18 @@ async function boot(options: BootOptions = {}): Promise<void> {
 	});
 	app.vault.on("modify", refresh);
 	app.vault.on("create", refresh);
+}
+
+/**
+ * Runs `task` in a later task of its own: a message-channel round trip (chained zero timers are
+ * clamped to 4 ms), through one channel for every task, in the order they were given.
+ */
+const laterTasks: Array<() => void> = [];
+const taskChannel = new MessageChannel();
+taskChannel.port1.onmessage = () => laterTasks.shift()?.();
+function inTaskOfItsOwn(task: () => void): void {
+	laterTasks.push(task);
+	taskChannel.port2.postMessage(null);
 }
 
 function fileAt(path: string): TFile {
@@ -248,12 +260,25 @@ const api = {
 	async renameNote(from: string, to: string): Promise<void> {
 		await current().app.fileManager.renameFile(fileAt(from), to);
 	},
-	/** Rename (move) a folder with everything in it, as the file explorer does. */
+	/**
+	 * Rename (move) a folder with everything in it, as the file explorer does. Resolves once the
+	 * `rename` event of the folder and of everything in it has been delivered (each in a task of
+	 * its own, see mock-gaps.ts).
+	 */
 	async renameFolder(from: string, to: string): Promise<void> {
 		const { app } = current();
 		const folder = app.vault.getAbstractFileByPath(from);
 		if (!(folder instanceof TFolder)) throw new Error(`No folder at ${from}`);
-		await app.fileManager.renameFile(folder, to);
+		let remaining = 1;
+		Vault.recurseChildren(folder, () => remaining++);
+		await new Promise<void>((resolve, reject) => {
+			const ref = app.vault.on("rename", () => {
+				if (--remaining > 0) return;
+				app.vault.offref(ref);
+				resolve();
+			});
+			app.fileManager.renameFile(folder, to).catch(reject);
+		});
 	},
 	async deleteNote(path: string): Promise<void> {
 		await current().app.vault.trash(fileAt(path), true);
