@@ -123,10 +123,12 @@ try {
 				const when = whenFactory();
 				const open0 = performance.now();
 				const rowsShown = when(() => document.querySelector(".fn-cmp-table tr.fn-cmp-row") !== null);
-				await window.fn.openComparison();
+				// Not awaited yet: openComparison resolves once the pane has read every note.
+				const opening = window.fn.openComparison();
 				const openDom = await rowsShown;
 				await nextFrame();
 				const openFrame = performance.now();
+				await opening;
 				const view = window.app.workspace.getLeavesOfType("framework-notes-comparison")[0]?.view;
 				await view.ready;
 				const openComplete = performance.now();
