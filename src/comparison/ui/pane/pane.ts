@@ -248,12 +248,13 @@ export class ComparisonPane {
 		this.state = { ...this.state, selected: plan.selected };
 		const files = plan.touched.map((p) => fileAt(this.app, p)).filter((f): f is TFile => f !== null);
 		await this.errors.check(files);
-		if (!this.model) return;
+		const model = this.model;
+		if (!model) return;
 		const snapshot = comparisonSnapshot(this.app, this.errors);
 		const settings = this.host.settings.compare;
 		const scope = this.state.scope;
 		const sorted = sortTouched(
-			this.model.rows.map((r) => ({ path: r.path, valid: r.warning === null })),
+			() => model.rows.map((r) => ({ path: r.path, valid: r.warning === null })),
 			files.map((file) => ({
 				path: file.path,
 				valid: snapshot.frontmatterError(file.path) === null,
@@ -265,7 +266,7 @@ export class ComparisonPane {
 		const changes: ModelChange[] = [...plan.dropped, ...sorted.drop].map((deleted) => ({ deleted }));
 		changes.push(...noteInputs(snapshot, files.filter((f) => keep.has(f.path)) as unknown as VFile[]));
 		if (changes.length === 0) return;
-		this.model = updateModel(this.model, changes);
+		this.model = updateModel(model, changes);
 		this.render();
 	}
 
