@@ -234,7 +234,8 @@ describe("building in slices (a first screen while the rest is read)", () => {
 					// Each partial model is the model of its notes, and later slices leave it alone.
 					ends.forEach((end, i) => {
 						const whole = buildModel(notes.slice(0, end), options);
-						const partial = early[i] as ComparisonModel;
+						const partial = early[i];
+						if (partial === undefined) throw new Error("no partial model");
 						expect(summary(partial)).toEqual(summary(whole));
 						expect(partial.rows.map((r) => [r.path, [...r.cells]])).toEqual(whole.rows.map((r) => [r.path, [...r.cells]]));
 					});
