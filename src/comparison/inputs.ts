@@ -1,4 +1,4 @@
-import { type App, parseYaml, TFile } from "obsidian";
+import { type App, parseYaml, TFile, TFolder } from "obsidian";
 import { comparedNotes, type NoteInput, noteInputs } from "./core/index";
 import type { CompareSettings } from "../shared/core/settings";
 import type { VaultSnapshot } from "../shared/core/vault";
@@ -83,6 +83,26 @@ export function comparisonSnapshot(app: App, errors: FrontmatterErrors): Compari
 export function candidateFiles(app: App, scope: string | null): TFile[] {
 	const prefix = scope === null || scope === "" || scope === "/" ? null : `${scope}/`;
 	return app.vault.getMarkdownFiles().filter((file) => prefix === null || file.path.startsWith(prefix));
+}
+
+/**
+ * The first `count` Markdown files in scope, in the vault's folder order, found without listing
+ * the whole vault: what a first screen of a large vault is drawn from while the rest is read.
+ */
+export function firstCandidateFiles(app: App, scope: string | null, count: number): TFile[] {
+	const start = scope === null || scope === "" || scope === "/" ? app.vault.getRoot() : app.vault.getAbstractFileByPath(scope);
+	const out: TFile[] = [];
+	if (!(start instanceof TFolder)) return out;
+	const stack: TFolder[] = [start];
+	for (let folder = stack.pop(); folder !== undefined && out.length < count; folder = stack.pop()) {
+		const folders: TFolder[] = [];
+		for (const child of folder.children) {
+			if (child instanceof TFile && child.extension === "md" && out.length < count) out.push(child);
+			else if (child instanceof TFolder) folders.push(child);
+		}
+		for (const sub of folders.reverse()) stack.push(sub);
+	}
+	return out;
 }
 
 /** The compared notes in scope, as model input. */

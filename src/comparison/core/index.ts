@@ -7,7 +7,7 @@ export type * from "./types";
 export { ABSENT, EMPTY, EMPTY_LIST, NULL, compareCollator, makeCell } from "./cells";
 export { BUILT_IN_TYPES, mapObsidianType, parsePropertyTypes } from "./property-types";
 export { parseWikiLinks, safeUrl } from "./links";
-export { DEFAULT_TEMPLATE_ORDER, buildModel, cellOf, updateModel } from "./model";
+export { DEFAULT_TEMPLATE_ORDER, buildModel, cellOf, ModelBuilder, updateModel } from "./model";
 export { DEFAULT_VIEW_OPTIONS, applyView, cellDiffers } from "./view";
 export { NAME_KEY, compareSortKeys } from "./view-sort";
 export { STATE_TOKENS, facetLabel, facetValues } from "./facets";

@@ -93,11 +93,14 @@ describe("sortTouched", () => {
 	];
 
 	it("keeps wanted notes, drops unwanted rows of the model and ignores unwanted new notes", () => {
-		const result = sortTouched(rows, [
-			{ path: "F/a.md", wanted: () => false, valid: true },
-			{ path: "F/new.md", wanted: () => true, valid: true },
-			{ path: "H/other.md", wanted: () => false, valid: true },
-		]);
+		const result = sortTouched(
+			() => rows,
+			[
+				{ path: "F/a.md", wanted: () => false, valid: true },
+				{ path: "F/new.md", wanted: () => true, valid: true },
+				{ path: "H/other.md", wanted: () => false, valid: true },
+			],
+		);
 		expect(result).toEqual({ keep: ["F/new.md"], drop: ["F/a.md"] });
 	});
 
@@ -107,12 +110,15 @@ describe("sortTouched", () => {
 			wanted: (has: (f: string) => boolean) => has(folder),
 			valid: true,
 		});
-		const result = sortTouched(rows, [
-			needsCompany("F/x.md", "F"),
-			needsCompany("G/y.md", "G"),
-			{ path: "H/first.md", wanted: () => true, valid: true },
-			needsCompany("H/z.md", "H"),
-		]);
+		const result = sortTouched(
+			() => rows,
+			[
+				needsCompany("F/x.md", "F"),
+				needsCompany("G/y.md", "G"),
+				{ path: "H/first.md", wanted: () => true, valid: true },
+				needsCompany("H/z.md", "H"),
+			],
+		);
 		expect(result.keep).toEqual(["F/x.md", "H/first.md", "H/z.md"]);
 	});
 });

@@ -113,21 +113,34 @@ function folderOf(path: string): string {
 /**
  * Which notes read again stay in (or join) the pane, and which rows leave it. A note that
  * needs company in its folder counts the valid rows already shown and the notes kept before it.
+ * `rows` (the pane's rows) is asked for only when a note needs company or leaves, so one changed
+ * note in a large pane does not walk every row.
  */
 export function sortTouched(
-	rows: readonly { readonly path: string; readonly valid: boolean }[],
+	rows: () => readonly { readonly path: string; readonly valid: boolean }[],
 	notes: readonly TouchedNote[],
 ): { keep: string[]; drop: string[] } {
-	const folders = new Set<string>();
-	for (const row of rows) if (row.valid) folders.add(folderOf(row.path));
-	const inModel = new Set(rows.map((r) => r.path));
+	/** Folders of the notes kept so far, until the rows' folders are needed. */
+	const keptFolders: string[] = [];
+	const known: { folders: Set<string> | null } = { folders: null };
+	const folderHasNotes = (folder: string): boolean => {
+		if (known.folders === null) {
+			known.folders = new Set(keptFolders);
+			for (const row of rows()) if (row.valid) known.folders.add(folderOf(row.path));
+		}
+		return known.folders.has(folder);
+	};
+	let inModel: Set<string> | null = null;
 	const keep: string[] = [];
 	const drop: string[] = [];
 	for (const note of notes) {
-		if (note.wanted((folder) => folders.has(folder))) {
+		if (note.wanted(folderHasNotes)) {
 			keep.push(note.path);
-			if (note.valid) folders.add(folderOf(note.path));
-		} else if (inModel.has(note.path)) {
+			if (note.valid) {
+				if (known.folders === null) keptFolders.push(folderOf(note.path));
+				else known.folders.add(folderOf(note.path));
+			}
+		} else if ((inModel ??= new Set(rows().map((r) => r.path))).has(note.path)) {
 			drop.push(note.path);
 		}
 	}

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { pooledFrontmatterValue } from "../../../test/kit/arbitraries";
-import { buildModel, cellOf, DEFAULT_TEMPLATE_ORDER, updateModel } from "./index";
+import { buildModel, cellOf, DEFAULT_TEMPLATE_ORDER, ModelBuilder, updateModel } from "./index";
 import type { ComparisonModel, ModelChange, NoteInput } from "./index";
 
 function note(basename: string, frontmatter: Record<string, unknown> | null, frontmatterError: string | null = null): NoteInput {
@@ -202,6 +202,44 @@ describe("updateModel", () => {
 					const rebuilt = buildModel(notes, options);
 					expect(summary(model)).toEqual(summary(rebuilt));
 					expect(model.rows.map((r) => [r.path, [...r.cells]])).toEqual(rebuilt.rows.map((r) => [r.path, [...r.cells]]));
+				},
+			),
+			{ numRuns: 300 },
+		);
+	});
+});
+
+describe("building in slices (a first screen while the rest is read)", () => {
+	const values = pooledFrontmatterValue();
+	const fm = fc.oneof(fc.record({ a: values, b: values, c: values, d: values }, { requiredKeys: [] }), fc.constant(null));
+
+	it("the model of the notes added so far, then of them all, equals a build of the same notes at once (property test)", () => {
+		fc.assert(
+			fc.property(
+				fc.array(fm, { maxLength: 12 }),
+				fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 4 }),
+				fc.boolean(),
+				(fms, cuts, declare) => {
+					const options = declare ? { propertyTypes: { a: "number", b: "date" } } : {};
+					const notes = fms.map((f, i) => note(`N${i}`, f));
+					const ends = [...new Set([...cuts.map((c) => Math.min(c, notes.length)), notes.length])].sort((x, y) => x - y);
+					const builder = new ModelBuilder(options);
+					const early: ComparisonModel[] = [];
+					let from = 0;
+					for (const end of ends) {
+						builder.add(notes.slice(from, end));
+						from = end;
+						early.push(builder.model());
+					}
+					// Each partial model is the model of its notes, and later slices leave it alone.
+					ends.forEach((end, i) => {
+						const whole = buildModel(notes.slice(0, end), options);
+						const partial = early[i];
+						if (partial === undefined) throw new Error("no partial model");
+						expect(summary(partial)).toEqual(summary(whole));
+						expect(partial.rows.map((r) => [r.path, [...r.cells]])).toEqual(whole.rows.map((r) => [r.path, [...r.cells]]));
+					});
+					expect(builder.size).toBe(notes.length);
 				},
 			),
 			{ numRuns: 300 },

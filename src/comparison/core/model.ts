@@ -134,61 +134,92 @@ interface KeyTally {
 	readonly kinds: Int32Array;
 }
 
-export function buildModel(notes: readonly NoteInput[], options: BuildOptions = {}): ComparisonModel {
-	const declaredTypes = resolveDeclared(options.propertyTypes);
-	const templateOrder = options.templateOrder ?? DEFAULT_TEMPLATE_ORDER;
-	const tallies = new Map<string, KeyTally>();
+/**
+ * Builds a model note by note: `add` slices of notes, ask for the `model()` of the notes added so
+ * far at any point (a first screen while the rest is read), and keep adding. The model of every
+ * note added, in order, is the one `buildModel` makes of them all at once.
+ */
+export class ModelBuilder {
+	private readonly declaredTypes: ReadonlyMap<string, PropertyTypeName>;
+	private readonly templateOrder: readonly string[];
+	private readonly tallies = new Map<string, KeyTally>();
 	/** The tallies of a shape's keys in slot order: one lookup per row instead of one per value. */
-	const byShape = new Map<Shape, KeyTally[]>();
-	const rows: Row[] = new Array<Row>(notes.length);
-	for (let i = 0; i < notes.length; i++) {
-		const note = notes[i];
-		const row = makeRow(note, declaredTypes);
-		rows[i] = row;
-		const cells = row.cells as CellMap;
-		const shape = cells.shapeOf();
-		if (shape.keys.length === 0) continue;
-		let slots = byShape.get(shape);
-		if (slots === undefined) {
-			slots = shape.keys.map((key) => {
-				let t = tallies.get(key);
-				if (t === undefined) {
-					t = { key, declared: declaredTypes.get(key), present: 0, kinds: new Int32Array(KINDS.length) };
-					tallies.set(key, t);
-				}
-				return t;
-			});
-			byShape.set(shape, slots);
-		}
-		const values = cells.rawValues();
-		for (let j = 0; j < slots.length; j++) {
-			const t = slots[j];
-			t.present++;
-			t.kinds[KIND_INDEX.get(cellKind(values[j], t.declared)) as number]++;
+	private readonly byShape = new Map<Shape, KeyTally[]>();
+	private readonly rows: Row[] = [];
+
+	constructor(options: BuildOptions = {}) {
+		this.declaredTypes = resolveDeclared(options.propertyTypes);
+		this.templateOrder = options.templateOrder ?? DEFAULT_TEMPLATE_ORDER;
+	}
+
+	/** How many notes were added. */
+	get size(): number {
+		return this.rows.length;
+	}
+
+	add(notes: readonly NoteInput[]): void {
+		const { declaredTypes, tallies, byShape, rows } = this;
+		for (let i = 0; i < notes.length; i++) {
+			const row = makeRow(notes[i], declaredTypes);
+			rows.push(row);
+			const cells = row.cells as CellMap;
+			const shape = cells.shapeOf();
+			if (shape.keys.length === 0) continue;
+			let slots = byShape.get(shape);
+			if (slots === undefined) {
+				slots = shape.keys.map((key) => {
+					let t = tallies.get(key);
+					if (t === undefined) {
+						t = { key, declared: declaredTypes.get(key), present: 0, kinds: new Int32Array(KINDS.length) };
+						tallies.set(key, t);
+					}
+					return t;
+				});
+				byShape.set(shape, slots);
+			}
+			const values = cells.rawValues();
+			for (let j = 0; j < slots.length; j++) {
+				const t = slots[j];
+				t.present++;
+				t.kinds[KIND_INDEX.get(cellKind(values[j], t.declared)) as number]++;
+			}
 		}
 	}
-	const stats = new Map<string, ColumnStats>();
-	const columns: Column[] = [];
-	for (const [key, t] of tallies) {
-		const typeCounts = new Map<PropertyTypeName, number>();
-		for (let k = 0; k < VALUE_KINDS; k++) if (t.kinds[k] > 0) typeCounts.set(KINDS[k] as PropertyTypeName, t.kinds[k]);
-		const s: ColumnStats = { present: t.present, typeCounts };
-		stats.set(key, s);
-		const type = columnType(key, s, declaredTypes);
-		let misfit = false;
-		for (const actual of typeCounts.keys()) if (!fits(type, actual)) misfit = true;
-		const conflicts = misfit ? scanConflicts(key, type, rows) : [];
-		columns.push({ key, type, declared: declaredTypes.has(key), coverage: { present: t.present, total: rows.length }, conflicts });
+
+	/** The model of the notes added so far (later `add`s do not change it). */
+	model(): ComparisonModel {
+		const { declaredTypes, templateOrder } = this;
+		const rows = this.rows.slice();
+		const stats = new Map<string, ColumnStats>();
+		const columns: Column[] = [];
+		for (const [key, t] of this.tallies) {
+			if (t.present === 0) continue;
+			const typeCounts = new Map<PropertyTypeName, number>();
+			for (let k = 0; k < VALUE_KINDS; k++) if (t.kinds[k] > 0) typeCounts.set(KINDS[k] as PropertyTypeName, t.kinds[k]);
+			const s: ColumnStats = { present: t.present, typeCounts };
+			stats.set(key, s);
+			const type = columnType(key, s, declaredTypes);
+			let misfit = false;
+			for (const actual of typeCounts.keys()) if (!fits(type, actual)) misfit = true;
+			const conflicts = misfit ? scanConflicts(key, type, rows) : [];
+			columns.push({ key, type, declared: declaredTypes.has(key), coverage: { present: t.present, total: rows.length }, conflicts });
+		}
+		return {
+			columns: orderColumns(columns, templateOrder),
+			rows,
+			declaredTypes,
+			templateOrder,
+			stats,
+			collation: new Map(),
+			interns: new Map(),
+		};
 	}
-	return {
-		columns: orderColumns(columns, templateOrder),
-		rows,
-		declaredTypes,
-		templateOrder,
-		stats,
-		collation: new Map(),
-		interns: new Map(),
-	};
+}
+
+export function buildModel(notes: readonly NoteInput[], options: BuildOptions = {}): ComparisonModel {
+	const builder = new ModelBuilder(options);
+	builder.add(notes);
+	return builder.model();
 }
 
 function isDeletion(change: ModelChange): change is { readonly deleted: string } {

@@ -54,12 +54,19 @@ function reveal(offset: number, scroll: number, size: number): number | null {
 }
 
 function rowsLayout(view: ViewResult): TableLayout {
-	const items: TableItem[] = view.groups
-		? view.groups.flatMap((group): TableItem[] => [
-				{ kind: "group", group },
-				...group.rows.map((row): TableItem => ({ kind: "row", row })),
-			])
-		: view.rows.map((row): TableItem => ({ kind: "row", row }));
+	// One pass into a list of its final size (a pane can hold 100k rows).
+	const groups = view.groups;
+	const items = new Array<TableItem>(view.rows.length + (groups?.length ?? 0));
+	let at = 0;
+	if (groups === null) {
+		for (const row of view.rows) items[at++] = { kind: "row", row };
+	} else {
+		for (const group of groups) {
+			items[at++] = { kind: "group", group };
+			for (const row of group.rows) items[at++] = { kind: "row", row };
+		}
+	}
+	items.length = at;
 	const columns = view.columns.length;
 	return {
 		orientation: "rows",

@@ -60,8 +60,9 @@ function factsFor(model: ComparisonModel, view: ViewOptions, fuzzy: FuzzyMatcher
 		before.fuzzy === fuzzy &&
 		before.shown.size === rows.length
 	) {
-		const nowShown = new Set(rows);
-		if (origin.replaced.every(([o, n]) => before.shown.has(o.path) === nowShown.has(n))) {
+		// Every row is shown unless a selection, filter or search left some out (then look them up).
+		const nowShown = rows === model.rows ? null : new Set(rows);
+		if (origin.replaced.every(([o, n]) => before.shown.has(o.path) === (nowShown === null || nowShown.has(n)))) {
 			factsCache.delete(origin.model);
 			shown = before.shown;
 			carried = { facts: before.facts, pairs: origin.replaced.filter(([o]) => before.shown.has(o.path)) };

@@ -9,6 +9,9 @@ import { App, Menu, TFile, TFolder, Vault, WorkspaceLeaf } from "obsidian-test-m
 import FrameworkNotesPlugin from "../../../main";
 import manifestJson from "../../../manifest.json";
 import { patchMockGaps } from "../../harness/mock-gaps";
+import { buildModel } from "../../../src/comparison/core/index";
+import { collectNoteInputs, comparisonSnapshot, FrontmatterErrors } from "../../../src/comparison/inputs";
+import { readPropertyTypes } from "../../../src/comparison/property-types";
 import { generatedIndexVault, generatedVault } from "./generated-vault";
 import { networkRequests, setNetwork } from "./network";
 import { refreshNoteLeaves, viewRegistry } from "./patches";
@@ -291,6 +294,22 @@ const api = {
 	},
 	commands: (): Array<{ id: string; name: string }> => commandList().map((c) => ({ id: c.id, name: c.name })),
 	runCommand,
+	/**
+	 * The comparison model of every framework note in the vault, made as the pane makes it, timed
+	 * in two steps: the notes' inputs (selection and frontmatter), then the model build.
+	 */
+	async comparisonModelBuild(): Promise<{ inputsMs: number; buildMs: number; rows: number; columns: number }> {
+		const { plugin } = current();
+		const app = plugin.app;
+		const propertyTypes = await readPropertyTypes(app);
+		const t0 = performance.now();
+		const snapshot = comparisonSnapshot(app, new FrontmatterErrors(app));
+		const inputs = collectNoteInputs(snapshot, plugin.settings.compare, null);
+		const t1 = performance.now();
+		const model = buildModel(inputs, { propertyTypes });
+		const t2 = performance.now();
+		return { inputsMs: t1 - t0, buildMs: t2 - t1, rows: model.rows.length, columns: model.columns.length };
+	},
 	openComparison,
 	comparisonSettled,
 	/** The open comparison panes' saved view states. */

@@ -5,11 +5,13 @@ import {
 	applyView,
 	buildModel,
 	type ComparisonModel,
+	comparedNotes,
 	type ComparisonViewState,
 	type FuzzyMatcher,
 	defaultGroupBy,
 	isComparedNote,
 	type ModelChange,
+	ModelBuilder,
 	noteInputs,
 	toCsv,
 	toMarkdownTable,
@@ -26,7 +28,9 @@ import type { VFile } from "../../../shared/core/vault";
 import { WorkQueue } from "../../../shared/core/work-queue";
 import type { PluginHost } from "../../../shared/host";
 import { reportError } from "../../../shared/report";
-import { candidateFiles, collectNoteInputs, comparisonSnapshot, fileAt, FrontmatterErrors } from "../../inputs";
+import { breathe } from "../../../shared/core/slicer";
+import { appSlicer, yieldToApp } from "../../../shared/yield";
+import { candidateFiles, comparisonSnapshot, fileAt, firstCandidateFiles, FrontmatterErrors } from "../../inputs";
 import { ComparisonLiveUpdates } from "../../live";
 import { type PropertyTypes, readPropertyTypes } from "../../property-types";
 import { comparisonNotePath, copyText, type EditOutcome, saveComparisonNote, writeCell } from "../../write";
@@ -38,6 +42,11 @@ import { PaneToolbar } from "./toolbar";
 
 export const EMPTY_STATE_TEXT = "No framework notes yet: insert the template or import an outline.";
 export const NO_MATCH_TEXT = "No notes match the search, filters or selection.";
+
+/** Above this many notes in scope, a first screen of that many is shown while the rest are read. */
+export const FIRST_SCREEN_NOTES = 1000;
+/** Notes added to the model between two looks at the clock while it is built. */
+const BUILD_SLICE_NOTES = 2000;
 
 /** The settings whose change means reading the notes again (the others only re-render). */
 function sameSelection(a: CompareSettings, b: CompareSettings): boolean {
@@ -73,6 +82,8 @@ export class ComparisonPane {
 	private buildToken = 0;
 	private builtWith: CompareSettings | null = null;
 	private closed = false;
+	/** The model holds only the first notes found; the rest are being read. */
+	private loading = false;
 
 	constructor(
 		private readonly view: ItemView & HoverParent,
@@ -166,16 +177,47 @@ export class ComparisonPane {
 		this.render();
 	}
 
-	/** Read every framework note in scope and build the model from scratch. */
+	/**
+	 * Read every framework note in scope and build the model from scratch. When the pane has
+	 * nothing to show yet and the scope is large, a first screen is drawn from the first notes
+	 * found while the rest are read; the model is then built in slices that leave the app free.
+	 */
 	private async rebuild(): Promise<void> {
 		const token = ++this.buildToken;
+		const stale = (): boolean => token !== this.buildToken || this.closed;
 		const scope = this.state.scope;
 		const settings = this.host.settings.compare;
 		this.propertyTypes = await readPropertyTypes(this.app);
+		const options = { propertyTypes: this.propertyTypes };
+		if (this.model === null) {
+			const first = firstCandidateFiles(this.app, scope, FIRST_SCREEN_NOTES + 1);
+			if (first.length > FIRST_SCREEN_NOTES) {
+				first.length = FIRST_SCREEN_NOTES;
+				await this.errors.check(first);
+				if (stale()) return;
+				const snapshot = comparisonSnapshot(this.app, this.errors);
+				const selection = { settings, scope, templatesFolder: snapshot.templatesFolder };
+				const picked = first.filter((f) => isComparedNote(snapshot, selection, f.path, () => false));
+				this.model = buildModel(noteInputs(snapshot, picked as unknown as VFile[]), options);
+				this.loading = true;
+				this.render();
+				await yieldToApp();
+				if (stale()) return;
+			}
+		}
 		await this.errors.check(candidateFiles(this.app, scope));
-		if (token !== this.buildToken || this.closed) return;
+		if (stale()) return;
 		const snapshot = comparisonSnapshot(this.app, this.errors);
-		this.model = buildModel(collectNoteInputs(snapshot, settings, scope), { propertyTypes: this.propertyTypes });
+		const notes = comparedNotes(snapshot, { settings, scope, templatesFolder: snapshot.templatesFolder });
+		const builder = new ModelBuilder(options);
+		const slicer = appSlicer();
+		for (let i = 0; i < notes.length; i += BUILD_SLICE_NOTES) {
+			builder.add(noteInputs(snapshot, notes.slice(i, i + BUILD_SLICE_NOTES)));
+			await breathe(slicer);
+			if (stale()) return;
+		}
+		this.model = builder.model();
+		this.loading = false;
 		this.builtWith = settings;
 		this.render();
 	}
@@ -206,12 +248,13 @@ export class ComparisonPane {
 		this.state = { ...this.state, selected: plan.selected };
 		const files = plan.touched.map((p) => fileAt(this.app, p)).filter((f): f is TFile => f !== null);
 		await this.errors.check(files);
-		if (!this.model) return;
+		const model = this.model;
+		if (!model) return;
 		const snapshot = comparisonSnapshot(this.app, this.errors);
 		const settings = this.host.settings.compare;
 		const scope = this.state.scope;
 		const sorted = sortTouched(
-			this.model.rows.map((r) => ({ path: r.path, valid: r.warning === null })),
+			() => model.rows.map((r) => ({ path: r.path, valid: r.warning === null })),
 			files.map((file) => ({
 				path: file.path,
 				valid: snapshot.frontmatterError(file.path) === null,
@@ -223,7 +266,7 @@ export class ComparisonPane {
 		const changes: ModelChange[] = [...plan.dropped, ...sorted.drop].map((deleted) => ({ deleted }));
 		changes.push(...noteInputs(snapshot, files.filter((f) => keep.has(f.path)) as unknown as VFile[]));
 		if (changes.length === 0) return;
-		this.model = updateModel(this.model, changes);
+		this.model = updateModel(model, changes);
 		this.render();
 	}
 
@@ -249,7 +292,7 @@ export class ComparisonPane {
 		this.empty.setText(empty ?? "");
 		this.table.scroller.toggleClass("fn-cmp-hidden", empty !== null);
 		this.table.update({ view: result, orientation: state.orientation, sort: state.sort, selected, editable: true });
-		this.statusLine.render(result, selected.size, state.scope);
+		this.statusLine.render(result, selected.size, state.scope, this.loading);
 		this.toolbar.renderSelected(selected.size, state.onlySelected);
 		this.toolbar.renderGroupOptions(
 			model.columns.map((c) => c.key),

@@ -17,8 +17,13 @@ export class StatusLine {
 		this.status.setText("Reading notes…");
 	}
 
-	render(result: ViewResult, selected: number, scope: string | null): void {
-		const parts = [`${result.rows.length} of ${result.totalRows} ${result.totalRows === 1 ? "note" : "notes"}`];
+	/** `loading`: the model holds only the first notes found (a first screen); the rest are being read. */
+	render(result: ViewResult, selected: number, scope: string | null, loading = false): void {
+		const parts = [
+			loading
+				? `${result.rows.length} of the first ${result.totalRows} notes, still reading the rest…`
+				: `${result.rows.length} of ${result.totalRows} ${result.totalRows === 1 ? "note" : "notes"}`,
+		];
 		if (selected > 0) parts.push(`${selected} selected`);
 		if (scope) parts.push(`in ${scope}`);
 		const hidden = result.model.columns.length - result.columns.length;
