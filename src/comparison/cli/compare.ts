@@ -5,22 +5,24 @@
 import {
 	applyView,
 	buildModel,
-	cellOf,
+	transientCell,
 	DEFAULT_VIEW_OPTIONS,
 	defaultGroupBy,
 	withLinkText,
 	NAME_KEY,
 	comparedNotes,
 	noteInputs,
-	exportText,
+	exportPieces,
 	type Cell,
+	type Row,
 	type ViewOptions,
 } from "../core/index";
 import type { CompareFormat } from "../../cli/args";
 import { saveComparison } from "./compare-save";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
 import { chosenFolder, noteChoice, withNoteChoice } from "../../cli/note-choice";
-import { layoutTable, terminalSafeLines } from "./table";
+import { tableLines, terminalSafeLines } from "./table";
+import { writePieces } from "../../cli/output";
 
 const DEFAULT_WIDTH = 100;
 
@@ -48,7 +50,16 @@ function requestedColumns(option: string | undefined): string[] | null {
 	return [...new Set(option.split(",").map((key) => key.trim()))].filter((key) => key !== "");
 }
 
-export function compareCommand(ctx: CommandContext): number {
+/** The rows' cells, made each time they are read (the table reads them twice). */
+function madeRows(rows: readonly Row[], toRow: (row: Row) => string[]): Iterable<string[]> {
+	return {
+		*[Symbol.iterator]() {
+			for (const row of rows) yield toRow(row);
+		},
+	};
+}
+
+export async function compareCommand(ctx: CommandContext): Promise<number> {
 	const { args, io, vault, config } = ctx;
 	const format = (args.options.format ?? "table") as CompareFormat;
 	const chosen = chosenFolder(vault, args.options.folder);
@@ -89,8 +100,7 @@ export function compareCommand(ctx: CommandContext): number {
 	}
 	const safe = (text: string): string => (io.stdoutIsTTY ? terminalSafeLines(text) : text);
 	if (format !== "table") {
-		const text = exportText(model, format, config.settings.compare.groupBy);
-		io.stdout(format === "json" ? text : safe(text));
+		await writePieces(io, exportPieces(model, format, config.settings.compare.groupBy), format === "json" ? undefined : safe);
 		return invalid > 0 ? EXIT_PROBLEMS : EXIT_OK;
 	}
 	const view: ViewOptions = {
@@ -113,12 +123,13 @@ export function compareCommand(ctx: CommandContext): number {
 			? result.columns
 			: requested.map((key) => result.columns.find((c) => c.key === key)).filter((c) => c !== undefined);
 	const headers = ["note", ...columns.map((c) => c.key)];
-	const toRow = (row: (typeof result.rows)[number]): string[] => [row.basename, ...columns.map((c) => cellText(cellOf(row, c.key)))];
+	// Cells are made as the table reads them, not kept in the rows.
+	const toRow = (row: Row): string[] => [row.basename, ...columns.map((c) => cellText(transientCell(row, c.key)))];
 	const sections = result.groups
-		? result.groups.map((g) => ({ label: `${g.label} (${g.rows.length})`, rows: g.rows.map(toRow) }))
-		: [{ label: null, rows: result.rows.map(toRow) }];
-	const table = layoutTable(headers, sections, width);
-	io.stdout(table.text);
+		? result.groups.map((g) => ({ label: `${g.label} (${g.rows.length})`, rows: madeRows(g.rows, toRow) }))
+		: [{ label: null, rows: madeRows(result.rows, toRow) }];
+	const table = tableLines(headers, sections, width);
+	await writePieces(io, table.lines);
 	if (table.omitted.length > 0) {
 		const n = table.omitted.length;
 		ctx.info(

@@ -3,21 +3,36 @@
  * Node CLI's `compare --format …` and Obsidian's `framework-notes:compare`): every column, by
  * note name, grouped by the settings' property when a column has it; ending with a line break.
  */
-import { toCsv, toJson, toMarkdownTable } from "./export";
-import { applyView, DEFAULT_VIEW_OPTIONS } from "./view";
+import { csvPieces, jsonPieces, markdownPieces, type ExportParts } from "./export";
 import { defaultGroupBy } from "./view-state";
-import { NAME_KEY } from "./view-sort";
+import { NAME_KEY, sortOrder } from "./view-sort";
+import { groupColumn, groupRows } from "./view-groups";
 import type { ComparisonModel } from "./types";
 
 export type ExportFormat = "markdown" | "csv" | "json";
 
-export function exportText(model: ComparisonModel, format: ExportFormat, groupBySetting: string): string {
+/**
+ * The rows and columns an export prints: the view's order (by note name, grouped by the
+ * settings' property when a column has it), without the view's per-column facts (which columns
+ * differ, number ranges), which no export prints.
+ */
+export function exportParts(model: ComparisonModel, groupBySetting: string): ExportParts {
 	const groupBy = defaultGroupBy(model, groupBySetting);
-	const result = applyView(model, {
-		...DEFAULT_VIEW_OPTIONS,
-		sort: [{ key: NAME_KEY, dir: "asc" }],
-		groupBy: groupBy === "" ? null : groupBy,
-	});
-	const text = format === "json" ? toJson(model, result) : format === "csv" ? toCsv(model, result) : toMarkdownTable(model, result);
-	return text.endsWith("\n") ? text : `${text}\n`;
+	const rows = model.rows;
+	const order = sortOrder(model, rows, [{ key: NAME_KEY, dir: "asc" }], new Map());
+	const sorted = groupBy === "" ? order.map((i) => rows[i]) : groupRows(rows, order, groupColumn(rows, groupBy)).flatMap((g) => g.rows);
+	return { columns: model.columns, rows: sorted };
+}
+
+/**
+ * `exportText` piece by piece (a line, or a note of the JSON; the pieces joined are the text), so
+ * that a long export can be written as it is made instead of held as one string.
+ */
+export function exportPieces(model: ComparisonModel, format: ExportFormat, groupBySetting: string): Iterable<string> {
+	const parts = exportParts(model, groupBySetting);
+	return format === "json" ? jsonPieces(parts) : format === "csv" ? csvPieces(parts) : markdownPieces(parts);
+}
+
+export function exportText(model: ComparisonModel, format: ExportFormat, groupBySetting: string): string {
+	return [...exportPieces(model, format, groupBySetting)].join("");
 }
