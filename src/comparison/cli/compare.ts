@@ -14,6 +14,7 @@ import {
 	noteInputs,
 	exportPieces,
 	type Cell,
+	type ComparisonModel,
 	type Row,
 	type ViewOptions,
 } from "../core/index";
@@ -23,6 +24,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../c
 import { chosenFolder, noteChoice, withNoteChoice } from "../../cli/note-choice";
 import { tableLines, terminalSafeLines } from "./table";
 import { writePieces } from "../../cli/output";
+import type { VFile } from "../../shared/core/vault";
 
 const DEFAULT_WIDTH = 100;
 
@@ -50,6 +52,25 @@ function requestedColumns(option: string | undefined): string[] | null {
 	return [...new Set(option.split(",").map((key) => key.trim()))].filter((key) => key !== "");
 }
 
+/**
+ * The model of the compared notes, and how many of them have invalid YAML (each named). The
+ * vault's parsed frontmatter is let go once the model holds the values.
+ */
+function readModel(ctx: CommandContext, files: readonly VFile[]): { model: ComparisonModel; invalid: number } {
+	// The table never shows when a note changed: no stat per note.
+	const inputs = noteInputs(ctx.vault, files, false);
+	let invalid = 0;
+	for (const note of inputs) {
+		if (note.frontmatterError) {
+			invalid++;
+			ctx.problem(note.path, note.frontmatterError);
+		}
+	}
+	const model = buildModel(inputs, { propertyTypes: ctx.config.propertyTypes });
+	ctx.vault.forgetFrontmatter();
+	return { model, invalid };
+}
+
 /** The rows' cells, made each time they are read (the table reads them twice). */
 function madeRows(rows: readonly Row[], toRow: (row: Row) => string[]): Iterable<string[]> {
 	return {
@@ -74,16 +95,7 @@ export async function compareCommand(ctx: CommandContext): Promise<number> {
 		scope: scope ?? null,
 		templatesFolder: config.coreTemplatesFolder === "" ? null : config.coreTemplatesFolder,
 	});
-	// The table never shows when a note changed: no stat per note.
-	const inputs = noteInputs(vault, files, false);
-	let invalid = 0;
-	for (const note of inputs) {
-		if (note.frontmatterError) {
-			invalid++;
-			ctx.problem(note.path, note.frontmatterError);
-		}
-	}
-	const model = buildModel(inputs, { propertyTypes: config.propertyTypes });
+	const { model, invalid } = readModel(ctx, files);
 	if (args.options.save !== undefined) {
 		const code = saveComparison(ctx, model, scope === undefined || scope === "" ? null : scope, noteChoice(args.options));
 		return code === EXIT_OK && invalid > 0 ? EXIT_PROBLEMS : code;

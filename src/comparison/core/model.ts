@@ -46,14 +46,17 @@ function rowCells(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeNam
 	if (fm === null) return CellMap.lazy(ROOT_SHAPE, EMPTY_VALUES, declared);
 	let shape = ROOT_SHAPE;
 	const keys = Object.keys(fm);
-	const values: unknown[] = [];
+	// Of exactly its length (`push` would leave room for more in every row).
+	const values = new Array<unknown>(keys.length);
+	let n = 0;
 	for (let i = 0; i < keys.length; i++) {
 		const key = keys[i];
 		const value = fm[key];
 		if (value === undefined) continue;
 		shape = childShape(shape, key);
-		values.push(value);
+		values[n++] = value;
 	}
+	values.length = n;
 	return CellMap.lazy(shape, values, declared);
 }
 
