@@ -53,6 +53,21 @@ function detached(text: string): string {
 	return Buffer.from(text, "latin1").toString("latin1");
 }
 
+/** Short texts read so far, one string each: categories, languages and tags repeat across notes. */
+const shared = new Map<string, string>();
+const SHARED_LENGTH = 32;
+const MAX_SHARED = 65_536;
+
+/** `text` as it is kept: the one string for a short text seen before, else a string of its own. */
+function kept(text: string): string {
+	if (text.length > SHARED_LENGTH) return detached(text);
+	const known = shared.get(text);
+	if (known !== undefined) return known;
+	const own = detached(text);
+	if (shared.size < MAX_SHARED) shared.set(own, own);
+	return own;
+}
+
 /** A plain scalar's value by the core schema. */
 function resolvePlain(text: string): SimpleValue {
 	if (NULL.test(text)) return null;
@@ -62,7 +77,7 @@ function resolvePlain(text: string): SimpleValue {
 	if (INT_HEX.test(text)) return parseInt(text.substring(2), 16);
 	if (FLOAT_NAN.test(text)) return text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? -Infinity : Infinity;
 	if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
-	return detached(text);
+	return kept(text);
 }
 
 /** One value written after `key: ` or `- ` (already free of outer spaces), or undefined. */
@@ -73,7 +88,7 @@ function scalar(text: string): SimpleValue | undefined {
 		const inner = text.slice(1, -1);
 		// No escapes, no doubled quotes: the text between the quotes is the value.
 		if (inner.includes(first) || (first === '"' && inner.includes("\\"))) return undefined;
-		return detached(inner);
+		return kept(inner);
 	}
 	if (INDICATOR_START.test(text)) return undefined;
 	if (text.includes(": ") || text.endsWith(":") || text.includes(" #")) return undefined;

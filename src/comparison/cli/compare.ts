@@ -3,20 +3,18 @@
  * terminal table (default), markdown, CSV or JSON.
  */
 import {
-	applyView,
 	buildModel,
+	columnDiffers,
+	rowsByName,
 	transientCell,
-	DEFAULT_VIEW_OPTIONS,
 	defaultGroupBy,
 	withLinkText,
-	NAME_KEY,
 	comparedNotes,
 	noteInputs,
 	exportPieces,
 	type Cell,
 	type ComparisonModel,
 	type Row,
-	type ViewOptions,
 } from "../core/index";
 import type { CompareFormat } from "../../cli/args";
 import { saveComparison } from "./compare-save";
@@ -115,25 +113,20 @@ export async function compareCommand(ctx: CommandContext): Promise<number> {
 		await writePieces(io, exportPieces(model, format, config.settings.compare.groupBy), format === "json" ? undefined : safe);
 		return invalid > 0 ? EXIT_PROBLEMS : EXIT_OK;
 	}
-	const view: ViewOptions = {
-		...DEFAULT_VIEW_OPTIONS,
-		sort: [{ key: NAME_KEY, dir: "asc" }],
-		groupBy: groupBy === "" ? null : groupBy,
-		// The terminal table is narrow: leave out columns equal in every row, and the grouping
-		// column (its value is the group heading), unless the columns were chosen.
-		hideIdentical: model.rows.length > 1 && requested === null,
-		hiddenColumns: groupBy !== "" && requested === null ? [groupBy] : [],
-	};
-	const result = applyView(model, view);
+	// The terminal table is narrow: leave out the grouping column (its value is the group
+	// heading) and columns equal in every row, unless the columns were chosen. The view's other
+	// facts (which cells differ, number ranges) are not needed here.
+	const result = rowsByName(model, groupBy);
 	if (result.rows.length === 0) {
 		ctx.info("No framework notes found.\n");
 		return invalid > 0 ? EXIT_PROBLEMS : EXIT_OK;
 	}
 	const width = args.options.width !== undefined ? Number(args.options.width) : io.stdoutIsTTY && io.columns ? io.columns : DEFAULT_WIDTH;
+	const byKey = new Map(model.columns.map((c) => [c.key, c]));
 	const columns =
 		requested === null
-			? result.columns
-			: requested.map((key) => result.columns.find((c) => c.key === key)).filter((c) => c !== undefined);
+			? model.columns.filter((c) => c.key !== groupBy && (model.rows.length < 2 || columnDiffers(model.rows, c.key)))
+			: requested.map((key) => byKey.get(key)).filter((c) => c !== undefined);
 	const headers = ["note", ...columns.map((c) => c.key)];
 	// Cells are made as the table reads them, not kept in the rows.
 	const toRow = (row: Row): string[] => [row.basename, ...columns.map((c) => cellText(transientCell(row, c.key)))];

@@ -127,6 +127,17 @@ export class CellMap implements ReadonlyMap<string, Cell> {
 		return id;
 	}
 
+	/** `cellIdentity` of the cell for `key` (ABSENT when missing), without keeping a cell made for it. */
+	identityOf(key: string): unknown {
+		const slot = this.shape.index.get(key);
+		if (slot === undefined) return ABSENT;
+		if (this.raw !== null && this.made(slot) === undefined) {
+			const quick = quickIdentity(this.raw[slot], this.declared.get(key));
+			if (quick !== NEEDS_CELL) return quick;
+		}
+		return cellIdentity(this.peek(key));
+	}
+
 	/** The number of a number cell (its sort key), or null for any other cell or none. */
 	numberOf(key: string): number | null {
 		const slot = this.shape.index.get(key);

@@ -7,7 +7,7 @@ import { csvPieces, jsonPieces, markdownPieces, type ExportParts } from "./expor
 import { defaultGroupBy } from "./view-state";
 import { NAME_KEY, sortOrder } from "./view-sort";
 import { groupColumn, groupRows } from "./view-groups";
-import type { ComparisonModel } from "./types";
+import type { ComparisonModel, Row, RowGroup } from "./types";
 
 export type ExportFormat = "markdown" | "csv" | "json";
 
@@ -17,11 +17,22 @@ export type ExportFormat = "markdown" | "csv" | "json";
  * differ, number ranges), which no export prints.
  */
 export function exportParts(model: ComparisonModel, groupBySetting: string): ExportParts {
-	const groupBy = defaultGroupBy(model, groupBySetting);
+	return { columns: model.columns, rows: rowsByName(model, defaultGroupBy(model, groupBySetting)).rows };
+}
+
+/**
+ * Every row of the model by note name, in groups of `groupBy`'s values when it is not "": the
+ * rows and groups `applyView` gives for that sort and grouping, without its column facts.
+ */
+export function rowsByName(
+	model: ComparisonModel,
+	groupBy: string,
+): { readonly rows: readonly Row[]; readonly groups: readonly RowGroup[] | null } {
 	const rows = model.rows;
 	const order = sortOrder(model, rows, [{ key: NAME_KEY, dir: "asc" }], new Map());
-	const sorted = groupBy === "" ? order.map((i) => rows[i]) : groupRows(rows, order, groupColumn(rows, groupBy)).flatMap((g) => g.rows);
-	return { columns: model.columns, rows: sorted };
+	if (groupBy === "") return { rows: order.map((i) => rows[i]), groups: null };
+	const groups = groupRows(rows, order, groupColumn(rows, groupBy));
+	return { rows: groups.flatMap((g) => g.rows), groups };
 }
 
 /**

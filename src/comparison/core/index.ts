@@ -40,4 +40,5 @@ export { wordwiseMatcher } from "./search";
 export type { NoteSelection } from "./selection";
 export { comparedNotes, isComparedNote, isSelectedNote, selectNotes } from "./selection";
 export { withLinkText } from "./links";
-export { exportParts, exportPieces, exportText, type ExportFormat } from "./export-text";
+export { exportParts, exportPieces, exportText, rowsByName, type ExportFormat } from "./export-text";
+export { columnDiffers } from "./view-differences";
