@@ -37,14 +37,16 @@ function graphemeWidth(grapheme: string): number {
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const ONE_COLUMN_EACH = /^[\x20-\x7e\u2026]*$/;
 
 /**
  * Columns a string takes on a terminal, by Unicode's East Asian Width: wide characters and
  * emoji (✨ too) count 2, combining marks and joiners 0.
  */
 export function displayWidth(text: string): number {
-	// Printable ASCII (most cells): one column a character, without segmenting.
-	if (PRINTABLE_ASCII.test(text)) return text.length;
+	// Printable ASCII (most cells), maybe cut with "…" (one column, a grapheme of its own): one
+	// column a character, without segmenting (a segmenter holds native memory until collected).
+	if (ONE_COLUMN_EACH.test(text)) return text.length;
 	let width = 0;
 	for (const { segment } of graphemes.segment(text)) width += graphemeWidth(segment);
 	return width;
