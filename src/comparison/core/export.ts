@@ -176,8 +176,26 @@ function plain(raw: unknown, row: Row, key: string): unknown {
 
 /** `JSON.stringify(value, null, 2)` as it reads nested at `indent` (its later lines indented). */
 function nested(value: unknown, indent: string): string {
+	if (typeof value !== "object" || value === null) return JSON.stringify(value);
 	const text = JSON.stringify(value, null, 2);
 	return text.includes("\n") ? text.replace(/\n/g, `\n${indent}`) : text;
+}
+
+/** Whether `value` is its own JSON as a list item: text, a boolean, null or a finite number. */
+function plainItem(value: unknown): boolean {
+	return (
+		typeof value === "string" || typeof value === "boolean" || value === null || (typeof value === "number" && Number.isFinite(value))
+	);
+}
+
+/** A property's JSON text nested at `indent` (what `nested(plain(…))` gives; lists of plain items written directly). */
+function propertyJson(raw: unknown, row: Row, key: string, indent: string): string {
+	if (Array.isArray(raw) && raw.length > 0 && raw.every(plainItem)) {
+		let text = "[";
+		for (let i = 0; i < raw.length; i++) text += `${i === 0 ? "" : ","}\n${indent}  ${JSON.stringify(raw[i])}`;
+		return `${text}\n${indent}]`;
+	}
+	return nested(plain(raw, row, key), indent);
 }
 
 /** Keys JavaScript objects list first, in numeric order: array indexes (`"0"` … `"4294967294"`). */
@@ -212,7 +230,7 @@ export function* jsonPieces({ columns, rows }: ExportParts): Generator<string, v
 		for (const { key, name } of keyed) {
 			const raw = rawOf(row, key);
 			if (raw === undefined) continue;
-			text += `${any ? "," : ""}${name}${nested(plain(raw, row, key), "        ")}`;
+			text += `${any ? "," : ""}${name}${propertyJson(raw, row, key, "        ")}`;
 			any = true;
 		}
 		text += any ? "\n      }\n    }" : "}\n    }";
