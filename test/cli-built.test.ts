@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -58,4 +58,22 @@ describe("the built CLI", () => {
 		const version = JSON.parse(fs.readFileSync("package.json", "utf8")) as { version: string };
 		expect(node(["--version"]).stdout).toBe(`${version.version}\n`);
 	});
+
+	it("stops quietly when its reader closes the output early (… | head)", async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 3000; i++) files[`F/Framework ${i}.md`] = `---\ntype: framework\nsummary: ${"s".repeat(80)} ${i}\n---\n`;
+		const root = makeVault(files);
+		dirs.push(root);
+		const child = spawn(process.execPath, [cli, "compare", root, "--format", "json"], { stdio: ["ignore", "pipe", "pipe"] });
+		let stderr = "";
+		child.stderr.setEncoding("utf8");
+		child.stderr.on("data", (chunk: string) => (stderr += chunk));
+		// Read the first chunk only, then close the pipe as `head` does.
+		const first = await new Promise<string>((resolve) => child.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString("utf8"))));
+		child.stdout.destroy();
+		const code = await new Promise<number | null>((resolve) => child.on("close", (status) => resolve(status)));
+		expect(first.startsWith('{\n  "columns": [')).toBe(true);
+		expect(stderr).toBe("");
+		expect(code).toBe(0);
+	}, 60_000);
 });

@@ -12,6 +12,13 @@ export const EXIT_USAGE = 2;
 
 export interface CliIO {
 	readonly stdout: (text: string) => void;
+	/**
+	 * When stdout holds written text it could not pass on yet (a slow pipe): a promise that
+	 * resolves once it has (or stdout closed); otherwise null. Long output waits on it.
+	 */
+	readonly stdoutDrain?: () => Promise<void> | null;
+	/** True once stdout was closed by its reader (EPIPE): further output is dropped. */
+	readonly stdoutClosed?: () => boolean;
 	readonly stderr: (text: string) => void;
 	/** Folder that relative paths are resolved against. */
 	readonly cwd: string;

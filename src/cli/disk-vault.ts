@@ -68,11 +68,12 @@ export class DiskFile implements VFile {
 		this.basename = dot > 0 ? name.slice(0, dot) : name;
 		this.extension = dot > 0 ? name.slice(dot + 1) : "";
 	}
-	private cachedRealPath: string | null = null;
-	/** Absolute path of the bytes: the file itself, or the in-vault target of a symbolic link. */
+	/**
+	 * Absolute path of the bytes: the file itself, or the in-vault target of a symbolic link.
+	 * Made on each use (a file is read once or twice), not kept with every file of the vault.
+	 */
 	get realPath(): string {
-		return (this.cachedRealPath ??=
-			this.linkTarget ?? this.vaultRoot + sep + (sep === "/" ? this.path : this.path.split("/").join(sep)));
+		return this.linkTarget ?? this.vaultRoot + sep + (sep === "/" ? this.path : this.path.split("/").join(sep));
 	}
 	get stat(): VFileStat {
 		if (this.cachedStat === null) {
@@ -286,6 +287,16 @@ export class DiskVault implements VaultSnapshot {
 			}
 		}
 		return this.parsedFrontmatter(p).data;
+	}
+
+	/**
+	 * Let go of every frontmatter parsed or read so far (read again when asked for): a command that
+	 * has taken what it needs from a large vault need not keep two copies.
+	 */
+	forgetFrontmatter(): void {
+		this.fmCache.clear();
+		this.fmSource.clear();
+		this.skipped.clear();
 	}
 
 	frontmatterError(p: string): string | null {

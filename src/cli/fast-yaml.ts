@@ -40,6 +40,34 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+/** A character Latin-1 cannot hold (the copy below is made only for text without one). */
+const NOT_LATIN1 = /[\u0100-\uffff]/;
+
+/**
+ * `text` as a string of its own. A value cut from the frontmatter source (13 characters or
+ * more) otherwise refers to the whole source and keeps it in memory as long as the value lives:
+ * a model of 100k notes would hold every note's frontmatter text besides its values.
+ */
+function detached(text: string): string {
+	if (text.length < 13 || NOT_LATIN1.test(text)) return text;
+	return Buffer.from(text, "latin1").toString("latin1");
+}
+
+/** Short texts read so far, one string each: categories, languages and tags repeat across notes. */
+const shared = new Map<string, string>();
+const SHARED_LENGTH = 32;
+const MAX_SHARED = 65_536;
+
+/** `text` as it is kept: the one string for a short text seen before, else a string of its own. */
+function kept(text: string): string {
+	if (text.length > SHARED_LENGTH) return detached(text);
+	const known = shared.get(text);
+	if (known !== undefined) return known;
+	const own = detached(text);
+	if (shared.size < MAX_SHARED) shared.set(own, own);
+	return own;
+}
+
 /** A plain scalar's value by the core schema. */
 function resolvePlain(text: string): SimpleValue {
 	if (NULL.test(text)) return null;
@@ -49,7 +77,7 @@ function resolvePlain(text: string): SimpleValue {
 	if (INT_HEX.test(text)) return parseInt(text.substring(2), 16);
 	if (FLOAT_NAN.test(text)) return text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? -Infinity : Infinity;
 	if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
-	return text;
+	return kept(text);
 }
 
 /** One value written after `key: ` or `- ` (already free of outer spaces), or undefined. */
@@ -60,7 +88,7 @@ function scalar(text: string): SimpleValue | undefined {
 		const inner = text.slice(1, -1);
 		// No escapes, no doubled quotes: the text between the quotes is the value.
 		if (inner.includes(first) || (first === '"' && inner.includes("\\"))) return undefined;
-		return inner;
+		return kept(inner);
 	}
 	if (INDICATOR_START.test(text)) return undefined;
 	if (text.includes(": ") || text.endsWith(":") || text.includes(" #")) return undefined;
@@ -76,6 +104,14 @@ function keyOf(line: string): { key: string; rest: string } | undefined {
 	const rest = line.slice(colon + 1);
 	if (rest !== "" && rest[0] !== " ") return undefined;
 	return { key, rest: rest.trim() };
+}
+
+/**
+ * The items as an array of exactly their length (an array filled by `push` keeps room for more:
+ * about 150 bytes for two items, which a vault of 100k notes with two lists each keeps in memory).
+ */
+function exactList(items: SimpleValue[]): SimpleValue[] {
+	return items.slice();
 }
 
 /** The frontmatter object the `yaml` library would give for `source`, or undefined: parse it there. */
@@ -110,7 +146,7 @@ export function readSimpleFrontmatter(source: string): Record<string, SimpleValu
 			continue;
 		}
 		if (indent !== 0) return undefined;
-		if (open !== null) out[open] = list === null ? null : list.items;
+		if (open !== null) out[open] = list === null ? null : exactList(list.items);
 		open = null;
 		list = null;
 		const pair = keyOf(line.trimEnd());
@@ -128,6 +164,6 @@ export function readSimpleFrontmatter(source: string): Record<string, SimpleValu
 		if (value === undefined) return undefined;
 		out[pair.key] = value;
 	}
-	if (open !== null) out[open] = list === null ? null : list.items;
+	if (open !== null) out[open] = list === null ? null : exactList(list.items);
 	return seen.size === 0 ? undefined : out;
 }

@@ -3,24 +3,26 @@
  * terminal table (default), markdown, CSV or JSON.
  */
 import {
-	applyView,
 	buildModel,
-	cellOf,
-	DEFAULT_VIEW_OPTIONS,
+	columnDiffers,
+	rowsByName,
+	transientCell,
 	defaultGroupBy,
 	withLinkText,
-	NAME_KEY,
 	comparedNotes,
 	noteInputs,
-	exportText,
+	exportPieces,
 	type Cell,
-	type ViewOptions,
+	type ComparisonModel,
+	type Row,
 } from "../core/index";
 import type { CompareFormat } from "../../cli/args";
 import { saveComparison } from "./compare-save";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../cli/context";
 import { chosenFolder, noteChoice, withNoteChoice } from "../../cli/note-choice";
-import { layoutTable, terminalSafeLines } from "./table";
+import { tableLines, terminalSafeLines } from "./table";
+import { writePieces } from "../../cli/output";
+import type { VFile } from "../../shared/core/vault";
 
 const DEFAULT_WIDTH = 100;
 
@@ -48,7 +50,35 @@ function requestedColumns(option: string | undefined): string[] | null {
 	return [...new Set(option.split(",").map((key) => key.trim()))].filter((key) => key !== "");
 }
 
-export function compareCommand(ctx: CommandContext): number {
+/**
+ * The model of the compared notes, and how many of them have invalid YAML (each named). The
+ * vault's parsed frontmatter is let go once the model holds the values.
+ */
+function readModel(ctx: CommandContext, files: readonly VFile[]): { model: ComparisonModel; invalid: number } {
+	// The table never shows when a note changed: no stat per note.
+	const inputs = noteInputs(ctx.vault, files, false);
+	let invalid = 0;
+	for (const note of inputs) {
+		if (note.frontmatterError) {
+			invalid++;
+			ctx.problem(note.path, note.frontmatterError);
+		}
+	}
+	const model = buildModel(inputs, { propertyTypes: ctx.config.propertyTypes });
+	ctx.vault.forgetFrontmatter();
+	return { model, invalid };
+}
+
+/** The rows' cells, made each time they are read (the table reads them twice). */
+function madeRows(rows: readonly Row[], toRow: (row: Row) => string[]): Iterable<string[]> {
+	return {
+		*[Symbol.iterator]() {
+			for (const row of rows) yield toRow(row);
+		},
+	};
+}
+
+export async function compareCommand(ctx: CommandContext): Promise<number> {
 	const { args, io, vault, config } = ctx;
 	const format = (args.options.format ?? "table") as CompareFormat;
 	const chosen = chosenFolder(vault, args.options.folder);
@@ -63,16 +93,7 @@ export function compareCommand(ctx: CommandContext): number {
 		scope: scope ?? null,
 		templatesFolder: config.coreTemplatesFolder === "" ? null : config.coreTemplatesFolder,
 	});
-	// The table never shows when a note changed: no stat per note.
-	const inputs = noteInputs(vault, files, false);
-	let invalid = 0;
-	for (const note of inputs) {
-		if (note.frontmatterError) {
-			invalid++;
-			ctx.problem(note.path, note.frontmatterError);
-		}
-	}
-	const model = buildModel(inputs, { propertyTypes: config.propertyTypes });
+	const { model, invalid } = readModel(ctx, files);
 	if (args.options.save !== undefined) {
 		const code = saveComparison(ctx, model, scope === undefined || scope === "" ? null : scope, noteChoice(args.options));
 		return code === EXIT_OK && invalid > 0 ? EXIT_PROBLEMS : code;
@@ -89,36 +110,31 @@ export function compareCommand(ctx: CommandContext): number {
 	}
 	const safe = (text: string): string => (io.stdoutIsTTY ? terminalSafeLines(text) : text);
 	if (format !== "table") {
-		const text = exportText(model, format, config.settings.compare.groupBy);
-		io.stdout(format === "json" ? text : safe(text));
+		await writePieces(io, exportPieces(model, format, config.settings.compare.groupBy), format === "json" ? undefined : safe);
 		return invalid > 0 ? EXIT_PROBLEMS : EXIT_OK;
 	}
-	const view: ViewOptions = {
-		...DEFAULT_VIEW_OPTIONS,
-		sort: [{ key: NAME_KEY, dir: "asc" }],
-		groupBy: groupBy === "" ? null : groupBy,
-		// The terminal table is narrow: leave out columns equal in every row, and the grouping
-		// column (its value is the group heading), unless the columns were chosen.
-		hideIdentical: model.rows.length > 1 && requested === null,
-		hiddenColumns: groupBy !== "" && requested === null ? [groupBy] : [],
-	};
-	const result = applyView(model, view);
+	// The terminal table is narrow: leave out the grouping column (its value is the group
+	// heading) and columns equal in every row, unless the columns were chosen. The view's other
+	// facts (which cells differ, number ranges) are not needed here.
+	const result = rowsByName(model, groupBy);
 	if (result.rows.length === 0) {
 		ctx.info("No framework notes found.\n");
 		return invalid > 0 ? EXIT_PROBLEMS : EXIT_OK;
 	}
 	const width = args.options.width !== undefined ? Number(args.options.width) : io.stdoutIsTTY && io.columns ? io.columns : DEFAULT_WIDTH;
+	const byKey = new Map(model.columns.map((c) => [c.key, c]));
 	const columns =
 		requested === null
-			? result.columns
-			: requested.map((key) => result.columns.find((c) => c.key === key)).filter((c) => c !== undefined);
+			? model.columns.filter((c) => c.key !== groupBy && (model.rows.length < 2 || columnDiffers(model.rows, c.key)))
+			: requested.map((key) => byKey.get(key)).filter((c) => c !== undefined);
 	const headers = ["note", ...columns.map((c) => c.key)];
-	const toRow = (row: (typeof result.rows)[number]): string[] => [row.basename, ...columns.map((c) => cellText(cellOf(row, c.key)))];
+	// Cells are made as the table reads them, not kept in the rows.
+	const toRow = (row: Row): string[] => [row.basename, ...columns.map((c) => cellText(transientCell(row, c.key)))];
 	const sections = result.groups
-		? result.groups.map((g) => ({ label: `${g.label} (${g.rows.length})`, rows: g.rows.map(toRow) }))
-		: [{ label: null, rows: result.rows.map(toRow) }];
-	const table = layoutTable(headers, sections, width);
-	io.stdout(table.text);
+		? result.groups.map((g) => ({ label: `${g.label} (${g.rows.length})`, rows: madeRows(g.rows, toRow) }))
+		: [{ label: null, rows: madeRows(result.rows, toRow) }];
+	const table = tableLines(headers, sections, width);
+	await writePieces(io, table.lines);
 	if (table.omitted.length > 0) {
 		const n = table.omitted.length;
 		ctx.info(

@@ -37,14 +37,16 @@ function graphemeWidth(grapheme: string): number {
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const ONE_COLUMN_EACH = /^[\x20-\x7e\u2026]*$/;
 
 /**
  * Columns a string takes on a terminal, by Unicode's East Asian Width: wide characters and
  * emoji (✨ too) count 2, combining marks and joiners 0.
  */
 export function displayWidth(text: string): number {
-	// Printable ASCII (most cells): one column a character, without segmenting.
-	if (PRINTABLE_ASCII.test(text)) return text.length;
+	// Printable ASCII (most cells), maybe cut with "…" (one column, a grapheme of its own): one
+	// column a character, without segmenting (a segmenter holds native memory until collected).
+	if (ONE_COLUMN_EACH.test(text)) return text.length;
 	let width = 0;
 	for (const { segment } of graphemes.segment(text)) width += graphemeWidth(segment);
 	return width;
@@ -114,11 +116,22 @@ export function headerMinimum(header: string, others: readonly string[]): number
 export interface TableSection {
 	/** A heading line printed above the rows (a group label), or null. */
 	readonly label: string | null;
-	readonly rows: readonly (readonly string[])[];
+	/**
+	 * The rows' cells. Read twice (widths first, then the lines), so a long table can make its
+	 * rows on each read instead of holding them.
+	 */
+	readonly rows: Iterable<readonly string[]>;
 }
 
 export interface TableLayout {
 	readonly text: string;
+	/** Headers of the columns left out because they did not fit, in table order. */
+	readonly omitted: readonly string[];
+}
+
+/** A table's lines, made as they are read (each ends with its line break), and the columns left out. */
+export interface TableLines {
+	readonly lines: Iterable<string>;
 	/** Headers of the columns left out because they did not fit, in table order. */
 	readonly omitted: readonly string[];
 }
@@ -133,17 +146,28 @@ export function renderTable(headers: readonly string[], sections: readonly Table
  * are kept while each can still show an unambiguous header and a few characters of its values.
  */
 export function layoutTable(headers: readonly string[], sections: readonly TableSection[], width: number): TableLayout {
+	const { lines, omitted } = tableLines(headers, sections, width);
+	return { text: [...lines].join(""), omitted };
+}
+
+/**
+ * `layoutTable` with its lines made as they are read: the column widths are measured over every
+ * row first (the rows are read once for that), then each line is made from its row's cells.
+ */
+export function tableLines(headers: readonly string[], sections: readonly TableSection[], width: number): TableLines {
 	const clean = (s: string): string => terminalSafe(s);
 	const allHead = headers.map(clean);
-	const allBody = sections.map((s) => ({ label: s.label === null ? null : clean(s.label), rows: s.rows.map((r) => r.map(clean)) }));
+	// The widest cell of each column, over every row.
+	const widestCell = allHead.map(() => 0);
+	for (const s of sections) {
+		for (const r of s.rows) {
+			for (let i = 0; i < widestCell.length; i++) widestCell[i] = Math.max(widestCell[i] ?? 0, displayWidth(clean(r[i] ?? "")));
+		}
+	}
 	// A long header may be cut ("first_rel…") rather than widen a column of short values, but
 	// never so far that two headers look the same.
 	const minimum = allHead.map((h) => Math.max(1, headerMinimum(h, allHead)));
-	const widest = (i: number, header: number): number => {
-		let w = Math.max(header, minimum[i] ?? 1);
-		for (const s of allBody) for (const r of s.rows) w = Math.max(w, displayWidth(r[i] ?? ""));
-		return Math.max(1, w);
-	};
+	const widest = (i: number, header: number): number => Math.max(1, header, minimum[i] ?? 1, widestCell[i] ?? 0);
 	const whole = allHead.map((h, i) => widest(i, displayWidth(h)));
 	const natural =
 		whole.reduce((a, b) => a + b, 0) + GAP.length * (whole.length - 1) <= width
@@ -164,8 +188,6 @@ export function layoutTable(headers: readonly string[], sections: readonly Table
 			omitted.push(allHead[i] ?? "");
 		}
 	}
-	const pick = <T>(cells: readonly T[]): T[] => kept.map((i) => cells[i]);
-	const head = pick(allHead);
 	const rest = kept.slice(1);
 	const widths =
 		rest.length > 0
@@ -178,18 +200,25 @@ export function layoutTable(headers: readonly string[], sections: readonly Table
 					),
 				]
 			: [first];
-	const line = (cells: readonly string[]): string =>
-		cells
-			.map((c, i) => {
-				const w = widths[i] ?? 1;
-				return i === cells.length - 1 ? truncate(c, w) : pad(truncate(c, w), w);
-			})
-			.join(GAP)
-			.trimEnd();
-	const lines: string[] = [line(head), widths.map((w) => "─".repeat(w)).join(GAP)];
-	for (const section of allBody) {
-		if (section.label !== null) lines.push(truncate(section.label, width));
-		for (const row of section.rows) lines.push(line(pick(row).map((c) => c ?? "")));
+	/** The line of a row's cells (only the kept columns are cleaned and cut). */
+	const line = (cells: readonly string[], cleaned: boolean): string => {
+		let text = "";
+		for (let k = 0; k < kept.length; k++) {
+			const raw = cells[kept[k] ?? 0] ?? "";
+			const c = cleaned ? raw : clean(raw);
+			const w = widths[k] ?? 1;
+			if (k > 0) text += GAP;
+			text += k === kept.length - 1 ? truncate(c, w) : pad(truncate(c, w), w);
+		}
+		return text.trimEnd() + "\n";
+	};
+	function* lines(): Generator<string, void, undefined> {
+		yield line(allHead, true);
+		yield widths.map((w) => "─".repeat(w)).join(GAP) + "\n";
+		for (const section of sections) {
+			if (section.label !== null) yield truncate(clean(section.label), width) + "\n";
+			for (const row of section.rows) yield line(row, false);
+		}
 	}
-	return { text: lines.join("\n") + "\n", omitted };
+	return { lines: lines(), omitted };
 }

@@ -9,7 +9,7 @@
  * paths for plain scalars; so 10k notes × 15 properties do not cost 150k cell objects up front.
  */
 
-import { cellIdentity, cellKind, makeCell, NEEDS_CELL, quickDisplay, quickIdentity } from "./cells";
+import { ABSENT, cellIdentity, cellKind, makeCell, NEEDS_CELL, quickDisplay, quickIdentity } from "./cells";
 import type { Cell, PropertyTypeName } from "./types";
 
 export class Shape {
@@ -127,6 +127,17 @@ export class CellMap implements ReadonlyMap<string, Cell> {
 		return id;
 	}
 
+	/** `cellIdentity` of the cell for `key` (ABSENT when missing), without keeping a cell made for it. */
+	identityOf(key: string): unknown {
+		const slot = this.shape.index.get(key);
+		if (slot === undefined) return ABSENT;
+		if (this.raw !== null && this.made(slot) === undefined) {
+			const quick = quickIdentity(this.raw[slot], this.declared.get(key));
+			if (quick !== NEEDS_CELL) return quick;
+		}
+		return cellIdentity(this.peek(key));
+	}
+
 	/** The number of a number cell (its sort key), or null for any other cell or none. */
 	numberOf(key: string): number | null {
 		const slot = this.shape.index.get(key);
@@ -140,6 +151,24 @@ export class CellMap implements ReadonlyMap<string, Cell> {
 		}
 		const c = cell ?? this.at(slot);
 		return c.state === "value" && c.type === "number" && typeof c.sortKey === "number" ? c.sortKey : null;
+	}
+
+	/** The cell for `key` (absent when missing); one not made yet is made for this read only, not kept. */
+	peek(key: string): Cell {
+		const slot = this.shape.index.get(key);
+		if (slot === undefined) return ABSENT;
+		const cell = this.made(slot);
+		if (cell !== undefined || this.raw === null) return cell ?? this.at(slot);
+		return makeCell(this.raw[slot], this.declared.get(key));
+	}
+
+	/** The frontmatter value for `key` (undefined when missing), without making its cell. */
+	rawOf(key: string): unknown {
+		const slot = this.shape.index.get(key);
+		if (slot === undefined) return undefined;
+		if (this.raw !== null) return this.raw[slot];
+		const cell = this.at(slot);
+		return cell.state === "absent" ? undefined : cell.state === "null" ? null : cell.raw;
 	}
 
 	/** What the cell for `key` is (state, or type for a value) without making it; "absent" when missing. */

@@ -4,11 +4,24 @@
  */
 
 import type { LinkNames } from "../../shared/core/link-names";
-import { cellOf } from "./model";
+import { rawOf, transientCell } from "./model";
 import type { Cell, Column, ComparisonModel, Row, ViewResult, WikiLink } from "./types";
 
-function parts(model: ComparisonModel, view?: ViewResult): { columns: readonly Column[]; rows: readonly Row[] } {
+/** What an export prints: these columns, these rows, in this order. */
+export interface ExportParts {
+	readonly columns: readonly Column[];
+	readonly rows: readonly Row[];
+}
+
+function parts(model: ComparisonModel, view?: ViewResult): ExportParts {
 	return view === undefined ? { columns: model.columns, rows: model.rows } : { columns: view.columns, rows: view.rows };
+}
+
+/** The pieces joined. */
+function joined(pieces: Iterable<string>): string {
+	let text = "";
+	for (const piece of pieces) text += piece;
+	return text;
 }
 
 // ---------------------------------------------------------------- Markdown
@@ -93,15 +106,16 @@ function noteFile(path: string): { path: string; name: string; basename: string;
  * (the vault's shared names) lets note links tell apart notes of the same name outside the rows.
  */
 export function toMarkdownTable(model: ComparisonModel, view?: ViewResult, names?: LinkNames): string {
-	const { columns, rows } = parts(model, view);
+	return joined(markdownPieces(parts(model, view), names));
+}
+
+/** `toMarkdownTable` piece by piece: each piece is one line with its line break. */
+export function* markdownPieces({ columns, rows }: ExportParts, names?: LinkNames): Generator<string, void, undefined> {
 	const link = noteLinks(rows, names);
-	const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
-	const lines = [
-		line(["Note", ...columns.map((c) => markdownText(c.key))]),
-		line(["---", ...columns.map((c) => (c.type === "number" ? "---:" : "---"))]),
-		...rows.map((row) => line([link(row), ...columns.map((c) => markdownCell(cellOf(row, c.key)))])),
-	];
-	return lines.join("\n") + "\n";
+	const line = (cells: readonly string[]): string => `| ${cells.join(" | ")} |\n`;
+	yield line(["Note", ...columns.map((c) => markdownText(c.key))]);
+	yield line(["---", ...columns.map((c) => (c.type === "number" ? "---:" : "---"))]);
+	for (const row of rows) yield line([link(row), ...columns.map((c) => markdownCell(transientCell(row, c.key)))]);
 }
 
 // ---------------------------------------------------------------- CSV
@@ -125,54 +139,101 @@ function csvCell(cell: Cell): string {
 
 /** RFC 4180 CSV (CRLF line ends, quoted when needed): note, path, then one column per property. */
 export function toCsv(model: ComparisonModel, view?: ViewResult): string {
-	const { columns, rows } = parts(model, view);
-	const lines = [
-		["note", "path", ...columns.map((c) => csvText(c.key))].join(","),
-		...rows.map((row) => [csvText(row.basename), csvText(row.path), ...columns.map((c) => csvCell(cellOf(row, c.key)))].join(",")),
-	];
-	return lines.join("\r\n") + "\r\n";
+	return joined(csvPieces(parts(model, view)));
+}
+
+/** `toCsv` piece by piece: each piece is one record with its CRLF. */
+export function* csvPieces({ columns, rows }: ExportParts): Generator<string, void, undefined> {
+	yield ["note", "path", ...columns.map((c) => csvText(c.key))].join(",") + "\r\n";
+	for (const row of rows) {
+		yield [csvText(row.basename), csvText(row.path), ...columns.map((c) => csvCell(transientCell(row, c.key)))].join(",") + "\r\n";
+	}
 }
 
 // ---------------------------------------------------------------- JSON
 
-function plain(cell: Cell): unknown {
-	switch (cell.state) {
-		case "null":
-			return null;
-		case "empty":
-			return cell.raw;
-		case "value": {
-			const raw = cell.raw;
-			// Text, booleans and finite numbers are their own JSON; only structures need the round trip.
-			if (typeof raw === "string" || typeof raw === "boolean" || (typeof raw === "number" && Number.isFinite(raw))) return raw;
-			try {
-				const text = JSON.stringify(cell.raw, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-				return text === undefined ? cell.display : (JSON.parse(text) as unknown);
-			} catch {
-				return cell.display;
-			}
-		}
-		default:
-			return undefined;
+/**
+ * A value as the JSON export gives it: its frontmatter value (absent: undefined), where text,
+ * booleans and finite numbers are their own JSON and structures take a JSON round trip (bigints
+ * as text; a value JSON cannot hold becomes the cell's display text).
+ */
+function plain(raw: unknown, row: Row, key: string): unknown {
+	// Text, booleans, null and finite numbers are their own JSON; only structures need the round trip.
+	if (raw === null || typeof raw === "string" || typeof raw === "boolean" || (typeof raw === "number" && Number.isFinite(raw)))
+		return raw;
+	if (raw === undefined) return undefined;
+	const display = (): string => {
+		const cell = transientCell(row, key);
+		return cell.state === "value" ? cell.display : "";
+	};
+	try {
+		const text = JSON.stringify(raw, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+		return text === undefined ? display() : (JSON.parse(text) as unknown);
+	} catch {
+		return display();
 	}
+}
+
+/** `JSON.stringify(value, null, 2)` as it reads nested at `indent` (its later lines indented). */
+function nested(value: unknown, indent: string): string {
+	if (typeof value !== "object" || value === null) return JSON.stringify(value);
+	const text = JSON.stringify(value, null, 2);
+	return text.includes("\n") ? text.replace(/\n/g, `\n${indent}`) : text;
+}
+
+/** Whether `value` is its own JSON as a list item: text, a boolean, null or a finite number. */
+function plainItem(value: unknown): boolean {
+	return (
+		typeof value === "string" || typeof value === "boolean" || value === null || (typeof value === "number" && Number.isFinite(value))
+	);
+}
+
+/** A property's JSON text nested at `indent` (what `nested(plain(…))` gives; lists of plain items written directly). */
+function propertyJson(raw: unknown, row: Row, key: string, indent: string): string {
+	if (Array.isArray(raw) && raw.length > 0 && raw.every(plainItem)) {
+		let text = "[";
+		for (let i = 0; i < raw.length; i++) text += `${i === 0 ? "" : ","}\n${indent}  ${JSON.stringify(raw[i])}`;
+		return `${text}\n${indent}]`;
+	}
+	return nested(plain(raw, row, key), indent);
+}
+
+/** Keys JavaScript objects list first, in numeric order: array indexes (`"0"` … `"4294967294"`). */
+function isArrayIndex(key: string): boolean {
+	return /^(?:0|[1-9][0-9]{0,9})$/.test(key) && Number(key) < 4294967295;
+}
+
+/** The columns in the order an object built from them lists its keys (array indexes first). */
+function objectKeyOrder(columns: readonly Column[]): readonly Column[] {
+	const indexes = columns.filter((c) => isArrayIndex(c.key)).sort((a, b) => Number(a.key) - Number(b.key));
+	return indexes.length === 0 ? columns : [...indexes, ...columns.filter((c) => !isArrayIndex(c.key))];
 }
 
 /** JSON: columns (key, type, coverage, conflicts) and notes (absent properties left out). */
 export function toJson(model: ComparisonModel, view?: ViewResult): string {
-	const { columns, rows } = parts(model, view);
-	const doc = {
-		columns: columns.map((c) => ({ key: c.key, type: c.type, declared: c.declared, coverage: c.coverage, conflicts: c.conflicts })),
-		notes: rows.map((row) => ({
-			path: row.path,
-			basename: row.basename,
-			warning: row.warning,
-			properties: Object.fromEntries(
-				columns.flatMap((c) => {
-					const cell = cellOf(row, c.key);
-					return cell.state === "absent" ? [] : [[c.key, plain(cell)] as const];
-				}),
-			),
-		})),
-	};
-	return JSON.stringify(doc, null, 2) + "\n";
+	return joined(jsonPieces(parts(model, view)));
+}
+
+/**
+ * `toJson` piece by piece: the text `JSON.stringify` gives the whole document with two-space
+ * indentation, piece by piece (the columns, then one piece per note).
+ */
+export function* jsonPieces({ columns, rows }: ExportParts): Generator<string, void, undefined> {
+	const head = columns.map((c) => ({ key: c.key, type: c.type, declared: c.declared, coverage: c.coverage, conflicts: c.conflicts }));
+	yield `{\n  "columns": ${nested(head, "  ")},\n  "notes": ${rows.length === 0 ? "[]\n}\n" : "[\n"}`;
+	if (rows.length === 0) return;
+	const keyed = objectKeyOrder(columns).map((c) => ({ key: c.key, name: `\n        ${JSON.stringify(c.key)}: ` }));
+	for (let i = 0; i < rows.length; i++) {
+		const row = rows[i];
+		let text = `    {\n      "path": ${JSON.stringify(row.path)},\n      "basename": ${JSON.stringify(row.basename)},\n      ${row.warning === undefined ? "" : `"warning": ${JSON.stringify(row.warning)},\n      `}"properties": {`;
+		let any = false;
+		for (const { key, name } of keyed) {
+			const raw = rawOf(row, key);
+			if (raw === undefined) continue;
+			text += `${any ? "," : ""}${name}${propertyJson(raw, row, key, "        ")}`;
+			any = true;
+		}
+		text += any ? "\n      }\n    }" : "}\n    }";
+		yield i === rows.length - 1 ? `${text}\n  ]\n}\n` : `${text},\n`;
+	}
 }

@@ -26,20 +26,37 @@ export function cellOf(row: Row, key: string): Cell {
 	return row.cells.get(key) ?? ABSENT;
 }
 
+/** The cell of `key`, made for this read only when the row has not made it yet (exports read each cell once). */
+export function transientCell(row: Row, key: string): Cell {
+	const cells = row.cells;
+	return cells instanceof CellMap ? cells.peek(key) : (cells.get(key) ?? ABSENT);
+}
+
+/** The frontmatter value of `key` (undefined when absent), without making its cell. */
+export function rawOf(row: Row, key: string): unknown {
+	const cells = row.cells;
+	if (cells instanceof CellMap) return cells.rawOf(key);
+	const cell = cells.get(key);
+	return cell === undefined || cell.state === "absent" ? undefined : cell.state === "null" ? null : cell.raw;
+}
+
 /** A row's shape (its keys, `undefined` values left out) and values, from the note's frontmatter. */
 function rowCells(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeName>): CellMap {
 	const fm = note.frontmatter;
 	if (fm === null) return CellMap.lazy(ROOT_SHAPE, EMPTY_VALUES, declared);
 	let shape = ROOT_SHAPE;
 	const keys = Object.keys(fm);
-	const values: unknown[] = [];
+	// Of exactly its length (`push` would leave room for more in every row).
+	const values = new Array<unknown>(keys.length);
+	let n = 0;
 	for (let i = 0; i < keys.length; i++) {
 		const key = keys[i];
 		const value = fm[key];
 		if (value === undefined) continue;
 		shape = childShape(shape, key);
-		values.push(value);
+		values[n++] = value;
 	}
+	values.length = n;
 	return CellMap.lazy(shape, values, declared);
 }
 

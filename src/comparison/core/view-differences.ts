@@ -43,6 +43,24 @@ function valueId(row: Row, key: string, table: InternTable): number {
 }
 
 /**
+ * Whether the rows do not all have the same cell (state and value) for `key`: a column's
+ * `differs` in `applyView`, found without its other facts (it stops at the first difference) and
+ * without keeping the cells it reads.
+ */
+export function columnDiffers(rows: readonly Row[], key: string): boolean {
+	const identity = (row: Row): unknown =>
+		row.cells instanceof CellMap ? row.cells.identityOf(key) : cellIdentity(row.cells.get(key) ?? ABSENT);
+	if (rows.length < 2) return false;
+	const first = identity(rows[0]);
+	for (let i = 1; i < rows.length; i++) {
+		const other = identity(rows[i]);
+		// Equal as the intern table's keys are (SameValueZero: NaN equals NaN).
+		if (other !== first && !(Number.isNaN(other) && Number.isNaN(first))) return true;
+	}
+	return false;
+}
+
+/**
  * Which cells of a column are marked as differing (the highlight rule):
  * - a column *differs* when the shown rows do not all have the same value (its header says so);
  * - when exactly two rows are shown (two notes compared, e.g. a selection of two), both cells of

@@ -1,6 +1,6 @@
 /** Grouping of the shown rows by one property, groups in value order (blanks last). */
 
-import { cellOf } from "./model";
+import { transientCell } from "./model";
 import { STATE_TOKENS, facetLabel } from "./facets";
 import { blankRank, compareSortKeys } from "./view-sort";
 import type { Cell, Row, RowGroup } from "./types";
@@ -29,7 +29,8 @@ export function groupColumn(rows: readonly Row[], key: string): GroupColumn {
 	const groups: { value: string; cell: Cell }[] = [];
 	const bucket = new Int32Array(rows.length);
 	for (let i = 0; i < rows.length; i++) {
-		const cell = cellOf(rows[i], key);
+		// Not kept in the row: grouping reads one cell of every row, most of which are never shown.
+		const cell = transientCell(rows[i], key);
 		const value = groupValue(cell);
 		let b = index.get(value);
 		if (b === undefined) {
