@@ -42,7 +42,7 @@ export default class FrameworkNotesPlugin extends Plugin implements PluginHost {
 		registerTemplates(this);
 		registerDecisions(this);
 		registerFacts(this);
-		this.addSettingTab(new FrameworkNotesSettingTab(this.app, this, this.settingsSections));
+		this.addSettingTab(new FrameworkNotesSettingTab(this.app, this, this, this.settingsSections));
 	}
 
 	override onunload(): void {

@@ -1,7 +1,8 @@
 import { DropdownComponent } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS } from "../src/shared/core/settings";
-import { compareSettingsSection } from "../src/comparison/settings-section";
+import { COMPARE_SETTINGS } from "../src/comparison/settings-section";
+import { renderSection } from "../src/shared/settings-classic";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 let h: Harness | null = null;
@@ -30,7 +31,7 @@ describe("comparison settings section", () => {
 		});
 		const el = createDiv();
 		let redisplays = 0;
-		compareSettingsSection(el, h.plugin, () => {
+		renderSection(el, h.plugin, COMPARE_SETTINGS, () => {
 			redisplays++;
 		});
 		expect(names(el)).toEqual([
@@ -53,7 +54,7 @@ describe("comparison settings section", () => {
 		expect(h.plugin.settings.compare.selectorKind).toBe("tag");
 		expect(redisplays).toBe(1);
 		const again = createDiv();
-		compareSettingsSection(again, h.plugin, () => undefined);
+		renderSection(again, h.plugin, COMPARE_SETTINGS, () => undefined);
 		expect(names(again)).toContain("Tag");
 		expect(names(again)).not.toContain("Property");
 		expect(DEFAULT_SETTINGS.compare.selectorKind).toBe("property");

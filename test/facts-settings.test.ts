@@ -1,8 +1,9 @@
 import { SecretComponent, TextComponent } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SOURCE_BASES } from "../src/facts/core/index";
-import { factsSettingsSection, NO_SECRET_STORAGE_TEXT } from "../src/facts/settings-section";
+import { FACTS_SETTINGS, NO_SECRET_STORAGE_TEXT } from "../src/facts/settings-section";
 import { DEFAULT_FACTS_SETTINGS } from "../src/shared/core/settings";
+import { renderSection } from "../src/shared/settings-classic";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 import { storeSecret } from "./harness/secrets";
 
@@ -28,7 +29,7 @@ function render(harness: Harness): { container: HTMLElement; texts: Callback[]; 
 		return this;
 	});
 	const container = createDiv();
-	factsSettingsSection(container, harness.plugin, () => undefined);
+	renderSection(container, harness.plugin, FACTS_SETTINGS, () => undefined);
 	return { container, texts, secrets };
 }
 

@@ -4,8 +4,9 @@
  */
 import { Setting } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { indexSettingsSection } from "../src/index-notes/settings-section";
+import { INDEX_SETTINGS } from "../src/index-notes/settings-section";
 import { withSection } from "../src/shared/core/settings";
+import { renderSection } from "../src/shared/settings-classic";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 const app = vi.hoisted(() => ({ version: "1.13.1" }));
@@ -33,7 +34,7 @@ async function spacesSetting(): Promise<{ h: Harness; desc: () => string; slide:
 	const h = harness;
 	await h.plugin.updateSettings(withSection(h.plugin.settings, "index", { useSpaces: true, numSpaces: 2 }));
 	const spy = vi.spyOn(Setting.prototype, "setName");
-	indexSettingsSection(createDiv(), h.plugin, () => undefined);
+	renderSection(createDiv(), h.plugin, INDEX_SETTINGS, () => undefined);
 	const at = spy.mock.calls.findIndex((call) => call[0] === "Number of spaces");
 	const setting = spy.mock.contexts[at] as Setting | undefined;
 	spy.mockRestore();

@@ -4,8 +4,9 @@
  */
 import { Setting } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { indexSettingsSection } from "../src/index-notes/settings-section";
+import { INDEX_SETTINGS } from "../src/index-notes/settings-section";
 import { INDEX_SCHEMA } from "../src/shared/core/settings-schema";
+import { renderSection } from "../src/shared/settings-classic";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 let harness: Harness | null = null;
@@ -28,7 +29,7 @@ async function render(): Promise<{ h: Harness; ui: Rendered }> {
 	const byName = new Map<string, Setting>();
 	const spy = vi.spyOn(Setting.prototype, "setName");
 	const container = createDiv();
-	indexSettingsSection(container, h.plugin, () => undefined);
+	renderSection(container, h.plugin, INDEX_SETTINGS, () => undefined);
 	spy.mock.calls.forEach((call, i) => {
 		const name = call[0];
 		const instance = spy.mock.contexts[i] as Setting | undefined;

@@ -4,13 +4,12 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { SettingTab as MockSettingTab } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, withSection } from "../src/shared/core/settings";
-import { FrameworkNotesSettingTab } from "../src/shared/settings-tab";
 import { cleanup, makeVault, readVaultFile } from "./cli-helpers";
 import { runCli } from "./cli-run-helper";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
+import { openSettings } from "./harness/settings-tab";
 
 let harness: Harness | null = null;
 const dirs: string[] = [];
@@ -38,18 +37,12 @@ describe("plugin: settings of a newer version", () => {
 		expect(h.notices().filter((n) => n.includes("newer version"))).toHaveLength(1);
 	});
 
-	it("the settings tab says changes are not saved, only then", async () => {
-		const render = (h: Harness): string => {
-			const tab = new FrameworkNotesSettingTab(h.app, h.plugin, []);
-			// Shown as the app shows a tab: from its setting definitions, else through display().
-			(tab as unknown as MockSettingTab).renderTab__();
-			return tab.containerEl.textContent ?? "";
-		};
+	it.each(["definitions", "classic"] as const)("the settings tab (%s) says changes are not saved, only then", async (path) => {
 		harness = await loadPlugin({ data: structuredClone(newer) });
-		expect(render(harness)).toContain("saved by a newer version of the plugin");
+		expect(openSettings(harness, path).text()).toContain("saved by a newer version of the plugin");
 		harness.unload();
 		harness = await loadPlugin({ data: structuredClone(DEFAULT_SETTINGS) });
-		expect(render(harness)).not.toContain("newer version");
+		expect(openSettings(harness, path).text()).not.toContain("newer version");
 	});
 });
 

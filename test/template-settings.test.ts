@@ -1,7 +1,8 @@
 import { TextComponent, ToggleComponent } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_TEMPLATE_SETTINGS } from "../src/shared/core/settings";
-import { templateSettingsSection } from "../src/templates/settings-section";
+import { TEMPLATE_SETTINGS } from "../src/templates/settings-section";
+import { renderSection } from "../src/shared/settings-classic";
 import { type Harness, loadPlugin } from "./harness/plugin-harness";
 
 let h: Harness | null = null;
@@ -26,7 +27,7 @@ function render(harness: Harness): { container: HTMLElement; texts: Callback[]; 
 		return this;
 	});
 	const container = createDiv();
-	templateSettingsSection(container, harness.plugin);
+	renderSection(container, harness.plugin, TEMPLATE_SETTINGS, () => undefined);
 	return { container, texts, toggles };
 }
 

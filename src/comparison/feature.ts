@@ -4,7 +4,7 @@ import { openComparison, registerOpenComparisonCommand } from "./commands/open-c
 import type { PluginHost } from "../shared/host";
 import { templatesFolderOf } from "../shared/templates-folder";
 import { registerComparisonBasesView } from "./ui/bases-view";
-import { compareSettingsSection } from "./settings-section";
+import { COMPARE_SETTINGS } from "./settings-section";
 import { COMPARISON_ICON, COMPARISON_VIEW_TYPE, ComparisonView } from "./ui/comparison-view";
 import { comparisonKind } from "./core/living-note";
 import { readPropertyTypes, type PropertyTypes } from "./property-types";
@@ -13,7 +13,7 @@ import { vaultSnapshot } from "../shared/live-snapshot";
 /** Wire the comparison pane: view, ribbon icon, commands, folder menu, Bases view, settings. */
 export function registerComparison(host: PluginHost): void {
 	const { app, plugin } = host;
-	host.addSettingsSection(compareSettingsSection);
+	host.addSettingsSection(COMPARE_SETTINGS);
 	plugin.registerView(COMPARISON_VIEW_TYPE, (leaf) => new ComparisonView(leaf, host));
 	plugin.registerHoverLinkSource(COMPARISON_VIEW_TYPE, { display: "Framework comparison", defaultMod: true });
 	plugin.addRibbonIcon(COMPARISON_ICON, "Open framework comparison", () => {

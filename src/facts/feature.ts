@@ -4,7 +4,7 @@ import { gatherFacts, hostsOf } from "./core/index";
 import { obsidianHttpGet } from "./http-obsidian";
 import { registerFactsCliHandler } from "./obsidian-cli";
 import { FactsRun } from "./run";
-import { factsSettingsSection } from "./settings-section";
+import { FACTS_SETTINGS } from "./settings-section";
 
 export const FILL_FACTS_ACTION_ID = "fill-facts";
 
@@ -18,5 +18,5 @@ export function registerFacts(host: PluginHost): void {
 	registerFillFactsCommand(host, run);
 	registerFactsCliHandler(host, run);
 	host.paneActions.add({ id: FILL_FACTS_ACTION_ID, name: "Fill facts", icon: "download", run: (paths) => void run.fill(paths) });
-	host.addSettingsSection(factsSettingsSection);
+	host.addSettingsSection(FACTS_SETTINGS);
 }

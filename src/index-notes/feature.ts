@@ -1,9 +1,9 @@
 import type { PluginHost } from "../shared/host";
 import { IndexService } from "./index-service";
-import { indexSettingsSection } from "./settings-section";
+import { INDEX_SETTINGS } from "./settings-section";
 
 /** Index notes: the service that keeps index blocks current, its commands and its settings section. */
 export function registerIndexNotes(host: PluginHost): void {
-	host.addSettingsSection(indexSettingsSection);
+	host.addSettingsSection(INDEX_SETTINGS);
 	host.plugin.addChild(new IndexService(host));
 }

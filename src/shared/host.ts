@@ -3,15 +3,15 @@ import type { Settings } from "./core/settings";
 import type { PaneActions } from "./pane-actions";
 import type { LivingBlocks } from "./living-blocks";
 import type { PaneModes } from "./pane-modes";
+import type { SettingsHost, SettingsSection } from "./setting-spec";
 
-/** One feature's part of the settings tab: renders into `containerEl`; `redisplay` re-renders the tab. */
-export type SettingsSection = (containerEl: HTMLElement, host: PluginHost, redisplay: () => void) => void;
+export type { SettingsSection } from "./setting-spec";
 
 /**
  * What a feature module may use of the plugin. Features receive this instead of the plugin
  * class so that nothing under `src/` imports `main.ts`.
  */
-export interface PluginHost {
+export interface PluginHost extends SettingsHost {
 	readonly app: App;
 	readonly plugin: Plugin;
 	/** Current settings (replaced as a whole on every change, never mutated). */
@@ -25,7 +25,10 @@ export interface PluginHost {
 	updateSettings(next: Settings): Promise<void>;
 	/** Call `listener` after each settings change; released when the plugin unloads. */
 	onSettingsChange(listener: (next: Settings, previous: Settings) => void): void;
-	/** Add a feature's section to the settings tab; sections show in the order they were added. */
+	/**
+	 * Add a feature's section to the settings tab (a description of its settings, see
+	 * `setting-spec.ts`); sections show in the order they were added.
+	 */
 	addSettingsSection(section: SettingsSection): void;
 	/** Modes the comparison pane offers next to its table (see `pane-modes.ts`). */
 	readonly paneModes: PaneModes;

@@ -3,10 +3,10 @@ import { registerImportOutline } from "./commands/import-outline";
 import { registerInsertTemplate } from "./commands/insert-template";
 import { registerNewFrameworkNote } from "./commands/new-framework-note";
 import type { PluginHost } from "../shared/host";
-import { templateSettingsSection } from "./settings-section";
+import { TEMPLATE_SETTINGS } from "./settings-section";
 
 export function registerTemplates(host: PluginHost): void {
-	host.addSettingsSection(templateSettingsSection);
+	host.addSettingsSection(TEMPLATE_SETTINGS);
 	registerInsertTemplate(host);
 	registerNewFrameworkNote(host);
 	registerImportOutline(host);

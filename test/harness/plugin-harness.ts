@@ -8,6 +8,9 @@
  *    → it builds the view from the plugin's `registerView` creator, loads and opens it, and passes
  *    the state.
  * 8. `Plugin.loadData()` returns `{}` when nothing was saved; Obsidian returns `null`. → `null`.
+ * 10. `SettingTab` draws setting definitions but throws on a `control` definition, and reading a
+ *    `Setting`'s `errorEl` before an error was set throws (strict proxy). → the settings tab is
+ *    opened through `openSettings` in `settings-tab.ts`, which draws controls as Obsidian 1.13 does.
  *
  * Known and not patched here (tests that need them work around them locally):
  * - `Modal.open()` closes the modal again after one tick; text inputs do not fire `onChange`.
