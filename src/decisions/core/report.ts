@@ -100,17 +100,24 @@ function pad(text: string, width: number, right = false): string {
 	return right ? gap + text : text + gap;
 }
 
+/** The largest `measure` over `items`, at least `least` (a loop: a ranking may hold 100k notes, too many to spread as arguments). */
+function widest<T>(items: readonly T[], measure: (item: T) => number, least: number): number {
+	let max = least;
+	for (const item of items) max = Math.max(max, measure(item));
+	return max;
+}
+
 /** The text listing: the sentence, the ranking with each note's explanation, then the notes set aside. */
 export function decisionText({ result }: ReportInput): string {
 	const lines: string[] = [];
 	if (result.change !== null) lines.push(result.change.sentence, "");
 	if (result.ranked.length === 0) lines.push("No framework note meets the requirements.");
-	const nameWidth = Math.max(4, ...result.ranked.map((n) => [...n.name].length));
-	const critWidth = Math.max(0, ...result.preferences.map((p) => [...p.text].length));
+	const nameWidth = widest(result.ranked, (n) => [...n.name].length, 4);
+	const critWidth = widest(result.preferences, (p) => [...p.text].length, 0);
 	const explained = result.ranked.map((n) =>
 		(result.explain(n.path) ?? []).map((p) => ({ p, points: `${formatPoints(p.points)} of ${formatPoints(p.weight)}` })),
 	);
-	const pointsWidth = Math.max(0, ...explained.flat().map((x) => x.points.length));
+	const pointsWidth = widest(explained, (list) => widest(list, (x) => x.points.length, 0), 0);
 	if (result.ranked.length > 0) lines.push(`${pad("Rank", 4)}  ${pad("Note", nameWidth)}  ${pad("Score", 5, true)}  Coverage`);
 	result.ranked.forEach((n, i) => {
 		lines.push(

@@ -66,9 +66,13 @@ export function namesakeChanges(before: LinkNames, after: LinkNames): string[] {
 	const out: string[] = [];
 	for (const [key, group] of before.shared) {
 		const now = after.shared.get(key);
-		if (now === undefined || now.join("\n") !== group.join("\n")) out.push(...group, ...(now ?? []));
+		if (now === undefined || now.join("\n") !== group.join("\n")) {
+			// Item by item: a name shared by 100k notes is too many to spread as arguments.
+			for (const path of group) out.push(path);
+			for (const path of now ?? []) out.push(path);
+		}
 	}
-	for (const [key, group] of after.shared) if (!before.shared.has(key)) out.push(...group);
+	for (const [key, group] of after.shared) if (!before.shared.has(key)) for (const path of group) out.push(path);
 	return out;
 }
 

@@ -264,7 +264,7 @@ export class ComparisonPane {
 		);
 		const keep = new Set(sorted.keep);
 		const changes: ModelChange[] = [...plan.dropped, ...sorted.drop].map((deleted) => ({ deleted }));
-		changes.push(...noteInputs(snapshot, files.filter((f) => keep.has(f.path)) as unknown as VFile[]));
+		for (const input of noteInputs(snapshot, files.filter((f) => keep.has(f.path)) as unknown as VFile[])) changes.push(input);
 		if (changes.length === 0) return;
 		this.model = updateModel(model, changes);
 		this.render();
