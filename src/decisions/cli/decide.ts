@@ -8,12 +8,13 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../c
 import { chosenFolder, withNoteChoice } from "../../cli/note-choice";
 import { printable } from "../../cli/printable";
 import { typedNote } from "../../shared/core/vault";
-import { decisionJson, decisionMarkdown, decisionText } from "../core/report";
+import { decisionJsonPieces, decisionMarkdownPieces, decisionTextPieces } from "../core/report";
+import { writePieces } from "../../cli/output";
 import { runDecision } from "../core/decision-run";
 
 const DECIDE_FORMATS: readonly CompareFormat[] = ["table", "markdown", "json"];
 
-export function decideCommand(ctx: CommandContext): number {
+export async function decideCommand(ctx: CommandContext): Promise<number> {
 	const { args, io, vault, config } = ctx;
 	const format = (args.options.format ?? "table") as CompareFormat;
 	if (!DECIDE_FORMATS.includes(format)) {
@@ -40,9 +41,12 @@ export function decideCommand(ctx: CommandContext): number {
 		settings: withNoteChoice(config.settings.compare, args.options),
 		templatesFolder: config.coreTemplatesFolder === "" ? null : config.coreTemplatesFolder,
 		...chosen,
+		release: () => vault.forgetFrontmatter(),
 	});
 	for (const line of errors) ctx.problem(node.path, line);
-	if (format === "json") io.stdout(decisionJson(report));
-	else io.stdout(printable(format === "markdown" ? decisionMarkdown(report) : decisionText(report)));
+	// Written as it is made: a ranking of 100k notes is never held whole.
+	if (format === "json") await writePieces(io, decisionJsonPieces(report));
+	else if (format === "markdown") await writePieces(io, decisionMarkdownPieces(report), printable);
+	else await writePieces(io, decisionTextPieces(report), printable);
 	return errors.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }

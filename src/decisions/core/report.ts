@@ -35,7 +35,20 @@ export interface ReportInput {
 }
 
 /** The JSON the CLI prints: every number unrounded. */
-export function decisionJson({ decision, spec, result }: ReportInput): string {
+export function decisionJson(input: ReportInput): string {
+	return [...decisionJsonPieces(input)].join("");
+}
+
+/** Each line of `JSON.stringify(value, null, 2)` but the first indented by `prefix` (strings in JSON hold no raw line breaks). */
+function nested(value: unknown, prefix: string): string {
+	return JSON.stringify(value, null, 2).replace(/\n/g, `\n${prefix}`);
+}
+
+/**
+ * `decisionJson` piece by piece (a note at a time), so a ranking of 100k notes is written without
+ * holding the whole document: the same text as `JSON.stringify(document, null, 2)`.
+ */
+export function* decisionJsonPieces({ decision, spec, result }: ReportInput): Generator<string> {
 	const criteria = [...spec.must, ...spec.prefer].map((entry) =>
 		entry.ok
 			? { list: entry.list, text: entry.criterion.text, weight: entry.list === "prefer" ? entry.criterion.weight : null, error: null }
@@ -53,8 +66,16 @@ export function decisionJson({ decision, spec, result }: ReportInput): string {
 		s: p.s,
 		points: p.points,
 	});
-	const notes = [
-		...result.ranked.map((n) => ({
+	const head = JSON.stringify({ decision, scope: spec.scope, problems: spec.problems, criteria }, null, 2);
+	yield `${head.slice(0, -2)},\n  "notes": [`;
+	let first = true;
+	const note = (value: Record<string, unknown>): string => {
+		const text = `${first ? "\n" : ",\n"}    ${nested(value, "    ")}`;
+		first = false;
+		return text;
+	};
+	for (const n of result.ranked) {
+		yield note({
 			note: n.path,
 			rank: n.rank,
 			score: n.score,
@@ -62,20 +83,13 @@ export function decisionJson({ decision, spec, result }: ReportInput): string {
 			status: "ranked",
 			reason: null,
 			points: (result.explain(n.path) ?? []).map(points),
-		})),
-		...[...result.ruledOut, ...result.missingData].map((n) => ({
-			note: n.path,
-			rank: null,
-			score: null,
-			coverage: null,
-			status: n.status,
-			reason: n.reason,
-			points: null,
-		})),
-	];
+		});
+	}
+	for (const n of [...result.ruledOut, ...result.missingData]) {
+		yield note({ note: n.path, rank: null, score: null, coverage: null, status: n.status, reason: n.reason, points: null });
+	}
 	const change = result.change === null ? null : { sentence: result.change.sentence, kind: result.change.kind, ...changeDetail(result) };
-	const body = { decision, scope: spec.scope, problems: spec.problems, criteria, notes, change };
-	return `${JSON.stringify(body, null, 2)}\n`;
+	yield `${first ? "]" : "\n  ]"},\n  "change": ${nested(change, "  ")}\n}\n`;
 }
 
 function changeDetail(result: DecisionResult): Record<string, unknown> {
@@ -108,34 +122,35 @@ function widest<T>(items: readonly T[], measure: (item: T) => number, least: num
 }
 
 /** The text listing: the sentence, the ranking with each note's explanation, then the notes set aside. */
-export function decisionText({ result }: ReportInput): string {
-	const lines: string[] = [];
-	if (result.change !== null) lines.push(result.change.sentence, "");
-	if (result.ranked.length === 0) lines.push("No framework note meets the requirements.");
+export function decisionText(input: ReportInput): string {
+	return [...decisionTextPieces(input)].join("");
+}
+
+/** `decisionText` a line at a time (the explanations are made twice: once to measure, once to print). */
+export function* decisionTextPieces({ result }: ReportInput): Generator<string> {
+	if (result.change !== null) yield `${result.change.sentence}\n\n`;
+	if (result.ranked.length === 0) yield "No framework note meets the requirements.\n";
 	const nameWidth = widest(result.ranked, (n) => [...n.name].length, 4);
 	const critWidth = widest(result.preferences, (p) => [...p.text].length, 0);
-	const explained = result.ranked.map((n) =>
-		(result.explain(n.path) ?? []).map((p) => ({ p, points: `${formatPoints(p.points)} of ${formatPoints(p.weight)}` })),
-	);
-	const pointsWidth = widest(explained, (list) => widest(list, (x) => x.points.length, 0), 0);
-	if (result.ranked.length > 0) lines.push(`${pad("Rank", 4)}  ${pad("Note", nameWidth)}  ${pad("Score", 5, true)}  Coverage`);
-	result.ranked.forEach((n, i) => {
-		lines.push(
-			`${pad(String(n.rank), 4, true)}  ${pad(n.name, nameWidth)}  ${pad(formatScore(n.score), 5, true)}  ${formatCoverage(n.coverage)}`,
-		);
-		for (const { p, points } of explained[i]) {
+	const pointsText = (p: Point): string => `${formatPoints(p.points)} of ${formatPoints(p.weight)}`;
+	const pointsWidth = widest(result.ranked, (n) => widest(result.explain(n.path) ?? [], (p) => pointsText(p).length, 0), 0);
+	if (result.ranked.length > 0) yield `${pad("Rank", 4)}  ${pad("Note", nameWidth)}  ${pad("Score", 5, true)}  Coverage\n`;
+	for (const n of result.ranked) {
+		let text = `${pad(String(n.rank), 4, true)}  ${pad(n.name, nameWidth)}  ${pad(formatScore(n.score), 5, true)}  ${formatCoverage(n.coverage)}\n`;
+		for (const p of result.explain(n.path) ?? []) {
 			const value = p.value === "" ? "—" : p.value;
-			lines.push(`      ${mark(p.s)} ${pad(p.criterion, critWidth)}  ${pad(points, pointsWidth, true)}  ${value}`);
+			text += `      ${mark(p.s)} ${pad(p.criterion, critWidth)}  ${pad(pointsText(p), pointsWidth, true)}  ${value}\n`;
 		}
-	});
-	const aside = (title: string, notes: DecisionResult["ruledOut"]): void => {
-		if (notes.length === 0) return;
-		lines.push("", title);
-		for (const n of notes) lines.push(`  ${n.name}: ${n.reason}`);
-	};
-	aside("Ruled out", result.ruledOut);
-	aside("Missing data", result.missingData);
-	return `${lines.join("\n")}\n`;
+		yield text;
+	}
+	for (const [title, notes] of [
+		["Ruled out", result.ruledOut],
+		["Missing data", result.missingData],
+	] as const) {
+		if (notes.length === 0) continue;
+		yield `\n${title}\n`;
+		for (const n of notes) yield `  ${n.name}: ${n.reason}\n`;
+	}
 }
 
 /** A Markdown cell: one line, `|` and `\` escaped. */
@@ -147,22 +162,26 @@ function cell(text: string): string {
 }
 
 /** A Markdown table of the ranking (one column per preference: mark and points), the sentence, and the notes set aside. */
-export function decisionMarkdown({ result }: ReportInput): string {
-	const lines: string[] = [];
-	if (result.change !== null) lines.push(cell(result.change.sentence), "");
+export function decisionMarkdown(input: ReportInput): string {
+	return [...decisionMarkdownPieces(input)].join("");
+}
+
+/** `decisionMarkdown` a line at a time. */
+export function* decisionMarkdownPieces({ result }: ReportInput): Generator<string> {
+	if (result.change !== null) yield `${cell(result.change.sentence)}\n\n`;
 	const prefs = result.preferences;
-	lines.push(`| Rank | Note | Score | Coverage |${prefs.map((p) => ` ${cell(p.text)} |`).join("")}`);
-	lines.push(`| ---: | --- | ---: | ---: |${prefs.map(() => " :---: |").join("")}`);
+	yield `| Rank | Note | Score | Coverage |${prefs.map((p) => ` ${cell(p.text)} |`).join("")}\n`;
+	yield `| ---: | --- | ---: | ---: |${prefs.map(() => " :---: |").join("")}\n`;
 	for (const n of result.ranked) {
 		const points = (result.explain(n.path) ?? []).map((p) => ` ${mark(p.s)} ${formatPoints(p.points)} |`).join("");
-		lines.push(`| ${n.rank} | ${cell(n.name)} | ${formatScore(n.score)} | ${formatCoverage(n.coverage)} |${points}`);
+		yield `| ${n.rank} | ${cell(n.name)} | ${formatScore(n.score)} | ${formatCoverage(n.coverage)} |${points}\n`;
 	}
-	const aside = (title: string, notes: DecisionResult["ruledOut"]): void => {
-		if (notes.length === 0) return;
-		lines.push("", `${title}:`, "");
-		for (const n of notes) lines.push(`- ${cell(n.name)}: ${cell(n.reason)}`);
-	};
-	aside("Ruled out", result.ruledOut);
-	aside("Missing data", result.missingData);
-	return `${lines.join("\n")}\n`;
+	for (const [title, notes] of [
+		["Ruled out", result.ruledOut],
+		["Missing data", result.missingData],
+	] as const) {
+		if (notes.length === 0) continue;
+		yield `\n${title}:\n\n`;
+		for (const n of notes) yield `- ${cell(n.name)}: ${cell(n.reason)}\n`;
+	}
 }
