@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { displayWidth } from "../src/comparison/cli/table";
+import { displayWidth } from "../src/comparison/core/terminal-table";
 import { cleanup, makeVault } from "./cli-helpers";
 import { runCli } from "./cli-run-helper";
 import { exampleVaultCopy, SEED_OUTLINE } from "./kit/fixtures";

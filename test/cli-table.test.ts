@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { displayWidth, fitWidths, renderTable, terminalSafe, truncate } from "../src/comparison/cli/table";
+import { displayWidth, fitWidths, renderTable, terminalSafe, truncate } from "../src/comparison/core/terminal-table";
 
 describe("terminal table", () => {
 	it("aligns columns at their natural width when they fit", () => {

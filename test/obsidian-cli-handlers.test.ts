@@ -67,8 +67,29 @@ describe("Obsidian CLI handlers", () => {
 		for (const name of ["Django", "FastAPI", "Flask"]) expect(await compare({ format: "csv", folder: "Web" })).toContain(name);
 		expect(await compare({ format: "csv", folder: "Web" })).not.toContain("Gin");
 		expect(await compare({})).toBe((await runCli(["compare", root, "--format", "markdown"])).stdout);
-		expect(await compare({ format: "yaml" })).toMatch(/^Error: format must be markdown, csv or json/);
+		expect(await compare({ format: "yaml" })).toMatch(/^Error: format must be markdown, csv, json or table/);
 		expect(await compare({ folder: "Nowhere" })).toBe('Error: no folder "Nowhere" in the vault\n');
+	});
+
+	it("compare prints the Node CLI's terminal table, at a given width and with chosen columns", async () => {
+		const compare = (await handlers()).get("framework-notes:compare") as Handler;
+		const root = diskVault();
+		const node = await runCli(["compare", root, "--width", "100"]);
+		expect(node.code).toBe(0);
+		expect(node.stdout).toMatch(/^note {2}/);
+		expect(await compare({ format: "table" })).toBe(node.stdout);
+		expect(await compare({ format: "table", folder: "Web", width: "60" })).toBe(
+			(await runCli(["compare", root, "--folder", "Web", "--width", "60"])).stdout,
+		);
+		const chosen = await compare({ format: "table", columns: "async,language" });
+		expect(chosen).toBe((await runCli(["compare", root, "--width", "100", "--columns", "async,language"])).stdout);
+		expect(chosen.split("\n")[0]).toMatch(/^note +async +language$/);
+		// Too narrow for every column: the table says which were left out and how to choose.
+		const narrow = await compare({ format: "table", width: "24" });
+		for (const line of narrow.split("\n").slice(0, -2)) expect(line.length).toBeLessThanOrEqual(24);
+		expect(narrow).toMatch(/left out: .*Choose the columns with columns=/);
+		expect(await compare({ format: "table", width: "wide" })).toMatch(/^Error: width must be a whole number/);
+		expect(await compare({ format: "table", columns: "nope" })).toBe('Error: no property "nope" in the compared notes\n');
 	});
 
 	it("decide prints what the Node CLI prints, as a table, markdown and json", async () => {

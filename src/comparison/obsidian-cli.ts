@@ -1,17 +1,31 @@
 /**
  * `obsidian framework-notes:compare`: the comparison of the open vault's framework notes, as the
- * Node CLI's `compare --format markdown|csv|json` prints it (the same functions make the text).
- * The terminal table of the Node CLI is not offered: it needs a terminal width.
+ * Node CLI's `compare` prints it (the same functions make the text): Markdown by default, CSV,
+ * JSON, or the Node CLI's aligned terminal table (`format=table`, `width=` columns, 100 unless
+ * given: the handler cannot ask the terminal), with `columns=` to choose the table's columns.
  */
 import type { PluginHost } from "../shared/host";
 import { addCliHandler, flagValue } from "../shared/obsidian-cli";
 import { vaultSnapshot } from "../shared/live-snapshot";
 import { templatesFolderOf } from "../shared/templates-folder";
 import { typedFolder } from "../shared/core/vault";
-import { buildModel, comparedNotes, exportText, noteInputs, type ExportFormat } from "./core/index";
+import {
+	buildModel,
+	compareTable,
+	comparedNotes,
+	defaultGroupBy,
+	exportText,
+	noteInputs,
+	omittedColumnsText,
+	type ExportFormat,
+} from "./core/index";
 import { readPropertyTypes } from "./property-types";
 
 const FORMATS: readonly string[] = ["markdown", "csv", "json"] satisfies ExportFormat[];
+/** The table's width when `width=` is not given (a handler cannot ask the terminal). */
+const TABLE_WIDTH = 100;
+/** Narrower than this, no column but the note's name fits. */
+const MIN_TABLE_WIDTH = 20;
 
 function isExportFormat(format: string): format is ExportFormat {
 	return FORMATS.includes(format);
@@ -22,14 +36,20 @@ export function registerCompareCliHandler(host: PluginHost): void {
 	addCliHandler(
 		plugin,
 		"compare",
-		"Compare the framework notes' properties (markdown, csv or json)",
+		"Compare the framework notes' properties (markdown, csv, json or an aligned table)",
 		{
 			folder: { value: "<folder>", description: "Only the notes in this folder" },
-			format: { value: "markdown|csv|json", description: "Output format (default: markdown)" },
+			format: { value: "markdown|csv|json|table", description: "Output format (default: markdown)" },
+			width: { value: "<columns>", description: "Width of the table (default: 100)" },
+			columns: { value: "<a,b,c>", description: "The table's columns, in order" },
 		},
 		async (params) => {
 			const format = flagValue(params, "format") ?? "markdown";
-			if (!isExportFormat(format)) return `Error: format must be markdown, csv or json, not ${format}\n`;
+			if (format !== "table" && !isExportFormat(format)) return `Error: format must be markdown, csv, json or table, not ${format}\n`;
+			const widthText = flagValue(params, "width");
+			const width = widthText === undefined ? TABLE_WIDTH : Number(widthText);
+			if (!Number.isInteger(width) || width < MIN_TABLE_WIDTH)
+				return `Error: width must be a whole number of at least ${MIN_TABLE_WIDTH}\n`;
 			const snapshot = vaultSnapshot(app);
 			const folderOption = flagValue(params, "folder");
 			const chosen = folderOption === undefined ? null : typedFolder(snapshot, folderOption);
@@ -42,7 +62,19 @@ export function registerCompareCliHandler(host: PluginHost): void {
 				templatesFolder: templatesFolderOf(app).folder(),
 			});
 			const model = buildModel(noteInputs(snapshot, files, false), { propertyTypes: await readPropertyTypes(app) });
-			return exportText(model, format, settings.groupBy);
+			if (format !== "table") return exportText(model, format, settings.groupBy);
+			const columnsText = flagValue(params, "columns");
+			const requested =
+				columnsText === undefined
+					? null
+					: [...new Set(columnsText.split(",").map((key) => key.trim()))].filter((key) => key !== "");
+			const unknown = (requested ?? []).filter((key) => !model.columns.some((c) => c.key === key));
+			if (unknown.length > 0) return `Error: no property ${unknown.map((k) => `"${k}"`).join(", ")} in the compared notes\n`;
+			const table = compareTable(model, defaultGroupBy(model, settings.groupBy), requested, width);
+			if (table === null) return "No framework notes found.\n";
+			const text = [...table.lines].join("");
+			if (table.omitted.length === 0) return text;
+			return text + omittedColumnsText(table.omitted, width, { columns: "columns=", width: "width=", markdown: "format=markdown" });
 		},
 	);
 }

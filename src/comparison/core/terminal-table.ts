@@ -7,7 +7,7 @@
  */
 
 import { eastAsianWidth } from "get-east-asian-width";
-import { CONTROL_CHARACTERS } from "../../cli/printable";
+import { CONTROL_CHARACTERS } from "../../shared/core/printable";
 
 const ELLIPSIS = "…";
 const GAP = "  ";
