@@ -121,6 +121,7 @@ try {
 			const opened = await page.evaluate(async (count) => {
 				const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 				const when = whenFactory();
+				window.fnBenchWhen = when;
 				const open0 = performance.now();
 				const rowsShown = when(() => document.querySelector(".fn-cmp-table tr.fn-cmp-row") !== null);
 				// Not awaited yet: openComparison resolves once the pane has read every note.
@@ -167,31 +168,8 @@ try {
 			}, size);
 			const sample = await page.evaluate(async (runIndex) => {
 				const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
-				/** Resolves with the time at which `test()` first holds after a DOM change. */
-				const when = (test) =>
-					new Promise((resolve, reject) => {
-						if (test()) {
-							resolve(performance.now());
-							return;
-						}
-						const timer = window.setTimeout(() => {
-							observer.disconnect();
-							reject(new Error("timed out waiting for the pane"));
-						}, 60_000);
-						const observer = new MutationObserver(() => {
-							if (!test()) return;
-							const at = performance.now();
-							observer.disconnect();
-							window.clearTimeout(timer);
-							resolve(at);
-						});
-						observer.observe(document.body, {
-							childList: true,
-							subtree: true,
-							attributes: true,
-							attributeFilter: ["aria-sort"],
-						});
-					});
+				// Set by the opening step (the same helper; each evaluate is serialized on its own).
+				const when = window.fnBenchWhen;
 				const firstPath = () => document.querySelector(".fn-cmp-table tr.fn-cmp-row")?.getAttribute("data-path") ?? "";
 				const header = () => document.querySelector('.fn-cmp-table th.fn-cmp-col-head[data-key="stars"]');
 				if (!header()) throw new Error("no 'stars' column header");
