@@ -11,6 +11,7 @@ import { templatesFolderOf } from "../shared/templates-folder";
 import { typedFolder } from "../shared/core/vault";
 import {
 	buildModel,
+	chosenColumns,
 	compareTable,
 	comparedNotes,
 	defaultGroupBy,
@@ -63,13 +64,8 @@ export function registerCompareCliHandler(host: PluginHost): void {
 			});
 			const model = buildModel(noteInputs(snapshot, files, false), { propertyTypes: await readPropertyTypes(app) });
 			if (format !== "table") return exportText(model, format, settings.groupBy);
-			const columnsText = flagValue(params, "columns");
-			const requested =
-				columnsText === undefined
-					? null
-					: [...new Set(columnsText.split(",").map((key) => key.trim()))].filter((key) => key !== "");
-			const unknown = (requested ?? []).filter((key) => !model.columns.some((c) => c.key === key));
-			if (unknown.length > 0) return `Error: no property ${unknown.map((k) => `"${k}"`).join(", ")} in the compared notes\n`;
+			const { columns: requested, problem } = chosenColumns(model, flagValue(params, "columns"));
+			if (problem !== null) return `Error: ${problem}\n`;
 			const table = compareTable(model, defaultGroupBy(model, settings.groupBy), requested, width);
 			if (table === null) return "No framework notes found.\n";
 			const text = [...table.lines].join("");

@@ -4,6 +4,7 @@
  */
 import {
 	buildModel,
+	chosenColumns,
 	compareTable,
 	defaultGroupBy,
 	comparedNotes,
@@ -21,12 +22,6 @@ import { writePieces } from "../../cli/output";
 import type { VFile } from "../../shared/core/vault";
 
 const DEFAULT_WIDTH = 100;
-
-/** The property names `--columns` asks for, in order, without repeats. */
-function requestedColumns(option: string | undefined): string[] | null {
-	if (option === undefined) return null;
-	return [...new Set(option.split(",").map((key) => key.trim()))].filter((key) => key !== "");
-}
 
 /**
  * The model of the compared notes, and how many of them have invalid YAML (each named). The
@@ -68,14 +63,10 @@ export async function compareCommand(ctx: CommandContext): Promise<number> {
 		return code === EXIT_OK && invalid > 0 ? EXIT_PROBLEMS : code;
 	}
 	const groupBy = defaultGroupBy(model, config.settings.compare.groupBy);
-	const requested = requestedColumns(args.options.columns);
-	if (requested !== null) {
-		const known = new Set(model.columns.map((c) => c.key));
-		const unknown = requested.filter((key) => !known.has(key));
-		if (unknown.length > 0) {
-			io.stderr(`framework-notes: no property ${unknown.map((k) => `"${k}"`).join(", ")} in the compared notes\n`);
-			return EXIT_USAGE;
-		}
+	const { columns: requested, problem } = chosenColumns(model, args.options.columns);
+	if (problem !== null) {
+		io.stderr(`framework-notes: ${problem}\n`);
+		return EXIT_USAGE;
 	}
 	const safe = (text: string): string => (io.stdoutIsTTY ? terminalSafeLines(text) : text);
 	if (format !== "table") {

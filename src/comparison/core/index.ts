@@ -42,4 +42,4 @@ export { comparedNotes, isComparedNote, isSelectedNote, selectNotes } from "./se
 export { withLinkText } from "./links";
 export { exportParts, exportPieces, exportText, rowsByName, type ExportFormat } from "./export-text";
 export { columnDiffers } from "./view-differences";
-export { cellText, compareTable, omittedColumnsText, type CompareTable } from "./terminal-compare";
+export { cellText, chosenColumns, compareTable, omittedColumnsText, type CompareTable } from "./terminal-compare";

@@ -38,6 +38,22 @@ function madeRows(rows: readonly Row[], toRow: (row: Row) => string[]): Iterable
 	};
 }
 
+/**
+ * The columns a `columns` option asks for (`a,b,c`: in order, without repeats; null when not
+ * given), or the problem when it names a property no compared note has.
+ */
+export function chosenColumns(
+	model: ComparisonModel,
+	option: string | undefined,
+): { readonly columns: readonly string[] | null; readonly problem: string | null } {
+	if (option === undefined) return { columns: null, problem: null };
+	const columns = [...new Set(option.split(",").map((key) => key.trim()))].filter((key) => key !== "");
+	const known = new Set(model.columns.map((c) => c.key));
+	const unknown = columns.filter((key) => !known.has(key));
+	const problem = unknown.length === 0 ? null : `no property ${unknown.map((k) => `"${k}"`).join(", ")} in the compared notes`;
+	return { columns, problem };
+}
+
 export interface CompareTable {
 	/** The table's lines, made as they are read (each ends with a line break). */
 	readonly lines: Iterable<string>;
