@@ -1,0 +1,162 @@
+/**
+ * Cheap updates of a comparison model when notes change, are added or are deleted.
+ */
+
+import { columnType, makeRow, orderColumns, scanConflicts, tally } from "./model";
+import type { Column, ColumnStats, ComparisonModel, ModelChange, PropertyTypeName, Row, TypeConflict } from "./types";
+
+function isDeletion(change: ModelChange): change is { readonly deleted: string } {
+	return "deleted" in change && typeof (change as { deleted?: unknown }).deleted === "string";
+}
+
+function copyStats(s: ColumnStats): ColumnStats {
+	return { present: s.present, typeCounts: new Map(s.typeCounts) };
+}
+
+/**
+ * Apply changes (a changed or new note, or `{ deleted: path }`). Rows of unchanged notes are
+ * reused by identity; only the columns the changed notes touch are recomputed, and a column's
+ * conflicts are rescanned only when its type changes.
+ */
+export function updateModel(model: ComparisonModel, change: ModelChange | readonly ModelChange[]): ComparisonModel {
+	const changes: readonly ModelChange[] = Array.isArray(change) ? change : [change as ModelChange];
+	if (changes.length === 0) return model;
+	const rows = model.rows.slice();
+	const stats = new Map(model.stats);
+	const copied = new Set<string>();
+	const touched = new Map<string, { removed: Set<string>; added: Row[] }>();
+
+	const own = (key: string): ColumnStats => {
+		const current = stats.get(key);
+		if (current !== undefined && copied.has(key)) return current;
+		const fresh = current === undefined ? { present: 0, typeCounts: new Map<PropertyTypeName, number>() } : copyStats(current);
+		stats.set(key, fresh);
+		copied.add(key);
+		return fresh;
+	};
+	const touch = (key: string): { removed: Set<string>; added: Row[] } => {
+		let t = touched.get(key);
+		if (t === undefined) {
+			t = { removed: new Set(), added: [] };
+			touched.set(key, t);
+		}
+		return t;
+	};
+	const remove = (row: Row): void => {
+		for (const key of row.cells.keys()) {
+			own(key);
+			touch(key).removed.add(row.path);
+		}
+		const partial = new Map<string, ColumnStats>();
+		for (const key of row.cells.keys()) partial.set(key, stats.get(key) as ColumnStats);
+		tally(partial, row, -1);
+	};
+	const add = (row: Row): void => {
+		for (const key of row.cells.keys()) {
+			own(key);
+			touch(key).added.push(row);
+		}
+		const partial = new Map<string, ColumnStats>();
+		for (const key of row.cells.keys()) partial.set(key, stats.get(key) as ColumnStats);
+		tally(partial, row, 1);
+	};
+
+	const replaced = new Map<string, [Row, Row]>();
+	let structural = false;
+	/** Deleted rows become holes until the end, so indexes stay valid during the batch. */
+	const slots: (Row | null)[] = rows;
+	/** Rows made in this batch, and those of them replaced or deleted later in it. */
+	const made = new Set<Row>();
+	const stale = new Set<Row>();
+	/** Small batches scan the rows; large ones (a sync, a first indexing) use a path index. */
+	const index = changes.length > 16 ? new Map(rows.map((r, i) => [r.path, i])) : null;
+	const find = (path: string): number =>
+		index !== null ? (index.get(path) ?? -1) : slots.findIndex((r) => r !== null && r.path === path);
+	for (const c of changes) {
+		const path = isDeletion(c) ? c.deleted : c.path;
+		const at = find(path);
+		const old = at >= 0 ? slots[at] : null;
+		if (old !== null && old !== undefined) {
+			remove(old);
+			if (made.has(old)) stale.add(old);
+		}
+		if (isDeletion(c)) {
+			if (at >= 0) {
+				slots[at] = null;
+				index?.delete(path);
+				structural = true;
+			}
+			continue;
+		}
+		const row = makeRow(c, model.declaredTypes);
+		made.add(row);
+		add(row);
+		if (old !== null && old !== undefined) {
+			slots[at] = row;
+			const pair = replaced.get(path);
+			if (pair !== undefined) replaced.set(path, [pair[0], row]);
+			else if (!made.has(old)) replaced.set(path, [old, row]);
+		} else {
+			index?.set(path, slots.length);
+			slots.push(row);
+			structural = true;
+		}
+	}
+	if (structural) {
+		let w = 0;
+		for (const r of slots) if (r !== null) rows[w++] = r;
+		rows.length = w;
+	}
+
+	const byKey = new Map(model.columns.map((col) => [col.key, col]));
+	const sizeChanged = rows.length !== model.rows.length;
+	const columns: Column[] = [];
+	for (const [key, s] of stats) {
+		const previous = byKey.get(key);
+		const t = touched.get(key);
+		if (s.present <= 0) continue;
+		if (t === undefined && previous !== undefined) {
+			columns.push(sizeChanged ? { ...previous, coverage: { present: s.present, total: rows.length } } : previous);
+			continue;
+		}
+		const type = columnType(key, s, model.declaredTypes);
+		let conflicts: TypeConflict[];
+		if (previous !== undefined && previous.type === type && t !== undefined) {
+			conflicts = previous.conflicts.filter((x) => !t.removed.has(x.path));
+			const fresh = scanConflicts(key, type, stale.size === 0 ? t.added : t.added.filter((r) => !stale.has(r)));
+			if (fresh.length > 0) conflicts = inRowOrder([...conflicts, ...fresh], rows);
+		} else {
+			conflicts = scanConflicts(key, type, rows);
+		}
+		const unchanged =
+			previous !== undefined &&
+			previous.type === type &&
+			previous.coverage.present === s.present &&
+			previous.coverage.total === rows.length &&
+			sameConflicts(previous.conflicts, conflicts);
+		columns.push(
+			unchanged
+				? previous
+				: { key, type, declared: model.declaredTypes.has(key), coverage: { present: s.present, total: rows.length }, conflicts },
+		);
+	}
+	for (const [key, s] of stats) if (s.present <= 0) stats.delete(key);
+	if (model.origin !== undefined) model.origin.model = null;
+	const origin = { model, replaced: [...replaced.values()], structural };
+	return { ...model, columns: orderColumns(columns, model.templateOrder), rows, stats, origin };
+}
+
+function sameConflicts(a: readonly TypeConflict[], b: readonly TypeConflict[]): boolean {
+	return a.length === b.length && a.every((x, i) => x.path === b[i]?.path && x.actualType === b[i]?.actualType);
+}
+
+function inRowOrder(conflicts: TypeConflict[], rows: readonly Row[]): TypeConflict[] {
+	const byPath = new Map<string, TypeConflict>();
+	for (const c of conflicts) byPath.set(c.path, c);
+	const out: TypeConflict[] = [];
+	for (const row of rows) {
+		const c = byPath.get(row.path);
+		if (c !== undefined) out.push(c);
+	}
+	return out;
+}
