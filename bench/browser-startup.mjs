@@ -6,7 +6,9 @@
  *   - the start-up reconciliation after layout-ready: first with every index stale (each one
  *     written), then on the refreshed vault (nothing to write);
  *   - "Refresh all index notes" (the command also reads every other note for misplaced flags);
- *   - moving a top folder into another (a tenth of the vault's notes move).
+ *   - moving a top folder into another (a tenth of the vault's notes move). The test bed's own
+ *     synchronous move of the entries (what Obsidian's vault and file system do, not the plugin)
+ *     runs in a task before the first rename event; its long task is reported on a line apart.
  * For each, the total time until the index service is idle, and the main thread's long tasks
  * (over 50 ms without yielding, observed with a PerformanceObserver): how many, and the longest.
  * Each step checks that its work was done (indexes written, links renamed) and fails otherwise.
@@ -132,16 +134,25 @@ try {
 				});
 				observer.observe({ type: "longtask" });
 				const started = performance.now();
-				await work();
+				// A step may say until when the main thread ran the test bed's own work, not the plugin's.
+				const testBedUntil = (await work())?.testBedUntil ?? 0;
 				await fn.indexIdle();
 				const t0 = since?.() ?? started;
 				const totalMs = performance.now() - t0;
 				// Long-task entries are delivered after the task: give the observer a turn.
 				await new Promise((resolve) => window.setTimeout(resolve, 100));
 				observer.disconnect();
-				const mine = tasks.filter((t) => t.startTime >= t0 - 1);
-				const longestMs = mine.reduce((max, t) => Math.max(max, t.duration), 0);
-				return { totalMs, longTasks: mine.length, longestMs, tasks: mine.map((t) => [t.startTime, t.duration]) };
+				const all = tasks.filter((t) => t.startTime >= t0 - 1);
+				const testBed = all.filter((t) => t.startTime + t.duration <= testBedUntil);
+				const mine = all.filter((t) => t.startTime + t.duration > testBedUntil);
+				const longest = (list) => list.reduce((max, t) => Math.max(max, t.duration), 0);
+				return {
+					totalMs,
+					longTasks: mine.length,
+					longestMs: longest(mine),
+					testBedLongestMs: longest(testBed),
+					tasks: all.map((t) => [t.startTime, t.duration]),
+				};
 			};
 			// A few milliseconds of work under a name the profile shows: matches the page's clock to the profile's.
 			const benchClockMark = () => {
@@ -188,7 +199,9 @@ try {
 			});
 
 			// 4. Move a top folder (a tenth of the notes) into another: both top indexes change.
-			const renamed = await observe(null, () => fn.renameFolder("T1", "T0/T1"));
+			// The test bed's synchronous move of 10k entries (Obsidian's own work, not the plugin's) runs
+			// in a task before the first rename event; its long task is reported apart.
+			const renamed = await observe(null, async () => ({ testBedUntil: (await fn.renameFolder("T1", "T0/T1")).firstEventAt }));
 			const top = await fn.readNote("T0/T0.md");
 			if (!top || !top.includes("[[T1]]")) throw new Error("the moved folder is not in its new parent's index");
 			return { clockMark, notes, indexes: folderNotes.length, onloadStaleMs, onloadCurrentMs, stale, current, refreshAll, renamed };
@@ -228,6 +241,9 @@ try {
 		lines.push(`| ${n} | start-up, indexes current | ${cell(r.current)} | ${round(r.onloadCurrentMs)} ms |`);
 		lines.push(`| ${n} | Refresh all index notes | ${cell(r.refreshAll)} | |`);
 		lines.push(`| ${n} | move a top folder (a tenth of the notes) | ${cell(r.renamed)} | |`);
+		lines.push(
+			`| ${n} | the test bed's own move of the folder's entries (not the plugin) | | | ${round(r.renamed.testBedLongestMs)} ms | |`,
+		);
 	}
 	process.stdout.write(`${lines.join("\n")}\n`);
 	if (JSON_OUT) await writeFile(JSON_OUT, JSON.stringify({ date, machine, chromium: version, results }, null, "\t") + "\n");

@@ -25,6 +25,11 @@
  * 10. The in-memory adapter's rename of a folder rebuilds its case-insensitive table of every path
  *    in the vault (a main-thread pass over 100k paths; Obsidian's rename of a folder is one file
  *    system call). → only the moved paths' entries change.
+ * 11. A folder's own `rename` event is triggered inside the vault's rename, in the same task as the
+ *    mock's synchronous move of every entry below it (its maps, the adapter's). Obsidian's events
+ *    come from the file system afterwards. → the folder's event is delivered in the next task, so
+ *    the test bed's own move and the plugin's handling are separate tasks (the start-up bench
+ *    reports them apart).
  * (Gaps 5 and 8 concern views and plugin data: see plugin-harness.ts.)
  */
 import type { TAbstractFile, TFile as TFileOriginal } from "obsidian";
@@ -82,48 +87,60 @@ function patchMetadataCache(app: MockApp, nextTask: (task: () => void) => void):
 
 	const vault = app.vault.asOriginalType2__();
 	let replaying = false;
-	vault.on("rename", (file: TAbstractFile, oldPath: string) => {
-		if (file instanceof TFolder && !replaying) {
-			const descendants: TAbstractFile[] = [];
-			const walk = (folder: TFolder): void => {
-				for (const child of folder.children) {
-					descendants.push(child as unknown as TAbstractFile);
-					if (child instanceof TFolder) walk(child);
-				}
-			};
-			walk(file);
-			// Delivered after this handler returns, each in a task of its own, as Obsidian delivers
-			// the per-descendant events: a folder of 10k notes is not one long task of the test bed.
-			const events = descendants.map((child) => [child, oldPath + child.path.slice(file.path.length)] as const);
-			let next = 0;
-			const deliver = (): void => {
-				const event = events[next++];
-				if (event === undefined) return;
-				replaying = true;
-				try {
-					vault.trigger("rename", event[0], event[1]);
-				} finally {
-					replaying = false;
-				}
-				nextTask(deliver);
-			};
+	/** The cache follows a rename at once; only the moved paths' entries are touched, not every entry. */
+	const moveEntries = (moves: readonly (readonly [string, string])[]): void => {
+		const entries = cache.cache__;
+		const taken: [string, unknown][] = [];
+		for (const [from, to] of moves) {
+			if (!entries.has(from)) continue;
+			taken.push([to, entries.get(from)]);
+			entries.delete(from);
+		}
+		for (const [to, entry] of taken) entries.set(to, entry);
+	};
+	const events = vault as unknown as EventsInternals;
+	const triggerVault = events.trigger.bind(events);
+	events.trigger = (name: string, ...data: unknown[]): void => {
+		const [file, oldPath] = data as [TAbstractFile, string];
+		if (name !== "rename" || replaying) {
+			triggerVault(name, ...data);
+			return;
+		}
+		if (!(file instanceof TFolder)) {
+			moveEntries([[oldPath, file.path]]);
+			triggerVault(name, ...data);
+			return;
+		}
+		const descendants: TAbstractFile[] = [];
+		const walk = (folder: TFolder): void => {
+			for (const child of folder.children) {
+				descendants.push(child as unknown as TAbstractFile);
+				if (child instanceof TFolder) walk(child);
+			}
+		};
+		walk(file);
+		const renamed = descendants.map((child) => [child, oldPath + child.path.slice(file.path.length)] as const);
+		moveEntries([[oldPath, file.path], ...renamed.map(([child, from]) => [from, child.path] as const)]);
+		// Gap 11: the folder's own event in the task after the rename's, as a file system watcher's
+		// would come, not inside the test bed's synchronous move of its entries. Gap 9: then one
+		// event per descendant, each in a task of its own.
+		let next = 0;
+		const deliver = (): void => {
+			const event = renamed[next++];
+			if (event === undefined) return;
+			replaying = true;
+			try {
+				triggerVault("rename", event[0], event[1]);
+			} finally {
+				replaying = false;
+			}
 			nextTask(deliver);
-		}
-		// The folder's own event moves the entries of everything below it: the descendants'
-		// replayed events have nothing left to move (scanning again for each made a folder
-		// move of n notes cost n × the vault's size).
-		if (replaying) return;
-		const moved: [string, string][] = [];
-		for (const key of cache.cache__.keys()) {
-			if (key === oldPath) moved.push([key, file.path]);
-			else if (key.startsWith(oldPath + "/")) moved.push([key, file.path + key.slice(oldPath.length)]);
-		}
-		for (const [from, to] of moved) {
-			const entry = cache.cache__.get(from);
-			cache.cache__.delete(from);
-			cache.cache__.set(to, entry);
-		}
-	});
+		};
+		nextTask(() => {
+			triggerVault(name, ...data);
+			nextTask(deliver);
+		});
+	};
 	vault.on("delete", (file: TAbstractFile) => {
 		const entry = cache.cache__.get(file.path);
 		if (entry !== undefined) {

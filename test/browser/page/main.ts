@@ -266,22 +266,26 @@ const api = {
 	/**
 	 * Rename (move) a folder with everything in it, as the file explorer does. Resolves once the
 	 * `rename` event of the folder and of everything in it has been delivered (each in a task of
-	 * its own, see mock-gaps.ts).
+	 * its own, see mock-gaps.ts), with the time the folder's own event came: the test bed's
+	 * synchronous move of the entries (gap 11) ran before it, in a task of its own.
 	 */
-	async renameFolder(from: string, to: string): Promise<void> {
+	async renameFolder(from: string, to: string): Promise<{ firstEventAt: number }> {
 		const { app } = current();
 		const folder = app.vault.getAbstractFileByPath(from);
 		if (!(folder instanceof TFolder)) throw new Error(`No folder at ${from}`);
 		let remaining = 1;
+		let firstEventAt = 0;
 		Vault.recurseChildren(folder, () => remaining++);
 		await new Promise<void>((resolve, reject) => {
 			const ref = app.vault.on("rename", () => {
+				if (firstEventAt === 0) firstEventAt = performance.now();
 				if (--remaining > 0) return;
 				app.vault.offref(ref);
 				resolve();
 			});
 			app.fileManager.renameFile(folder, to).catch(reject);
 		});
+		return { firstEventAt };
 	},
 	async deleteNote(path: string): Promise<void> {
 		await current().app.vault.trash(fileAt(path), true);
