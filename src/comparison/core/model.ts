@@ -6,17 +6,7 @@ import { DEFAULT_PROPERTIES } from "../../shared/core/framework-note";
 import { CellMap, childShape, ROOT_SHAPE, type Shape } from "./cellmap";
 import { ABSENT, cellKind, collator } from "./cells";
 import { fits, inferColumnType, resolveDeclared } from "./property-types";
-import type {
-	BuildOptions,
-	Cell,
-	Column,
-	ColumnStats,
-	ComparisonModel,
-	NoteInput,
-	PropertyTypeName,
-	Row,
-	TypeConflict,
-} from "./types";
+import type { BuildOptions, Cell, Column, ColumnStats, ComparisonModel, NoteInput, PropertyTypeName, Row, TypeConflict } from "./types";
 
 /** The framework-note template's property order (default column order). */
 export const DEFAULT_TEMPLATE_ORDER: readonly string[] = Object.freeze([...DEFAULT_PROPERTIES]);
