@@ -1,8 +1,8 @@
 /** Multi-key sorting of the shown rows: numbers numerically, text naturally, blanks always last. */
 
 import { collator } from "./cells";
-import { buildRankTable, rankOf } from "./collation";
-import { cellOf } from "./model";
+import { buildRankTable, rankEpoch, rankOf } from "./collation";
+import { transientCell } from "./model";
 import type { Cell, ComparisonModel, RankTable, Row, ViewOptions } from "./types";
 
 /** Sort key for the note name (as in Bases). */
@@ -54,34 +54,111 @@ export interface SortColumn {
 	readonly val: Float64Array;
 }
 
+/** Set row `i`'s class and value in `column` from `row`. */
+function setSortKey(model: ComparisonModel, column: SortColumn, i: number, row: Row, key: string): void {
+	const { cls, val } = column;
+	if (key === NAME_KEY) {
+		cls[i] = CLASS_TEXT;
+		val[i] = rankOf(rankTable(model, key), row.basename);
+		return;
+	}
+	// Read without keeping the cell: a sort reads one cell of every row, most never shown.
+	const cell = transientCell(row, key);
+	if (cell.state === "value") {
+		if (typeof cell.sortKey === "number") {
+			cls[i] = CLASS_NUMBER;
+			val[i] = cell.sortKey;
+		} else {
+			cls[i] = CLASS_TEXT;
+			val[i] = rankOf(rankTable(model, key), cell.sortKey);
+		}
+	} else {
+		cls[i] = cell.state === "empty" ? CLASS_EMPTY : cell.state === "null" ? CLASS_NULL : CLASS_ABSENT;
+	}
+}
+
 function sortColumn(model: ComparisonModel, rows: readonly Row[], key: string): SortColumn {
 	const n = rows.length;
-	const cls = new Uint8Array(n);
-	const val = new Float64Array(n);
-	let table: RankTable | undefined;
-	for (let i = 0; i < n; i++) {
-		const row = rows[i];
-		if (key === NAME_KEY) {
-			table ??= rankTable(model, key);
-			cls[i] = CLASS_TEXT;
-			val[i] = rankOf(table, row.basename);
-			continue;
+	const column = { cls: new Uint8Array(n), val: new Float64Array(n) };
+	for (let i = 0; i < n; i++) setSortKey(model, column, i, rows[i], key);
+	return column;
+}
+
+/**
+ * `column` (for `rows` before the rows at `positions` were replaced) made current for `rows`: a
+ * copy with those rows' keys set again. When a new text took a rank that renumbered the
+ * collation table, every text row is ranked again (the order among the others is unchanged).
+ */
+export function updatedSortColumn(
+	model: ComparisonModel,
+	column: SortColumn,
+	rows: readonly Row[],
+	positions: readonly number[],
+	key: string,
+): SortColumn {
+	const next = { cls: column.cls.slice(), val: column.val.slice() };
+	const epoch = rankEpoch();
+	for (const at of positions) setSortKey(model, next, at, rows[at], key);
+	return epoch === rankEpoch() ? next : sortColumn(model, rows, key);
+}
+
+type SortColumns = readonly { readonly cls: Uint8Array; readonly val: Float64Array; readonly dir: number }[];
+
+/** The sort's comparison of two shown rows (by index): keys in turn, then model order. */
+function comparator(columns: SortColumns): (a: number, b: number) => number {
+	return (a, b) => {
+		for (const { cls, val, dir } of columns) {
+			const ca = cls[a];
+			const cb = cls[b];
+			if (ca !== cb) return ca <= CLASS_TEXT && cb <= CLASS_TEXT ? (ca - cb) * dir : ca - cb;
+			if (ca > CLASS_TEXT) continue;
+			const va = val[a];
+			const vb = val[b];
+			if (va !== vb) return va < vb ? -dir : dir;
 		}
-		const cell = cellOf(row, key);
-		if (cell.state === "value") {
-			if (typeof cell.sortKey === "number") {
-				cls[i] = CLASS_NUMBER;
-				val[i] = cell.sortKey;
-			} else {
-				table ??= rankTable(model, key);
-				cls[i] = CLASS_TEXT;
-				val[i] = rankOf(table, cell.sortKey);
-			}
-		} else {
-			cls[i] = cell.state === "empty" ? CLASS_EMPTY : cell.state === "null" ? CLASS_NULL : CLASS_ABSENT;
+		return a - b;
+	};
+}
+
+function sortColumns(model: ComparisonModel, rows: readonly Row[], sort: ViewOptions["sort"], cache: Map<string, SortColumn>): SortColumns {
+	return sort.map((s) => {
+		let column = cache.get(s.key);
+		if (column === undefined) {
+			column = sortColumn(model, rows, s.key);
+			cache.set(s.key, column);
 		}
+		return { cls: column.cls, val: column.val, dir: s.dir === "desc" ? -1 : 1 };
+	});
+}
+
+/**
+ * `order` (the sort of the rows before those at `positions` were replaced) made current: those
+ * rows taken out and put back where their new keys belong, found by binary search. `cache`
+ * holds the sort columns already made current. The result is the order `sortOrder` gives.
+ */
+export function updatedOrder(
+	model: ComparisonModel,
+	rows: readonly Row[],
+	sort: ViewOptions["sort"],
+	cache: Map<string, SortColumn>,
+	order: readonly number[],
+	positions: readonly number[],
+): number[] {
+	if (sort.length === 0) return sortOrder(model, rows, sort, cache);
+	const compare = comparator(sortColumns(model, rows, sort, cache));
+	const moved = new Set(positions);
+	const out = order.filter((i) => !moved.has(i));
+	for (const p of moved) {
+		let lo = 0;
+		let hi = out.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (compare(out[mid], p) < 0) lo = mid + 1;
+			else hi = mid;
+		}
+		out.splice(lo, 0, p);
 	}
-	return { cls, val };
+	return out;
 }
 
 /**
@@ -96,28 +173,9 @@ export function sortOrder(
 ): number[] {
 	const order = Array.from({ length: rows.length }, (_, i) => i);
 	if (sort.length === 0) return order;
-	const columns = sort.map((s) => {
-		let column = cache.get(s.key);
-		if (column === undefined) {
-			column = sortColumn(model, rows, s.key);
-			cache.set(s.key, column);
-		}
-		return { cls: column.cls, val: column.val, dir: s.dir === "desc" ? -1 : 1 };
-	});
+	const columns = sortColumns(model, rows, sort, cache);
 	if (columns.length === 1 && columns[0] !== undefined) return singleKeyOrder(columns[0], rows.length);
-	order.sort((a, b) => {
-		for (const { cls, val, dir } of columns) {
-			const ca = cls[a];
-			const cb = cls[b];
-			if (ca !== cb) return ca <= CLASS_TEXT && cb <= CLASS_TEXT ? (ca - cb) * dir : ca - cb;
-			if (ca > CLASS_TEXT) continue;
-			const va = val[a];
-			const vb = val[b];
-			if (va !== vb) return va < vb ? -dir : dir;
-		}
-		return a - b;
-	});
-	return order;
+	return order.sort(comparator(columns));
 }
 
 /**
