@@ -48,6 +48,19 @@ export const FIRST_SCREEN_NOTES = 1000;
 /** Notes added to the model between two looks at the clock while it is built. */
 const BUILD_SLICE_NOTES = 2000;
 
+/** Per model, the paths of its rows; a model made by replacing rows in place shares its origin's list. */
+const pathLists = new WeakMap<ComparisonModel, readonly string[]>();
+
+function rowPaths(model: ComparisonModel): readonly string[] {
+	let paths = pathLists.get(model);
+	if (paths === undefined) {
+		const origin = model.origin;
+		paths = (origin?.model && !origin.structural ? pathLists.get(origin.model) : undefined) ?? model.rows.map((r) => r.path);
+		pathLists.set(model, paths);
+	}
+	return paths;
+}
+
 /** The settings whose change means reading the notes again (the others only re-render). */
 function sameSelection(a: CompareSettings, b: CompareSettings): boolean {
 	return (
@@ -232,7 +245,7 @@ export class ComparisonPane {
 	/** A debounced batch of vault events → model changes for the notes concerned only. */
 	private async applyBatch(batch: VaultChangeBatch): Promise<void> {
 		if (!this.model || this.closed) return;
-		const rows = this.model.rows.map((r) => r.path);
+		const rows = rowPaths(this.model);
 		const plan = planLiveUpdate(
 			{ scope: this.state.scope, selected: this.state.selected, rows, notesAt: (p) => this.notesAt(p) },
 			batch,
@@ -289,7 +302,7 @@ export class ComparisonPane {
 		const selected = new Set(state.selected);
 		const empty = model.rows.length === 0 ? EMPTY_STATE_TEXT : result.rows.length === 0 ? NO_MATCH_TEXT : null;
 		this.empty.toggleClass("fn-cmp-hidden", empty === null);
-		this.empty.setText(empty ?? "");
+		if (this.empty.textContent !== (empty ?? "")) this.empty.setText(empty ?? "");
 		this.table.scroller.toggleClass("fn-cmp-hidden", empty !== null);
 		this.table.update({ view: result, orientation: state.orientation, sort: state.sort, selected, editable: true });
 		this.statusLine.render(result, selected.size, state.scope, this.loading);

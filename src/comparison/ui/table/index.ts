@@ -29,6 +29,8 @@ export class ComparisonTable {
 	private input: TableInput | null = null;
 	private layout: TableLayout = EMPTY_LAYOUT;
 	private columns = "";
+	/** What the header cells depend on: the columns without their number ranges (which only the cells' bars use). */
+	private headerColumns = "";
 	private readonly header: TableHeader;
 	private readonly body: TableBody;
 	private readonly window: VirtualWindow;
@@ -88,7 +90,11 @@ export class ComparisonTable {
 			edit: (td) => this.startEdit(td),
 			toggleSelected: (path, checked) => callbacks.toggleSelected(path, checked),
 		};
-		owner.registerDomEvent(this.scroller, "scroll", () => this.renderWindow(false));
+		owner.registerDomEvent(this.scroller, "scroll", () => {
+			this.window.scrolled();
+			this.renderWindow(false);
+		});
+		this.window.observe(owner, () => this.renderWindow(false));
 		owner.registerDomEvent(this.table, "click", (evt) => onClick(evt, pointer));
 		owner.registerDomEvent(this.table, "auxclick", (evt) => onClick(evt, pointer));
 		owner.registerDomEvent(this.table, "dblclick", (evt) => onDoubleClick(evt, pointer));
@@ -125,6 +131,12 @@ export class ComparisonTable {
 			this.columns = signature;
 			this.body.forgetAll();
 		}
+		this.headerColumns = [
+			input.orientation,
+			input.editable ? "e" : "r",
+			labels,
+			...input.view.columns.map((c) => `${c.key}\u0001${c.type}`),
+		].join("\u0002");
 		this.window.reset();
 		this.renderHeader();
 		this.renderWindow(true);
@@ -142,7 +154,7 @@ export class ComparisonTable {
 	}
 
 	private renderHeader(): void {
-		this.header.render(this.input, this.columns, this.window.columns(this.layout), false);
+		this.header.render(this.input, this.headerColumns, this.window.columns(this.layout), false);
 	}
 
 	/** Render the rows (or note columns) in view; cheap when the window did not move. */
