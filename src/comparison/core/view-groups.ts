@@ -95,8 +95,17 @@ export function updatedGroupColumn(column: GroupColumn, rows: readonly Row[], po
 
 /** Groups in sorted value order (blanks last; equal values in the order their first rows come), each holding its rows in `order`. */
 export function groupRows(rows: readonly Row[], order: readonly number[], column: GroupColumn): RowGroup[] {
-	const members: Row[][] = column.groups.map(() => []);
-	for (const i of order) members[column.bucket[i]].push(rows[i]);
+	// Counted first, then filled: lists of their final size (a group can hold 100k rows).
+	const { bucket } = column;
+	const sizes = new Int32Array(column.groups.length);
+	for (let k = 0; k < order.length; k++) sizes[bucket[order[k]]]++;
+	const members: Row[][] = column.groups.map((_, g) => new Array<Row>(sizes[g]));
+	const filled = new Int32Array(column.groups.length);
+	for (let k = 0; k < order.length; k++) {
+		const i = order[k];
+		const g = bucket[i];
+		members[g][filled[g]++] = rows[i];
+	}
 	const ranked = column.groups.map((g, i) => ({ ...g, rows: members[i] })).filter((g) => g.rows.length > 0);
 	ranked.sort((a, b) => {
 		const ra = blankRank(a.cell);

@@ -1,5 +1,6 @@
 /** Multi-key sorting of the shown rows: numbers numerically, text naturally, blanks always last. */
 
+import { CellMap } from "./cellmap";
 import { collator } from "./cells";
 import { buildRankTable, rankEpoch, rankOf } from "./collation";
 import { transientCell } from "./model";
@@ -61,6 +62,16 @@ function setSortKey(model: ComparisonModel, column: SortColumn, i: number, row: 
 		cls[i] = CLASS_TEXT;
 		val[i] = rankOf(rankTable(model, key), row.basename);
 		return;
+	}
+	const cells = row.cells;
+	if (cells instanceof CellMap) {
+		// A number straight from the frontmatter value (its sort key), without making a cell.
+		const number = cells.numberOf(key);
+		if (number !== null) {
+			cls[i] = CLASS_NUMBER;
+			val[i] = number;
+			return;
+		}
 	}
 	// Read without keeping the cell: a sort reads one cell of every row, most never shown.
 	const cell = transientCell(row, key);
@@ -146,8 +157,12 @@ export function updatedOrder(
 ): number[] {
 	if (sort.length === 0) return sortOrder(model, rows, sort, cache);
 	const compare = comparator(sortColumns(model, rows, sort, cache));
-	const moved = new Set(positions);
-	const out = order.filter((i) => !moved.has(i));
+	const moved = [...new Set(positions)];
+	const out = order.slice();
+	for (const p of moved) {
+		const at = out.indexOf(p);
+		if (at >= 0) out.splice(at, 1);
+	}
 	for (const p of moved) {
 		let lo = 0;
 		let hi = out.length;

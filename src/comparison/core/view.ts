@@ -127,7 +127,9 @@ export function applyView(model: ComparisonModel, view: ViewOptions, fuzzy?: Fuz
 			entry.groupColumns.set(view.groupBy, column);
 		}
 		groups = groupRows(rows, order, column);
-		sorted = groups.flatMap((g) => g.rows);
+		sorted = new Array<Row>(order.length);
+		let at = 0;
+		for (const group of groups) for (const row of group.rows) sorted[at++] = row;
 	} else {
 		sorted = new Array<Row>(order.length);
 		for (let i = 0; i < order.length; i++) sorted[i] = rows[order[i]];

@@ -5,7 +5,7 @@
  */
 import type { App } from "obsidian";
 import { cellOf, type Row, type RowGroup } from "../../core/index";
-import { COLUMN_WIDTH, type TableItem } from "../../core/table-layout";
+import { COLUMN_WIDTH, type TableLayout } from "../../core/table-layout";
 import { renderCell } from "../cells";
 import { reconcile, spacerCell, spacerSvg } from "./dom";
 import { columnLabel, noteHeader } from "./labels";
@@ -61,14 +61,14 @@ export class TableBody {
 	 * Rows orientation: render lines `start`..`end` of `items`; the spacers stand for the others at
 	 * `rowHeight` each. Returns the first rendered line, or null when there is none.
 	 */
-	renderRows(input: TableInput, items: readonly TableItem[], start: number, end: number, rowHeight: number): HTMLElement | null {
+	renderRows(input: TableInput, layout: TableLayout, start: number, end: number, rowHeight: number): HTMLElement | null {
 		const colSpan = input.view.columns.length + 1;
 		const nodes: HTMLElement[] = [this.spacerRow("top", start * rowHeight, colSpan)];
 		const keep = new Map<string, RenderedRow>();
 		const groups = new Map<string, HTMLTableRowElement>();
 		this.lines = new Map();
 		for (let i = start; i < end; i++) {
-			const item = items[i];
+			const item = layout.item(i);
 			if (!item) continue;
 			let tr: HTMLTableRowElement;
 			if (item.kind === "group") {
@@ -86,7 +86,7 @@ export class TableBody {
 			this.lines.set(i, tr);
 			nodes.push(tr);
 		}
-		nodes.push(this.spacerRow("bottom", (items.length - end) * rowHeight, colSpan));
+		nodes.push(this.spacerRow("bottom", (layout.lineCount - end) * rowHeight, colSpan));
 		this.rendered = keep;
 		this.groupRows = groups;
 		reconcile(this.tbody, nodes);

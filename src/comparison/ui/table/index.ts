@@ -169,7 +169,7 @@ export class ComparisonTable {
 		if (!next) return;
 		if (next.columnsMoved) this.renderHeader();
 		if (input.orientation === "rows") {
-			const first = this.body.renderRows(input, this.layout.items, next.rows.start, next.rows.end, this.window.rowHeight);
+			const first = this.body.renderRows(input, this.layout, next.rows.start, next.rows.end, this.window.rowHeight);
 			this.window.learnRowHeight(first);
 		} else {
 			this.body.renderLines(input, next.cols.start, next.cols.end);
