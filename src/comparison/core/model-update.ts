@@ -16,6 +16,14 @@ function isDeletion(change: ModelChange): change is { readonly deleted: string }
  */
 const pathIndexes = new WeakMap<ComparisonModel, ReadonlyMap<string, number>>();
 
+/**
+ * Make what `updateModel` needs to find a changed note in `model` now (the pane does it after a
+ * rebuild, so that the first live update does not pay for it).
+ */
+export function prepareUpdates(model: ComparisonModel): void {
+	pathIndex(model);
+}
+
 function pathIndex(model: ComparisonModel): ReadonlyMap<string, number> {
 	let index = pathIndexes.get(model);
 	if (index === undefined) {

@@ -154,8 +154,9 @@ export function updatedOrder(
 	cache: Map<string, SortColumn>,
 	order: readonly number[],
 	positions: readonly number[],
-): number[] {
-	if (sort.length === 0) return sortOrder(model, rows, sort, cache);
+): readonly number[] {
+	// Unsorted: model order, which replacing rows in place does not change.
+	if (sort.length === 0) return order.length === rows.length ? order : sortOrder(model, rows, sort, cache);
 	const compare = comparator(sortColumns(model, rows, sort, cache));
 	const moved = [...new Set(positions)];
 	const out = order.slice();
@@ -186,7 +187,8 @@ export function sortOrder(
 	sort: ViewOptions["sort"],
 	cache: Map<string, SortColumn>,
 ): number[] {
-	const order = Array.from({ length: rows.length }, (_, i) => i);
+	const order = new Array<number>(rows.length);
+	for (let i = 0; i < order.length; i++) order[i] = i;
 	if (sort.length === 0) return order;
 	const columns = sortColumns(model, rows, sort, cache);
 	if (columns.length === 1 && columns[0] !== undefined) return singleKeyOrder(columns[0], rows.length);

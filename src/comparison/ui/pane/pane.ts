@@ -13,6 +13,7 @@ import {
 	type ModelChange,
 	ModelBuilder,
 	noteInputs,
+	prepareUpdates,
 	toCsv,
 	toMarkdownTable,
 	toViewOptions,
@@ -229,10 +230,17 @@ export class ComparisonPane {
 			await breathe(slicer);
 			if (stale()) return;
 		}
-		this.model = builder.model();
+		const model = builder.model();
+		this.model = model;
 		this.loading = false;
 		this.builtWith = settings;
 		this.render();
+		// Right after this task: what the first live update would otherwise make (a path index).
+		window.setTimeout(() => {
+			if (this.model !== model) return;
+			prepareUpdates(model);
+			rowPaths(model);
+		}, 0);
 	}
 
 	/** The notes a renamed path now stands for. */

@@ -9,7 +9,7 @@
  */
 import { type App, type Component, type HoverParent, Keymap } from "obsidian";
 import { clampCell } from "../../core/keymap";
-import { columnSignature, EMPTY_LAYOUT, type TableLayout, tableLayout } from "../../core/table-layout";
+import { EMPTY_LAYOUT, type TableLayout, tableLayout } from "../../core/table-layout";
 import { TableBody } from "./body";
 import { CellEditor } from "./editor";
 import { GridFocus } from "./focus";
@@ -28,8 +28,7 @@ export class ComparisonTable {
 	private readonly table: HTMLTableElement;
 	private input: TableInput | null = null;
 	private layout: TableLayout = EMPTY_LAYOUT;
-	private columns = "";
-	/** What the header cells depend on: the columns without their number ranges (which only the cells' bars use). */
+	/** What the header and the drawn rows depend on: the columns without their number ranges (only the bars use those). */
 	private headerColumns = "";
 	private readonly header: TableHeader;
 	private readonly body: TableBody;
@@ -126,17 +125,18 @@ export class ComparisonTable {
 		this.layout = tableLayout(input.view, input.orientation);
 		this.table.toggleClass("fn-cmp-transposed", input.orientation === "columns");
 		const labels = input.labels === undefined ? "" : [...input.labels].map(([key, label]) => `${key}\u0001${label}`).join("\u0002");
-		const signature = `${columnSignature(input.view, input.orientation, input.editable)}\u0003${labels}`;
-		if (signature !== this.columns) {
-			this.columns = signature;
-			this.body.forgetAll();
-		}
-		this.headerColumns = [
+		const headerColumns = [
 			input.orientation,
 			input.editable ? "e" : "r",
 			labels,
 			...input.view.columns.map((c) => `${c.key}\u0001${c.type}`),
 		].join("\u0002");
+		// Rows drawn for other columns are drawn again; a new number range redraws only that
+		// column's cells (see `TableBody.decorateRow`).
+		if (headerColumns !== this.headerColumns) {
+			this.headerColumns = headerColumns;
+			this.body.forgetAll();
+		}
 		this.window.reset();
 		this.renderHeader();
 		this.renderWindow(true);
