@@ -7,8 +7,8 @@
  */
 
 import type { ColumnFacts } from "./view-differences";
-import { updatedGroupColumn, type GroupColumn } from "./view-groups";
-import { updatedOrder, updatedSortColumn, type SortColumn } from "./view-sort";
+import { type Arrangement, updatedArrangement, updatedGroupColumn, type GroupColumn } from "./view-groups";
+import { orderComparator, updatedOrder, updatedSortColumn, type SortColumn } from "./view-sort";
 import type { ComparisonModel, FuzzyMatcher, Row, SortKey } from "./types";
 
 /** What depends on which rows are shown, not on their order or grouping, for one model. */
@@ -24,8 +24,10 @@ export interface FactsEntry {
 	/** Sort keys and groups per property over the shown rows (model order): a re-sort reuses them. */
 	readonly sortColumns: Map<string, SortColumn>;
 	readonly groupColumns: Map<string, GroupColumn>;
+	/** The last arrangement in groups made (see `Arrangement`). */
+	arrangement: Arrangement | null;
 	/** The last sort order made (indexes into `rows`) and its sort keys. */
-	order: { readonly sort: readonly SortKey[]; readonly order: readonly number[] } | null;
+	order: { readonly sort: readonly SortKey[]; readonly order: number[] } | null;
 	/** Facts of the model this one came from, to update column by column. */
 	readonly carried: { readonly facts: Map<string, ColumnFacts>; readonly pairs: readonly (readonly [Row, Row])[] } | null;
 }
@@ -42,7 +44,8 @@ export function sameSort(a: readonly SortKey[], b: readonly SortKey[]): boolean 
  * The entry of `model` taken over from that of the model it came from, or null when it must be
  * made afresh: rows were added or deleted, many were replaced, the origin's entry is for other
  * rows, or a replaced row joins or leaves the shown rows. The origin's entry is consumed (its
- * facts are taken over), so it is removed from `cache`.
+ * facts, sort columns, groups and order are taken over and changed in place), so it is removed
+ * from `cache` first: the model before then computes its view afresh if asked again.
  */
 export function carriedEntry(
 	model: ComparisonModel,
@@ -78,8 +81,13 @@ export function carriedEntry(
 	cache.delete(origin.model);
 	const sortColumns = new Map<string, SortColumn>();
 	for (const [k, column] of before.sortColumns) sortColumns.set(k, updatedSortColumn(model, column, shownRows, positions, k));
+	const arranged = before.arrangement;
 	const groupColumns = new Map<string, GroupColumn>();
-	for (const [k, column] of before.groupColumns) groupColumns.set(k, updatedGroupColumn(column, shownRows, positions, k));
+	let oldGroups: number[] | null = null;
+	for (const [k, column] of before.groupColumns) {
+		if (arranged !== null && k === arranged.groupBy) oldGroups = positions.map((p) => column.bucket[p]);
+		groupColumns.set(k, updatedGroupColumn(column, shownRows, positions, k));
+	}
 	const order =
 		before.order === null
 			? null
@@ -87,10 +95,23 @@ export function carriedEntry(
 					sort: before.order.sort,
 					order: updatedOrder(model, shownRows, before.order.sort, sortColumns, before.order.order, positions),
 				};
+	const column = arranged === null ? undefined : groupColumns.get(arranged.groupBy);
+	const arrangement =
+		arranged === null || column === undefined || oldGroups === null
+			? null
+			: updatedArrangement(
+					arranged,
+					column,
+					shownRows,
+					positions,
+					oldGroups,
+					orderComparator(model, shownRows, arranged.sort, sortColumns),
+				);
 	return {
 		key,
 		fuzzy,
 		rows: shownRows,
+		arrangement,
 		facts: new Map(),
 		shown: before.shown,
 		sortColumns,

@@ -96,9 +96,10 @@ function sortColumn(model: ComparisonModel, rows: readonly Row[], key: string): 
 }
 
 /**
- * `column` (for `rows` before the rows at `positions` were replaced) made current for `rows`: a
- * copy with those rows' keys set again. When a new text took a rank that renumbered the
- * collation table, every text row is ranked again (the order among the others is unchanged).
+ * `column` (for `rows` before the rows at `positions` were replaced) made current for `rows`, in
+ * place: its owner (the view cache of the model before) hands it over. When a new text took a
+ * rank that renumbered the collation table, every row is ranked again (a new column; the order
+ * among the other rows is unchanged).
  */
 export function updatedSortColumn(
 	model: ComparisonModel,
@@ -107,10 +108,9 @@ export function updatedSortColumn(
 	positions: readonly number[],
 	key: string,
 ): SortColumn {
-	const next = { cls: column.cls.slice(), val: column.val.slice() };
 	const epoch = rankEpoch();
-	for (const at of positions) setSortKey(model, next, at, rows[at], key);
-	return epoch === rankEpoch() ? next : sortColumn(model, rows, key);
+	for (const at of positions) setSortKey(model, column, at, rows[at], key);
+	return epoch === rankEpoch() ? column : sortColumn(model, rows, key);
 }
 
 type SortColumns = readonly { readonly cls: Uint8Array; readonly val: Float64Array; readonly dir: number }[];
@@ -142,39 +142,49 @@ function sortColumns(model: ComparisonModel, rows: readonly Row[], sort: ViewOpt
 	});
 }
 
+/** The sort's comparison of two shown rows by index (model order when unsorted). */
+export function orderComparator(
+	model: ComparisonModel,
+	rows: readonly Row[],
+	sort: ViewOptions["sort"],
+	cache: Map<string, SortColumn>,
+): (a: number, b: number) => number {
+	return comparator(sortColumns(model, rows, sort, cache));
+}
+
 /**
- * `order` (the sort of the rows before those at `positions` were replaced) made current: those
- * rows taken out and put back where their new keys belong, found by binary search. `cache`
- * holds the sort columns already made current. The result is the order `sortOrder` gives.
+ * `order` (the sort of the rows before those at `positions` were replaced) made current, in
+ * place (handed over like the sort columns): those rows taken out and put back where their new
+ * keys belong, found by binary search. `cache` holds the sort columns already made current.
+ * The result is the order `sortOrder` gives.
  */
 export function updatedOrder(
 	model: ComparisonModel,
 	rows: readonly Row[],
 	sort: ViewOptions["sort"],
 	cache: Map<string, SortColumn>,
-	order: readonly number[],
+	order: number[],
 	positions: readonly number[],
-): readonly number[] {
+): number[] {
 	// Unsorted: model order, which replacing rows in place does not change.
 	if (sort.length === 0) return order.length === rows.length ? order : sortOrder(model, rows, sort, cache);
 	const compare = comparator(sortColumns(model, rows, sort, cache));
 	const moved = [...new Set(positions)];
-	const out = order.slice();
 	for (const p of moved) {
-		const at = out.indexOf(p);
-		if (at >= 0) out.splice(at, 1);
+		const at = order.indexOf(p);
+		if (at >= 0) order.splice(at, 1);
 	}
 	for (const p of moved) {
 		let lo = 0;
-		let hi = out.length;
+		let hi = order.length;
 		while (lo < hi) {
 			const mid = (lo + hi) >>> 1;
-			if (compare(out[mid], p) < 0) lo = mid + 1;
+			if (compare(order[mid], p) < 0) lo = mid + 1;
 			else hi = mid;
 		}
-		out.splice(lo, 0, p);
+		order.splice(lo, 0, p);
 	}
-	return out;
+	return order;
 }
 
 /**

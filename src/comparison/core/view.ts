@@ -9,7 +9,7 @@ import { STATE_TOKENS } from "./facets";
 import { NO_FILTERS } from "./filters";
 import { searchFilter } from "./view-search";
 import { sortOrder } from "./view-sort";
-import { groupColumn, groupRows } from "./view-groups";
+import { arrange, arrangedGroups, groupColumn } from "./view-groups";
 import { carriedEntry, type FactsEntry, sameSort } from "./view-carry";
 import { columnFacts, internTable, updatedFacts, type ColumnFacts } from "./view-differences";
 import { cellOf } from "./model";
@@ -70,6 +70,7 @@ function factsFor(model: ComparisonModel, view: ViewOptions, fuzzy: FuzzyMatcher
 			sortColumns: new Map(),
 			groupColumns: new Map(),
 			order: null,
+			arrangement: null,
 		};
 	}
 	factsCache.set(model, entry);
@@ -126,10 +127,13 @@ export function applyView(model: ComparisonModel, view: ViewOptions, fuzzy?: Fuz
 			column = groupColumn(rows, view.groupBy);
 			entry.groupColumns.set(view.groupBy, column);
 		}
-		groups = groupRows(rows, order, column);
-		sorted = new Array<Row>(order.length);
-		let at = 0;
-		for (const group of groups) for (const row of group.rows) sorted[at++] = row;
+		let arrangement = entry.arrangement;
+		if (arrangement === null || arrangement.groupBy !== view.groupBy || !sameSort(arrangement.sort, view.sort)) {
+			arrangement = arrange(rows, order, column, view.groupBy, [...view.sort]);
+			entry.arrangement = arrangement;
+		}
+		groups = arrangedGroups(column, arrangement);
+		sorted = ([] as Row[]).concat(...groups.map((g) => g.rows));
 	} else {
 		sorted = new Array<Row>(order.length);
 		for (let i = 0; i < order.length; i++) sorted[i] = rows[order[i]];
