@@ -21,7 +21,16 @@ export function buildRankTable(strings: Iterable<string>): RankTable {
 	return { sorted, rank };
 }
 
+/** How many times a table was renumbered: ranks held from before a change are stale. */
+let renumbered = 0;
+
+/** Changes whenever some table's existing ranks change (see `rankOf`). */
+export function rankEpoch(): number {
+	return renumbered;
+}
+
 function renumber(table: RankTable): void {
+	renumbered++;
 	let r = 0;
 	for (let i = 0; i < table.sorted.length; i++) {
 		const s = table.sorted[i];

@@ -8,7 +8,7 @@ export { ABSENT, EMPTY, EMPTY_LIST, NULL, compareCollator, makeCell } from "./ce
 export { BUILT_IN_TYPES, mapObsidianType, parsePropertyTypes } from "./property-types";
 export { parseWikiLinks, safeUrl } from "./links";
 export { DEFAULT_TEMPLATE_ORDER, buildModel, cellOf, ModelBuilder, rawOf, transientCell } from "./model";
-export { updateModel } from "./model-update";
+export { prepareUpdates, updateModel } from "./model-update";
 export { DEFAULT_VIEW_OPTIONS, applyView, cellDiffers } from "./view";
 export { NAME_KEY, compareSortKeys } from "./view-sort";
 export { STATE_TOKENS, facetLabel, facetValues } from "./facets";

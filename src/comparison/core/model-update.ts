@@ -9,6 +9,32 @@ function isDeletion(change: ModelChange): change is { readonly deleted: string }
 	return "deleted" in change && typeof (change as { deleted?: unknown }).deleted === "string";
 }
 
+/**
+ * Per model, the index of each path in its rows. Models `updateModel` derives without adding or
+ * deleting rows keep every path where it was, so they share their origin's index; others make
+ * theirs on their first update. Never changed once made.
+ */
+const pathIndexes = new WeakMap<ComparisonModel, ReadonlyMap<string, number>>();
+
+/**
+ * Make what `updateModel` needs to find a changed note in `model` now (the pane does it after a
+ * rebuild, so that the first live update does not pay for it).
+ */
+export function prepareUpdates(model: ComparisonModel): void {
+	pathIndex(model);
+}
+
+function pathIndex(model: ComparisonModel): ReadonlyMap<string, number> {
+	let index = pathIndexes.get(model);
+	if (index === undefined) {
+		const made = new Map<string, number>();
+		model.rows.forEach((r, i) => made.set(r.path, i));
+		index = made;
+		pathIndexes.set(model, index);
+	}
+	return index;
+}
+
 function copyStats(s: ColumnStats): ColumnStats {
 	return { present: s.present, typeCounts: new Map(s.typeCounts) };
 }
@@ -68,10 +94,10 @@ export function updateModel(model: ComparisonModel, change: ModelChange | readon
 	/** Rows made in this batch, and those of them replaced or deleted later in it. */
 	const made = new Set<Row>();
 	const stale = new Set<Row>();
-	/** Small batches scan the rows; large ones (a sync, a first indexing) use a path index. */
-	const index = changes.length > 16 ? new Map(rows.map((r, i) => [r.path, i])) : null;
-	const find = (path: string): number =>
-		index !== null ? (index.get(path) ?? -1) : slots.findIndex((r) => r !== null && r.path === path);
+	/** The model's path index, and the paths this batch deleted (-1) or added since. */
+	const index = pathIndex(model);
+	const moved = new Map<string, number>();
+	const find = (path: string): number => moved.get(path) ?? index.get(path) ?? -1;
 	for (const c of changes) {
 		const path = isDeletion(c) ? c.deleted : c.path;
 		const at = find(path);
@@ -83,7 +109,7 @@ export function updateModel(model: ComparisonModel, change: ModelChange | readon
 		if (isDeletion(c)) {
 			if (at >= 0) {
 				slots[at] = null;
-				index?.delete(path);
+				moved.set(path, -1);
 				structural = true;
 			}
 			continue;
@@ -97,7 +123,7 @@ export function updateModel(model: ComparisonModel, change: ModelChange | readon
 			if (pair !== undefined) replaced.set(path, [pair[0], row]);
 			else if (!made.has(old)) replaced.set(path, [old, row]);
 		} else {
-			index?.set(path, slots.length);
+			moved.set(path, slots.length);
 			slots.push(row);
 			structural = true;
 		}
@@ -143,7 +169,9 @@ export function updateModel(model: ComparisonModel, change: ModelChange | readon
 	for (const [key, s] of stats) if (s.present <= 0) stats.delete(key);
 	if (model.origin !== undefined) model.origin.model = null;
 	const origin = { model, replaced: [...replaced.values()], structural };
-	return { ...model, columns: orderColumns(columns, model.templateOrder), rows, stats, origin };
+	const next = { ...model, columns: orderColumns(columns, model.templateOrder), rows, stats, origin };
+	if (!structural) pathIndexes.set(next, index);
+	return next;
 }
 
 function sameConflicts(a: readonly TypeConflict[], b: readonly TypeConflict[]): boolean {

@@ -34,6 +34,8 @@ export interface TableLayout {
 	readonly orientation: Orientation;
 	/** Rows orientation: the body lines in order (group headings, notes). Transposed: none (one line per column). */
 	readonly items: readonly TableItem[];
+	/** Body line `i` (rows orientation), found without making the whole list. */
+	item(i: number): TableItem | undefined;
 	/** Body lines of the keyboard grid (the header row is line -1). */
 	readonly lineCount: number;
 	/** Keyboard columns after the first (name) column: cells are numbered 0..columnCount. */
@@ -54,26 +56,45 @@ function reveal(offset: number, scroll: number, size: number): number | null {
 }
 
 function rowsLayout(view: ViewResult): TableLayout {
-	// One pass into a list of its final size (a pane can hold 100k rows).
+	// Lines are found when asked for (a pane can hold 100k rows): a group heading stands before
+	// its group's rows, so line `i` is found from where each group starts.
+	const rows = view.rows;
 	const groups = view.groups;
-	const items = new Array<TableItem>(view.rows.length + (groups?.length ?? 0));
-	let at = 0;
-	if (groups === null) {
-		for (const row of view.rows) items[at++] = { kind: "row", row };
-	} else {
+	const starts: number[] = [];
+	let count = rows.length;
+	if (groups !== null) {
+		count = 0;
 		for (const group of groups) {
-			items[at++] = { kind: "group", group };
-			for (const row of group.rows) items[at++] = { kind: "row", row };
+			starts.push(count);
+			count += 1 + group.rows.length;
 		}
 	}
-	items.length = at;
+	const item = (i: number): TableItem | undefined => {
+		if (i < 0 || i >= count) return undefined;
+		if (groups === null) return { kind: "row", row: rows[i] };
+		let lo = 0;
+		let hi = starts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >>> 1;
+			if (starts[mid] <= i) lo = mid;
+			else hi = mid - 1;
+		}
+		const group = groups[lo];
+		const at = i - starts[lo];
+		return at === 0 ? { kind: "group", group } : { kind: "row", row: group.rows[at - 1] };
+	};
+	let items: TableItem[] | null = null;
 	const columns = view.columns.length;
 	return {
 		orientation: "rows",
-		items,
-		lineCount: items.length,
+		get items() {
+			items ??= Array.from({ length: count }, (_, i) => item(i) as TableItem);
+			return items;
+		},
+		item,
+		lineCount: count,
 		columnCount: columns,
-		rowWindow: (viewport, rowHeight) => visibleWindow(viewport.top - rowHeight, viewport.height, rowHeight, items.length, ROW_BUFFER),
+		rowWindow: (viewport, rowHeight) => visibleWindow(viewport.top - rowHeight, viewport.height, rowHeight, count, ROW_BUFFER),
 		columnWindow: () => ({ start: 0, end: columns }),
 		scrollFor(row, _col, viewport, rowHeight) {
 			if (row < 0) return null;
@@ -89,6 +110,7 @@ function columnsLayout(view: ViewResult): TableLayout {
 	return {
 		orientation: "columns",
 		items: [],
+		item: () => undefined,
 		lineCount: lines,
 		columnCount: notes,
 		rowWindow: () => ({ start: 0, end: lines }),
@@ -110,6 +132,7 @@ export function tableLayout(view: ViewResult, orientation: Orientation): TableLa
 export const EMPTY_LAYOUT: TableLayout = {
 	orientation: "rows",
 	items: [],
+	item: () => undefined,
 	lineCount: 0,
 	columnCount: 0,
 	rowWindow: () => ({ start: 0, end: 0 }),

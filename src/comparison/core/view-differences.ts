@@ -2,6 +2,7 @@
 
 import { ABSENT, EMPTY, NULL, cellIdentity } from "./cells";
 import { CellMap, type InternTable, internId } from "./cellmap";
+import { patchedSet } from "./view-patched-set";
 
 import type { ComparisonModel, Row } from "./types";
 
@@ -10,6 +11,9 @@ export interface ColumnFacts {
 	readonly differing: ReadonlySet<string> | null;
 	readonly min?: number;
 	readonly max?: number;
+	/** How many shown rows have the smallest and the largest number. */
+	readonly atMin: number;
+	readonly atMax: number;
 	readonly numeric: boolean;
 	/** Shown rows per value id (null when all shown cells are equal); owned by one cache entry. */
 	readonly counts: Int32Array | null;
@@ -89,6 +93,8 @@ export function columnFacts(
 	const ids = new Int32Array(n);
 	let min = Infinity;
 	let max = -Infinity;
+	let atMin = 0;
+	let atMax = 0;
 	let same = true;
 	for (let i = 0; i < n; i++) {
 		const row = rows[i];
@@ -98,12 +104,20 @@ export function columnFacts(
 		if (numeric) {
 			const value = numberOf(row, key);
 			if (value !== null) {
-				if (value < min) min = value;
-				if (value > max) max = value;
+				if (value < min) {
+					min = value;
+					atMin = 0;
+				}
+				if (value === min) atMin++;
+				if (value > max) {
+					max = value;
+					atMax = 0;
+				}
+				if (value === max) atMax++;
 			}
 		}
 	}
-	const range = numeric && min <= max ? { min, max } : {};
+	const range = numeric && min <= max ? { min, max, atMin, atMax } : { atMin: 0, atMax: 0 };
 	if (same) return { differs: false, differing: null, ...range, numeric, counts: null, top: n > 0 ? ids[0] : -1, majority: n > 0 };
 	const counts = new Int32Array(table.ids.size);
 	for (let i = 0; i < n; i++) counts[ids[i]]++;
@@ -143,6 +157,46 @@ function mode(counts: Int32Array): { top: number; topCount: number; distinct: nu
 }
 
 /**
+ * The number range after `pairs` of rows were replaced (old, new), or null when the smallest or
+ * largest number left without another row having it (then it must be found again).
+ */
+function updatedRange(
+	previous: ColumnFacts,
+	key: string,
+	pairs: readonly (readonly [Row, Row])[],
+): { min?: number; max?: number; atMin: number; atMax: number } | null {
+	let { min, max, atMin, atMax } = previous;
+	for (const [old] of pairs) {
+		const before = numberOf(old, key);
+		if (before === null) continue;
+		if (before === min) atMin--;
+		if (before === max) atMax--;
+	}
+	for (const [, row] of pairs) {
+		const after = numberOf(row, key);
+		if (after === null) continue;
+		if (min === undefined || max === undefined) {
+			min = after;
+			max = after;
+			atMin = 0;
+			atMax = 0;
+		}
+		if (after < min || (after === min && atMin <= 0)) {
+			min = after;
+			atMin = 0;
+		}
+		if (after === min) atMin++;
+		if (after > max || (after === max && atMax <= 0)) {
+			max = after;
+			atMax = 0;
+		}
+		if (after === max) atMax++;
+	}
+	if (min === undefined || max === undefined) return { atMin: 0, atMax: 0 };
+	return atMin > 0 && atMax > 0 ? { min, max, atMin, atMax } : null;
+}
+
+/**
  * Column facts after some shown rows were replaced (same paths, same shown set), or null when
  * they must be recounted. Takes over `previous.counts`; copies the differing set before changing it.
  */
@@ -155,19 +209,10 @@ export function updatedFacts(
 	table: InternTable,
 ): ColumnFacts | null {
 	if (previous.numeric !== numeric) return null;
-	if (numeric) {
-		for (const [o, n] of pairs) {
-			const before = numberOf(o, key);
-			const after = numberOf(n, key);
-			const wasEdge = before !== null && (before === previous.min || before === previous.max);
-			const outside =
-				after !== null &&
-				(previous.min === undefined || previous.max === undefined || after < previous.min || after > previous.max);
-			if (wasEdge || outside) return null;
-		}
-	}
+	const range = numeric ? updatedRange(previous, key, pairs) : { atMin: 0, atMax: 0 };
+	if (range === null) return null;
 	const changes = pairs.map(([o, n]) => [o.path, valueId(o, key, table), valueId(n, key, table)] as const);
-	if (changes.every(([, before, after]) => before === after)) return previous;
+	if (changes.every(([, before, after]) => before === after)) return { ...previous, ...range };
 	let counts = previous.counts;
 	if (counts === null) return null;
 	if (counts.length < table.ids.size) {
@@ -181,17 +226,15 @@ export function updatedFacts(
 	}
 	const { top, topCount, distinct } = mode(counts);
 	if (distinct <= 1) return null;
-	const range = previous.min === undefined ? {} : { min: previous.min, max: previous.max as number };
 	const n = shown.size;
 	const rule = markRule(n, topCount);
 	const majority = topCount * 2 > n;
 	if (rule === "both") return { differs: true, differing: shown, ...range, numeric, counts, top, majority };
 	if (rule === "none") return { differs: true, differing: null, ...range, numeric, counts, top, majority };
 	if (!previous.majority || !previous.differs || top !== previous.top || previous.differing === null) return null;
-	const differing = new Set(previous.differing);
-	for (const [path, , after] of changes) {
-		if (after === top) differing.delete(path);
-		else differing.add(path);
-	}
+	const differing = patchedSet(
+		previous.differing,
+		changes.map(([path, , after]) => [path, after !== top] as const),
+	);
 	return { differs: true, differing, ...range, numeric, counts, top, majority };
 }

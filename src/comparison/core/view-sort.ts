@@ -1,8 +1,9 @@
 /** Multi-key sorting of the shown rows: numbers numerically, text naturally, blanks always last. */
 
+import { CellMap } from "./cellmap";
 import { collator } from "./cells";
-import { buildRankTable, rankOf } from "./collation";
-import { cellOf } from "./model";
+import { buildRankTable, rankEpoch, rankOf } from "./collation";
+import { transientCell } from "./model";
 import type { Cell, ComparisonModel, RankTable, Row, ViewOptions } from "./types";
 
 /** Sort key for the note name (as in Bases). */
@@ -54,34 +55,136 @@ export interface SortColumn {
 	readonly val: Float64Array;
 }
 
-function sortColumn(model: ComparisonModel, rows: readonly Row[], key: string): SortColumn {
-	const n = rows.length;
-	const cls = new Uint8Array(n);
-	const val = new Float64Array(n);
-	let table: RankTable | undefined;
-	for (let i = 0; i < n; i++) {
-		const row = rows[i];
-		if (key === NAME_KEY) {
-			table ??= rankTable(model, key);
-			cls[i] = CLASS_TEXT;
-			val[i] = rankOf(table, row.basename);
-			continue;
-		}
-		const cell = cellOf(row, key);
-		if (cell.state === "value") {
-			if (typeof cell.sortKey === "number") {
-				cls[i] = CLASS_NUMBER;
-				val[i] = cell.sortKey;
-			} else {
-				table ??= rankTable(model, key);
-				cls[i] = CLASS_TEXT;
-				val[i] = rankOf(table, cell.sortKey);
-			}
-		} else {
-			cls[i] = cell.state === "empty" ? CLASS_EMPTY : cell.state === "null" ? CLASS_NULL : CLASS_ABSENT;
+/** Set row `i`'s class and value in `column` from `row`. */
+function setSortKey(model: ComparisonModel, column: SortColumn, i: number, row: Row, key: string): void {
+	const { cls, val } = column;
+	if (key === NAME_KEY) {
+		cls[i] = CLASS_TEXT;
+		val[i] = rankOf(rankTable(model, key), row.basename);
+		return;
+	}
+	const cells = row.cells;
+	if (cells instanceof CellMap) {
+		// A number straight from the frontmatter value (its sort key), without making a cell.
+		const number = cells.numberOf(key);
+		if (number !== null) {
+			cls[i] = CLASS_NUMBER;
+			val[i] = number;
+			return;
 		}
 	}
-	return { cls, val };
+	// Read without keeping the cell: a sort reads one cell of every row, most never shown.
+	const cell = transientCell(row, key);
+	if (cell.state === "value") {
+		if (typeof cell.sortKey === "number") {
+			cls[i] = CLASS_NUMBER;
+			val[i] = cell.sortKey;
+		} else {
+			cls[i] = CLASS_TEXT;
+			val[i] = rankOf(rankTable(model, key), cell.sortKey);
+		}
+	} else {
+		cls[i] = cell.state === "empty" ? CLASS_EMPTY : cell.state === "null" ? CLASS_NULL : CLASS_ABSENT;
+	}
+}
+
+function sortColumn(model: ComparisonModel, rows: readonly Row[], key: string): SortColumn {
+	const n = rows.length;
+	const column = { cls: new Uint8Array(n), val: new Float64Array(n) };
+	for (let i = 0; i < n; i++) setSortKey(model, column, i, rows[i], key);
+	return column;
+}
+
+/**
+ * `column` (for `rows` before the rows at `positions` were replaced) made current for `rows`, in
+ * place: its owner (the view cache of the model before) hands it over. When a new text took a
+ * rank that renumbered the collation table, every row is ranked again (a new column; the order
+ * among the other rows is unchanged).
+ */
+export function updatedSortColumn(
+	model: ComparisonModel,
+	column: SortColumn,
+	rows: readonly Row[],
+	positions: readonly number[],
+	key: string,
+): SortColumn {
+	const epoch = rankEpoch();
+	for (const at of positions) setSortKey(model, column, at, rows[at], key);
+	return epoch === rankEpoch() ? column : sortColumn(model, rows, key);
+}
+
+type SortColumns = readonly { readonly cls: Uint8Array; readonly val: Float64Array; readonly dir: number }[];
+
+/** The sort's comparison of two shown rows (by index): keys in turn, then model order. */
+function comparator(columns: SortColumns): (a: number, b: number) => number {
+	return (a, b) => {
+		for (const { cls, val, dir } of columns) {
+			const ca = cls[a];
+			const cb = cls[b];
+			if (ca !== cb) return ca <= CLASS_TEXT && cb <= CLASS_TEXT ? (ca - cb) * dir : ca - cb;
+			if (ca > CLASS_TEXT) continue;
+			const va = val[a];
+			const vb = val[b];
+			if (va !== vb) return va < vb ? -dir : dir;
+		}
+		return a - b;
+	};
+}
+
+function sortColumns(model: ComparisonModel, rows: readonly Row[], sort: ViewOptions["sort"], cache: Map<string, SortColumn>): SortColumns {
+	return sort.map((s) => {
+		let column = cache.get(s.key);
+		if (column === undefined) {
+			column = sortColumn(model, rows, s.key);
+			cache.set(s.key, column);
+		}
+		return { cls: column.cls, val: column.val, dir: s.dir === "desc" ? -1 : 1 };
+	});
+}
+
+/** The sort's comparison of two shown rows by index (model order when unsorted). */
+export function orderComparator(
+	model: ComparisonModel,
+	rows: readonly Row[],
+	sort: ViewOptions["sort"],
+	cache: Map<string, SortColumn>,
+): (a: number, b: number) => number {
+	return comparator(sortColumns(model, rows, sort, cache));
+}
+
+/**
+ * `order` (the sort of the rows before those at `positions` were replaced) made current, in
+ * place (handed over like the sort columns): those rows taken out and put back where their new
+ * keys belong, found by binary search. `cache` holds the sort columns already made current.
+ * The result is the order `sortOrder` gives.
+ */
+export function updatedOrder(
+	model: ComparisonModel,
+	rows: readonly Row[],
+	sort: ViewOptions["sort"],
+	cache: Map<string, SortColumn>,
+	order: number[],
+	positions: readonly number[],
+): number[] {
+	// Unsorted: model order, which replacing rows in place does not change.
+	if (sort.length === 0) return order.length === rows.length ? order : sortOrder(model, rows, sort, cache);
+	const compare = comparator(sortColumns(model, rows, sort, cache));
+	const moved = [...new Set(positions)];
+	for (const p of moved) {
+		const at = order.indexOf(p);
+		if (at >= 0) order.splice(at, 1);
+	}
+	for (const p of moved) {
+		let lo = 0;
+		let hi = order.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (compare(order[mid], p) < 0) lo = mid + 1;
+			else hi = mid;
+		}
+		order.splice(lo, 0, p);
+	}
+	return order;
 }
 
 /**
@@ -94,30 +197,12 @@ export function sortOrder(
 	sort: ViewOptions["sort"],
 	cache: Map<string, SortColumn>,
 ): number[] {
-	const order = Array.from({ length: rows.length }, (_, i) => i);
+	const order = new Array<number>(rows.length);
+	for (let i = 0; i < order.length; i++) order[i] = i;
 	if (sort.length === 0) return order;
-	const columns = sort.map((s) => {
-		let column = cache.get(s.key);
-		if (column === undefined) {
-			column = sortColumn(model, rows, s.key);
-			cache.set(s.key, column);
-		}
-		return { cls: column.cls, val: column.val, dir: s.dir === "desc" ? -1 : 1 };
-	});
+	const columns = sortColumns(model, rows, sort, cache);
 	if (columns.length === 1 && columns[0] !== undefined) return singleKeyOrder(columns[0], rows.length);
-	order.sort((a, b) => {
-		for (const { cls, val, dir } of columns) {
-			const ca = cls[a];
-			const cb = cls[b];
-			if (ca !== cb) return ca <= CLASS_TEXT && cb <= CLASS_TEXT ? (ca - cb) * dir : ca - cb;
-			if (ca > CLASS_TEXT) continue;
-			const va = val[a];
-			const vb = val[b];
-			if (va !== vb) return va < vb ? -dir : dir;
-		}
-		return a - b;
-	});
-	return order;
+	return order.sort(comparator(columns));
 }
 
 /**

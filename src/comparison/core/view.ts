@@ -8,8 +8,9 @@ import { facetTexts } from "./cells";
 import { STATE_TOKENS } from "./facets";
 import { NO_FILTERS } from "./filters";
 import { searchFilter } from "./view-search";
-import { sortOrder, type SortColumn } from "./view-sort";
-import { groupColumn, groupRows, type GroupColumn } from "./view-groups";
+import { sortOrder } from "./view-sort";
+import { arrange, arrangedGroups, groupColumn } from "./view-groups";
+import { carriedEntry, type FactsEntry, sameSort } from "./view-carry";
 import { columnFacts, internTable, updatedFacts, type ColumnFacts } from "./view-differences";
 import { cellOf } from "./model";
 import type { ComparisonModel, FuzzyMatcher, Row, RowGroup, ViewColumn, ViewOptions, ViewResult } from "./types";
@@ -24,59 +25,54 @@ export const DEFAULT_VIEW_OPTIONS: Readonly<ViewOptions> = Object.freeze({
 	differencesFirst: false,
 });
 
-/**
- * Column facts depend on which rows are shown, not on their order or grouping: they are kept per
- * model for the last selection / filters / search, so re-sorting or regrouping skips them.
- */
-interface FactsEntry {
-	readonly key: string;
-	readonly fuzzy: FuzzyMatcher | undefined;
-	readonly facts: Map<string, ColumnFacts>;
-	/** Paths of the shown rows. */
-	readonly shown: ReadonlySet<string>;
-	/** Sort keys and groups per property over the shown rows (model order): a re-sort reuses them. */
-	readonly sortColumns: Map<string, SortColumn>;
-	readonly groupColumns: Map<string, GroupColumn>;
-	/** Facts of the model this one came from, to update column by column. */
-	readonly carried: { readonly facts: Map<string, ColumnFacts>; readonly pairs: readonly (readonly [Row, Row])[] } | null;
-}
-
+/** Per model, what depends only on which rows are shown (see `FactsEntry`). */
 const factsCache = new WeakMap<ComparisonModel, FactsEntry>();
 
-function factsFor(model: ComparisonModel, view: ViewOptions, fuzzy: FuzzyMatcher | undefined, rows: readonly Row[]): FactsEntry {
+/** The selection, filters and search of `view` as one string. */
+function shownKey(view: ViewOptions): string {
 	const filters = Object.entries(view.filters).filter(([, v]) => v.length > 0);
-	const key = JSON.stringify([view.selected ?? [], filters, view.search.trim()]);
+	return JSON.stringify([view.selected ?? [], filters, view.search.trim()]);
+}
+
+/** Whether one row passes the selection, filters and search, or null when every row does. */
+function shownTest(view: ViewOptions, fuzzy: FuzzyMatcher | undefined): ((row: Row) => boolean) | null {
+	const tests: ((row: Row) => boolean)[] = [];
+	const selected = view.selected ?? [];
+	if (selected.length > 0) {
+		const wanted = new Set(selected);
+		tests.push((r) => wanted.has(r.path));
+	}
+	for (const [key, accepted] of Object.entries(view.filters)) {
+		if (accepted.length === 0) continue;
+		const set = new Set(accepted);
+		tests.push((r) => facetTexts(cellOf(r, key), STATE_TOKENS).some((t) => set.has(t)));
+	}
+	const matches = searchFilter(view.search, fuzzy);
+	if (matches !== null) tests.push(matches);
+	return tests.length === 0 ? null : (row) => tests.every((t) => t(row));
+}
+
+function factsFor(model: ComparisonModel, view: ViewOptions, fuzzy: FuzzyMatcher | undefined): FactsEntry {
+	const key = shownKey(view);
 	const cached = factsCache.get(model);
 	if (cached !== undefined && cached.key === key && cached.fuzzy === fuzzy) return cached;
-	let carried: FactsEntry["carried"] = null;
-	let shown: ReadonlySet<string> | null = null;
-	const origin = model.origin;
-	const before = origin?.model ? factsCache.get(origin.model) : undefined;
-	if (
-		origin?.model &&
-		!origin.structural &&
-		before !== undefined &&
-		before.key === key &&
-		before.fuzzy === fuzzy &&
-		before.shown.size === rows.length
-	) {
-		// Every row is shown unless a selection, filter or search left some out (then look them up).
-		const nowShown = rows === model.rows ? null : new Set(rows);
-		if (origin.replaced.every(([o, n]) => before.shown.has(o.path) === (nowShown === null || nowShown.has(n)))) {
-			factsCache.delete(origin.model);
-			shown = before.shown;
-			carried = { facts: before.facts, pairs: origin.replaced.filter(([o]) => before.shown.has(o.path)) };
-		}
+	const test = shownTest(view, fuzzy);
+	let entry = carriedEntry(model, key, fuzzy, test, factsCache);
+	if (entry === null) {
+		const rows = test === null ? model.rows : model.rows.filter(test);
+		entry = {
+			key,
+			fuzzy,
+			rows,
+			facts: new Map(),
+			shown: new Set(rows.map((r) => r.path)),
+			carried: null,
+			sortColumns: new Map(),
+			groupColumns: new Map(),
+			order: null,
+			arrangement: null,
+		};
 	}
-	const entry: FactsEntry = {
-		key,
-		fuzzy,
-		facts: new Map(),
-		shown: shown ?? new Set(rows.map((r) => r.path)),
-		carried,
-		sortColumns: new Map(),
-		groupColumns: new Map(),
-	};
 	factsCache.set(model, entry);
 	return entry;
 }
@@ -114,23 +110,15 @@ function orderedColumns(model: ComparisonModel, view: ViewOptions) {
  * differences among the shown rows.
  */
 export function applyView(model: ComparisonModel, view: ViewOptions, fuzzy?: FuzzyMatcher): ViewResult {
-	let rows: readonly Row[] = model.rows;
-	const selected = view.selected ?? [];
-	if (selected.length > 0) {
-		const wanted = new Set(selected);
-		rows = rows.filter((r) => wanted.has(r.path));
-	}
-	for (const [key, accepted] of Object.entries(view.filters)) {
-		if (accepted.length === 0) continue;
-		const set = new Set(accepted);
-		rows = rows.filter((r) => facetTexts(cellOf(r, key), STATE_TOKENS).some((t) => set.has(t)));
-	}
-	const matches = searchFilter(view.search, fuzzy);
-	if (matches !== null) rows = rows.filter(matches);
 	// Everything below depends on which rows are shown, not on their order: cached per model and
 	// row set (`FactsEntry`), so a header click only sorts numbers and regroups.
-	const entry = factsFor(model, view, fuzzy, rows);
-	const order = sortOrder(model, rows, view.sort, entry.sortColumns);
+	const entry = factsFor(model, view, fuzzy);
+	const rows = entry.rows;
+	let order = entry.order !== null && sameSort(entry.order.sort, view.sort) ? entry.order.order : null;
+	if (order === null) {
+		order = sortOrder(model, rows, view.sort, entry.sortColumns);
+		entry.order = { sort: [...view.sort], order };
+	}
 	let sorted: Row[];
 	let groups: RowGroup[] | null = null;
 	if (view.groupBy !== null && view.groupBy !== "") {
@@ -139,10 +127,16 @@ export function applyView(model: ComparisonModel, view: ViewOptions, fuzzy?: Fuz
 			column = groupColumn(rows, view.groupBy);
 			entry.groupColumns.set(view.groupBy, column);
 		}
-		groups = groupRows(rows, order, column);
-		sorted = groups.flatMap((g) => g.rows);
+		let arrangement = entry.arrangement;
+		if (arrangement === null || arrangement.groupBy !== view.groupBy || !sameSort(arrangement.sort, view.sort)) {
+			arrangement = arrange(rows, order, column, view.groupBy, [...view.sort]);
+			entry.arrangement = arrangement;
+		}
+		groups = arrangedGroups(column, arrangement);
+		sorted = ([] as Row[]).concat(...groups.map((g) => g.rows));
 	} else {
-		sorted = order.map((i) => rows[i]);
+		sorted = new Array<Row>(order.length);
+		for (let i = 0; i < order.length; i++) sorted[i] = rows[order[i]];
 	}
 
 	const sortIndex = new Map(view.sort.map((s, i) => [s.key, i]));

@@ -1,7 +1,6 @@
 import type { Component } from "obsidian";
 import { type ComparisonModel, type ComparisonViewState, type FacetValue, facetValues, filterValues } from "../../core/index";
 import type { PaneAction } from "../../core/pane-state";
-import { modelStamp } from "./model-stamp";
 
 /** Most value chips shown for one property. */
 const MAX_CHIPS = 40;
@@ -47,7 +46,15 @@ export class FilterBar {
 			this.filterKey.value = filterKey ?? "";
 		}
 		const chips = this.chips;
-		const chipsSignature = [modelStamp(model), filterKey ?? "", JSON.stringify(state.filters)].join("\u0002");
+		const shownKey = filterKey !== null && keys.includes(filterKey) ? filterKey : null;
+		const facets = shownKey === null ? [] : this.facets(model, shownKey).slice(0, MAX_CHIPS);
+		// Drawn again only when what the chips say changes (not for every new model).
+		const chipsSignature = [
+			filterKey ?? "",
+			shownKey ?? "",
+			JSON.stringify(state.filters),
+			...facets.map((f) => `${f.value}\u0001${f.label}\u0001${f.count}`),
+		].join("\u0002");
 		if (chips.dataset.signature === chipsSignature) return;
 		chips.dataset.signature = chipsSignature;
 		chips.empty();
@@ -62,16 +69,16 @@ export class FilterBar {
 			chip.dataset.filterKey = key;
 			chip.dataset.clear = "true";
 		}
-		if (filterKey === null || !keys.includes(filterKey)) return;
-		const active = new Set(filterValues(state.filters, filterKey));
-		for (const facet of this.facets(model, filterKey).slice(0, MAX_CHIPS)) {
+		if (shownKey === null) return;
+		const active = new Set(filterValues(state.filters, shownKey));
+		for (const facet of facets) {
 			const chip = chips.createEl("button", {
 				cls: "fn-cmp-filter-chip",
 				text: `${facet.label} (${facet.count})`,
 				attr: { "aria-pressed": active.has(facet.value) ? "true" : "false" },
 			});
 			chip.toggleClass("is-active", active.has(facet.value));
-			chip.dataset.filterKey = filterKey;
+			chip.dataset.filterKey = shownKey;
 			chip.dataset.value = facet.value;
 		}
 	}

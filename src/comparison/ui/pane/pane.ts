@@ -13,6 +13,7 @@ import {
 	type ModelChange,
 	ModelBuilder,
 	noteInputs,
+	prepareUpdates,
 	toCsv,
 	toMarkdownTable,
 	toViewOptions,
@@ -47,6 +48,19 @@ export const NO_MATCH_TEXT = "No notes match the search, filters or selection.";
 export const FIRST_SCREEN_NOTES = 1000;
 /** Notes added to the model between two looks at the clock while it is built. */
 const BUILD_SLICE_NOTES = 2000;
+
+/** Per model, the paths of its rows; a model made by replacing rows in place shares its origin's list. */
+const pathLists = new WeakMap<ComparisonModel, readonly string[]>();
+
+function rowPaths(model: ComparisonModel): readonly string[] {
+	let paths = pathLists.get(model);
+	if (paths === undefined) {
+		const origin = model.origin;
+		paths = (origin?.model && !origin.structural ? pathLists.get(origin.model) : undefined) ?? model.rows.map((r) => r.path);
+		pathLists.set(model, paths);
+	}
+	return paths;
+}
 
 /** The settings whose change means reading the notes again (the others only re-render). */
 function sameSelection(a: CompareSettings, b: CompareSettings): boolean {
@@ -216,10 +230,17 @@ export class ComparisonPane {
 			await breathe(slicer);
 			if (stale()) return;
 		}
-		this.model = builder.model();
+		const model = builder.model();
+		this.model = model;
 		this.loading = false;
 		this.builtWith = settings;
 		this.render();
+		// Right after this task: what the first live update would otherwise make (a path index).
+		window.setTimeout(() => {
+			if (this.model !== model) return;
+			prepareUpdates(model);
+			rowPaths(model);
+		}, 0);
 	}
 
 	/** The notes a renamed path now stands for. */
@@ -232,7 +253,7 @@ export class ComparisonPane {
 	/** A debounced batch of vault events → model changes for the notes concerned only. */
 	private async applyBatch(batch: VaultChangeBatch): Promise<void> {
 		if (!this.model || this.closed) return;
-		const rows = this.model.rows.map((r) => r.path);
+		const rows = rowPaths(this.model);
 		const plan = planLiveUpdate(
 			{ scope: this.state.scope, selected: this.state.selected, rows, notesAt: (p) => this.notesAt(p) },
 			batch,
@@ -289,7 +310,7 @@ export class ComparisonPane {
 		const selected = new Set(state.selected);
 		const empty = model.rows.length === 0 ? EMPTY_STATE_TEXT : result.rows.length === 0 ? NO_MATCH_TEXT : null;
 		this.empty.toggleClass("fn-cmp-hidden", empty === null);
-		this.empty.setText(empty ?? "");
+		if (this.empty.textContent !== (empty ?? "")) this.empty.setText(empty ?? "");
 		this.table.scroller.toggleClass("fn-cmp-hidden", empty !== null);
 		this.table.update({ view: result, orientation: state.orientation, sort: state.sort, selected, editable: true });
 		this.statusLine.render(result, selected.size, state.scope, this.loading);

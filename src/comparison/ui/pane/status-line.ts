@@ -1,11 +1,10 @@
 import type { ComparisonModel, Row, ViewResult } from "../../core/index";
-import { modelStamp } from "./model-stamp";
 
 /** The line under the toolbar ("3 of 4 notes · 1 selected") and the invalid-YAML warning. */
 export class StatusLine {
 	private readonly status: HTMLElement;
 	private readonly warnings: HTMLElement;
-	private invalidCache: { model: ComparisonModel; rows: Row[] } | null = null;
+	private invalidCache: { model: ComparisonModel; rows: readonly Row[] } | null = null;
 
 	constructor(parent: HTMLElement) {
 		this.status = parent.createDiv({ cls: "fn-cmp-status", attr: { role: "status" } });
@@ -34,18 +33,33 @@ export class StatusLine {
 		this.renderWarnings(result.model);
 	}
 
-	/** Notes with invalid YAML (computed once per model). */
-	private invalidRows(model: ComparisonModel): Row[] {
-		if (this.invalidCache?.model !== model) this.invalidCache = { model, rows: model.rows.filter((r) => r.warning !== null) };
-		return this.invalidCache.rows;
+	/**
+	 * Notes with invalid YAML (computed once per model). A model made from the last one by
+	 * replacing rows that are valid before and after has the same ones.
+	 */
+	private invalidRows(model: ComparisonModel): readonly Row[] {
+		const cache = this.invalidCache;
+		if (cache?.model === model) return cache.rows;
+		const origin = model.origin;
+		const same =
+			cache !== null &&
+			origin !== undefined &&
+			origin.model === cache.model &&
+			!origin.structural &&
+			origin.replaced.every(([old, row]) => old.warning === null && row.warning === null);
+		const rows = same ? cache.rows : model.rows.filter((r) => r.warning !== null);
+		this.invalidCache = { model, rows };
+		return rows;
 	}
 
 	private renderWarnings(model: ComparisonModel): void {
 		const warnings = this.warnings;
-		if (warnings.dataset.model === modelStamp(model)) return;
-		warnings.dataset.model = modelStamp(model);
-		warnings.empty();
 		const invalid = this.invalidRows(model);
+		// The same notes (by path and name) draw the same warning: nothing to write.
+		const signature = invalid.map((r) => `${r.path}\u0001${r.basename}`).join("\u0002");
+		if (warnings.dataset.invalid === signature) return;
+		warnings.dataset.invalid = signature;
+		warnings.empty();
 		if (invalid.length === 0) return;
 		const names = invalid
 			.slice(0, 5)

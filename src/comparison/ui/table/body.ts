@@ -4,8 +4,8 @@
  * window between spacer cells.
  */
 import type { App } from "obsidian";
-import { cellOf, type Row, type RowGroup } from "../../core/index";
-import { COLUMN_WIDTH, type TableItem } from "../../core/table-layout";
+import { cellOf, type Row, type RowGroup, type ViewColumn } from "../../core/index";
+import { COLUMN_WIDTH, type TableLayout } from "../../core/table-layout";
 import { renderCell } from "../cells";
 import { reconcile, spacerCell, spacerSvg } from "./dom";
 import { columnLabel, noteHeader } from "./labels";
@@ -21,6 +21,12 @@ interface RowMarks {
 	selected: boolean;
 	/** One flag per value cell (column order): marked as differing (see `ViewResult.differingCells`). */
 	differs: boolean[];
+	/** Per value cell, its column's number range when drawn (a number's bar depends on it). */
+	ranges: string[];
+}
+
+function rangeOf(column: ViewColumn): string {
+	return column.min === undefined ? "" : `${column.min}:${column.max ?? ""}`;
 }
 
 export class TableBody {
@@ -61,14 +67,14 @@ export class TableBody {
 	 * Rows orientation: render lines `start`..`end` of `items`; the spacers stand for the others at
 	 * `rowHeight` each. Returns the first rendered line, or null when there is none.
 	 */
-	renderRows(input: TableInput, items: readonly TableItem[], start: number, end: number, rowHeight: number): HTMLElement | null {
+	renderRows(input: TableInput, layout: TableLayout, start: number, end: number, rowHeight: number): HTMLElement | null {
 		const colSpan = input.view.columns.length + 1;
 		const nodes: HTMLElement[] = [this.spacerRow("top", start * rowHeight, colSpan)];
 		const keep = new Map<string, RenderedRow>();
 		const groups = new Map<string, HTMLTableRowElement>();
 		this.lines = new Map();
 		for (let i = start; i < end; i++) {
-			const item = items[i];
+			const item = layout.item(i);
 			if (!item) continue;
 			let tr: HTMLTableRowElement;
 			if (item.kind === "group") {
@@ -86,7 +92,7 @@ export class TableBody {
 			this.lines.set(i, tr);
 			nodes.push(tr);
 		}
-		nodes.push(this.spacerRow("bottom", (items.length - end) * rowHeight, colSpan));
+		nodes.push(this.spacerRow("bottom", (layout.lineCount - end) * rowHeight, colSpan));
 		this.rendered = keep;
 		this.groupRows = groups;
 		reconcile(this.tbody, nodes);
@@ -153,17 +159,24 @@ export class TableBody {
 		const th = tr.createEl("th", { attr: { scope: "row", "data-c": "0" } });
 		noteHeader(th, row, selected);
 		const differs: boolean[] = [];
+		const ranges: string[] = [];
 		input.view.columns.forEach((column, i) => {
 			const differing = input.view.differingCells.get(column.key)?.has(row.path) ?? false;
 			differs.push(differing);
-			const td = tr.createEl("td", differing ? { cls: "fn-cmp-differs" } : undefined);
-			td.setAttribute("data-c", String(i + 1));
-			td.setAttribute("data-key", column.key);
-			td.setAttribute("data-path", row.path);
-			renderCell(td, this.app, cellOf(row, column.key), column, row.path);
+			ranges.push(rangeOf(column));
+			tr.appendChild(this.valueCell(row, column, i, differing));
 		});
-		this.marks.set(tr, { selected, differs });
+		this.marks.set(tr, { selected, differs, ranges });
 		return tr;
+	}
+
+	private valueCell(row: Row, column: ViewColumn, i: number, differing: boolean): HTMLTableCellElement {
+		const td = createEl("td", differing ? { cls: "fn-cmp-differs" } : undefined);
+		td.setAttribute("data-c", String(i + 1));
+		td.setAttribute("data-key", column.key);
+		td.setAttribute("data-path", row.path);
+		renderCell(td, this.app, cellOf(row, column.key), column, row.path);
+		return td;
 	}
 
 	/** Selection and difference marks change without the note changing. */
@@ -171,7 +184,7 @@ export class TableBody {
 		const selected = input.selected.has(row.path);
 		let marks = this.marks.get(tr);
 		if (!marks) {
-			marks = { selected: false, differs: [] };
+			marks = { selected: false, differs: [], ranges: [] };
 			this.marks.set(tr, marks);
 		}
 		if (marks.selected !== selected) {
@@ -186,6 +199,15 @@ export class TableBody {
 			const column = columns[i];
 			if (!column) continue;
 			const differs = input.view.differingCells.get(column.key)?.has(row.path) ?? false;
+			const range = rangeOf(column);
+			if ((marks.ranges[i] ?? "") !== range) {
+				// The column's number range changed: only this cell is drawn again (its bar).
+				const old = cells[i + 1];
+				if (old) tr.replaceChild(this.valueCell(row, column, i, differs), old);
+				marks.ranges[i] = range;
+				marks.differs[i] = differs;
+				continue;
+			}
 			if ((marks.differs[i] ?? false) === differs) continue;
 			marks.differs[i] = differs;
 			(cells[i + 1] as HTMLElement | undefined)?.toggleClass("fn-cmp-differs", differs);

@@ -42,7 +42,7 @@ export class TableHeader {
 
 	/** Rows: the note-name corner (with "select all") and one sortable header per property. */
 	private propertyHeads(tr: HTMLElement, input: TableInput): void {
-		const shown = input.view.rows.map((r) => r.path);
+		const shown = input.view.rows;
 		const corner = tr.createEl("th", { cls: "fn-cmp-name-head fn-cmp-col-head", attr: { scope: "col" } });
 		corner.dataset.c = "0";
 		corner.dataset.key = NAME_KEY;
@@ -51,7 +51,7 @@ export class TableHeader {
 			type: "checkbox",
 			attr: { "aria-label": "Select all shown notes" },
 		});
-		all.checked = shown.length > 0 && shown.every((p) => input.selected.has(p));
+		all.checked = shown.length > 0 && shown.every((r) => input.selected.has(r.path));
 		headerLabel(corner, "Note", NAME_KEY, input.sort);
 		input.view.columns.forEach((column, i) => {
 			const th = tr.createEl("th", { cls: "fn-cmp-col-head", attr: { scope: "col" } });

@@ -9,7 +9,7 @@
  */
 import { type App, type Component, type HoverParent, Keymap } from "obsidian";
 import { clampCell } from "../../core/keymap";
-import { columnSignature, EMPTY_LAYOUT, type TableLayout, tableLayout } from "../../core/table-layout";
+import { EMPTY_LAYOUT, type TableLayout, tableLayout } from "../../core/table-layout";
 import { TableBody } from "./body";
 import { CellEditor } from "./editor";
 import { GridFocus } from "./focus";
@@ -28,7 +28,8 @@ export class ComparisonTable {
 	private readonly table: HTMLTableElement;
 	private input: TableInput | null = null;
 	private layout: TableLayout = EMPTY_LAYOUT;
-	private columns = "";
+	/** What the header and the drawn rows depend on: the columns without their number ranges (only the bars use those). */
+	private headerColumns = "";
 	private readonly header: TableHeader;
 	private readonly body: TableBody;
 	private readonly window: VirtualWindow;
@@ -88,7 +89,11 @@ export class ComparisonTable {
 			edit: (td) => this.startEdit(td),
 			toggleSelected: (path, checked) => callbacks.toggleSelected(path, checked),
 		};
-		owner.registerDomEvent(this.scroller, "scroll", () => this.renderWindow(false));
+		owner.registerDomEvent(this.scroller, "scroll", () => {
+			this.window.scrolled();
+			this.renderWindow(false);
+		});
+		this.window.observe(owner, () => this.renderWindow(false));
 		owner.registerDomEvent(this.table, "click", (evt) => onClick(evt, pointer));
 		owner.registerDomEvent(this.table, "auxclick", (evt) => onClick(evt, pointer));
 		owner.registerDomEvent(this.table, "dblclick", (evt) => onDoubleClick(evt, pointer));
@@ -120,9 +125,16 @@ export class ComparisonTable {
 		this.layout = tableLayout(input.view, input.orientation);
 		this.table.toggleClass("fn-cmp-transposed", input.orientation === "columns");
 		const labels = input.labels === undefined ? "" : [...input.labels].map(([key, label]) => `${key}\u0001${label}`).join("\u0002");
-		const signature = `${columnSignature(input.view, input.orientation, input.editable)}\u0003${labels}`;
-		if (signature !== this.columns) {
-			this.columns = signature;
+		const headerColumns = [
+			input.orientation,
+			input.editable ? "e" : "r",
+			labels,
+			...input.view.columns.map((c) => `${c.key}\u0001${c.type}`),
+		].join("\u0002");
+		// Rows drawn for other columns are drawn again; a new number range redraws only that
+		// column's cells (see `TableBody.decorateRow`).
+		if (headerColumns !== this.headerColumns) {
+			this.headerColumns = headerColumns;
 			this.body.forgetAll();
 		}
 		this.window.reset();
@@ -142,7 +154,7 @@ export class ComparisonTable {
 	}
 
 	private renderHeader(): void {
-		this.header.render(this.input, this.columns, this.window.columns(this.layout), false);
+		this.header.render(this.input, this.headerColumns, this.window.columns(this.layout), false);
 	}
 
 	/** Render the rows (or note columns) in view; cheap when the window did not move. */
@@ -157,7 +169,7 @@ export class ComparisonTable {
 		if (!next) return;
 		if (next.columnsMoved) this.renderHeader();
 		if (input.orientation === "rows") {
-			const first = this.body.renderRows(input, this.layout.items, next.rows.start, next.rows.end, this.window.rowHeight);
+			const first = this.body.renderRows(input, this.layout, next.rows.start, next.rows.end, this.window.rowHeight);
 			this.window.learnRowHeight(first);
 		} else {
 			this.body.renderLines(input, next.cols.start, next.cols.end);

@@ -17,7 +17,13 @@ export interface WindowChange {
 }
 
 export class VirtualWindow {
+	/** The viewport during a render (see `during`). */
 	private viewport: Viewport | null = null;
+	/**
+	 * The scroller's position and size as last read: read again after a scroll, a resize of the
+	 * scroller or the pane, never in the middle of a render that changed the DOM.
+	 */
+	private known: Viewport | null = null;
 	private key = "";
 	private measured = false;
 	rowHeight = ROW_HEIGHT;
@@ -34,18 +40,19 @@ export class VirtualWindow {
 		};
 	}
 
-	/** The scroller's position and size: read once per render (see `during`), else now. */
+	/** The scroller's position and size: the known ones, read now if there are none. */
 	get current(): Viewport {
-		return this.viewport ?? this.measure();
+		return this.viewport ?? (this.known ??= this.measure());
 	}
 
 	/**
-	 * Run a render with the scroller read once, before it writes to the DOM: reading it after a
-	 * write would force the browser to lay out the table again in the middle of the render.
+	 * Run a render with the scroller's known position and size: reading them during a render
+	 * after a DOM write (a new sort, a live update) would make the browser lay out the pane
+	 * before the render can finish.
 	 */
 	during(render: () => void): void {
 		const outer = this.viewport === null;
-		if (outer) this.viewport = this.measure();
+		if (outer) this.viewport = this.current;
 		try {
 			render();
 		} finally {
@@ -58,9 +65,30 @@ export class VirtualWindow {
 		this.key = "";
 	}
 
-	/** The pane was resized: measure the rows again on the next render. */
+	/** The pane was resized: measure the scroller and the rows again on the next render. */
 	resized(): void {
 		this.measured = false;
+		this.known = null;
+	}
+
+	/** The scroller scrolled: read its position again. */
+	scrolled(): void {
+		this.known = null;
+	}
+
+	/**
+	 * Follow the scroller's size (a filter bar or warning line growing, the pane resized): read
+	 * again when the browser reports a new size, after layout, then `changed()`.
+	 */
+	observe(owner: { register(cb: () => void): void }, changed: () => void): void {
+		if (typeof ResizeObserver === "undefined") return;
+		const observer = new ResizeObserver(() => {
+			const before = this.known;
+			this.known = this.measure();
+			if (before === null || before.height !== this.known.height || before.width !== this.known.width) changed();
+		});
+		observer.observe(this.scroller);
+		owner.register(() => observer.disconnect());
 	}
 
 	/** The window for `layout` now, or null when it is the one rendered last (unless `force`). */
@@ -104,5 +132,6 @@ export class VirtualWindow {
 		if (!target) return;
 		if ("top" in target) s.scrollTop = target.top;
 		else s.scrollLeft = target.left;
+		this.known = null;
 	}
 }
