@@ -100,11 +100,14 @@ const SCALARS = [
 	"tab\there",
 	"lone \ud800 surrogate",
 	"a  b",
+	"no-break\u00a0space",
+	"wide\u3000space",
+	"trailing no-break\u00a0",
 	"https://example.com/a?b=c#d",
 	"[[Flask]]",
 	"",
 ];
-const SPACES = ["", " ", "  ", "\t"];
+const SPACES = ["", " ", "  ", "\t", "\u00a0", " \u2003"];
 
 /** A line of a frontmatter source, from pieces that are valid, nearly valid, and not valid. */
 const line = fc.oneof(
@@ -115,7 +118,20 @@ const line = fc.oneof(
 		.tuple(fc.constantFrom("", " ", "  ", "    ", "\t"), fc.constantFrom("- ", "-", "-  "), fc.constantFrom(...SCALARS))
 		.map((p) => p.join("")),
 	fc.tuple(fc.constantFrom(...KEYS), fc.constant(":")).map((p) => p.join("")),
-	fc.constantFrom("", "   ", "# comment", "  # indented comment", "  continued", "%YAML 1.2", "key: a # c", "key:\r", "a\rb: c"),
+	fc.constantFrom(
+		"",
+		"   ",
+		"# comment",
+		"  # indented comment",
+		"  continued",
+		"%YAML 1.2",
+		"key: a # c",
+		"key:\r",
+		"a\rb: c",
+		"\u00a0key: x",
+		"k\u00a0: x",
+		"key:\u00a0x",
+	),
 );
 
 const anySource = fc.tuple(fc.array(line, { maxLength: 8 }), fc.constantFrom("\n", "\r\n")).map(([lines, eol]) => lines.join(eol));
@@ -191,6 +207,13 @@ describe("the fast frontmatter reader", () => {
 		expect({ data: fast, error: null }).toEqual(library(text));
 	});
 
+	it("reads each note's own keys when notes list keys of the same length in other orders", () => {
+		expect(readSimpleFrontmatter("ab: 1\ncd: 2\n")).toEqual({ ab: 1, cd: 2 });
+		expect(readSimpleFrontmatter("cd: 3\nab: 4\n")).toEqual({ cd: 3, ab: 4 });
+		expect(readSimpleFrontmatter("cd: 5\ncd: 6\n")).toBeUndefined();
+		expect(readSimpleFrontmatter("ab: 7\n")).toEqual({ ab: 7 });
+	});
+
 	it("declines what it does not fully understand", () => {
 		for (const text of [
 			"a: [1, 2]",
@@ -203,6 +226,8 @@ describe("the fast frontmatter reader", () => {
 			"__proto__: x",
 			'a: "\\u0041"',
 			"a:\tb",
+			"a: b\u00a0",
+			"a: b\r",
 		]) {
 			expect(readSimpleFrontmatter(text), text).toBeUndefined();
 		}

@@ -8,7 +8,8 @@
  * plain words (letters, digits, `_`, `-`, `.`, inner spaces) that resolve to text. Values are
  * single-line plain scalars resolved with the core schema's own tests (null, booleans, integers
  * in decimal, octal and hexadecimal, floats, infinities, NaN; anything else is text), or quoted
- * text without escapes. A tab, a control character, a flow collection other than `[]`, a
+ * text without escapes. A tab, a control character, a space other than the plain space (JavaScript
+ * would trim it), a flow collection other than `[]`, a
  * comment after a value, an indicator at the start of a value, `: ` inside one, a repeated key,
  * a nested structure — anything else — returns `undefined`, and the caller parses the YAML
  * with the library. One pass over the source: linear in its length.
@@ -20,12 +21,8 @@
 /** What `yaml`'s `toJS` gives for one of the accepted values. */
 export type SimpleValue = string | number | boolean | null | SimpleValue[];
 
-const KEY = /^[A-Za-z_][A-Za-z0-9_\-. ]*$/;
 /** Keys the core schema reads as something other than text. */
 const NON_TEXT_KEY = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-/** Characters that may change how a line is read (control, breaks YAML knows, BOM, noncharacters). */
-// eslint-disable-next-line no-control-regex -- declining control characters is the point
-const UNSAFE_CHAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** A plain scalar may not start with these (YAML indicators, quotes, comment, directive). */
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
@@ -68,8 +65,13 @@ function kept(text: string): string {
 	return own;
 }
 
+/** The first characters of every plain scalar the core schema reads as something other than text. */
+const NON_TEXT_START = /^[-+.~0-9nNtTfF]/;
+
 /** A plain scalar's value by the core schema. */
 function resolvePlain(text: string): SimpleValue {
+	// Most values are words or sentences: text by their first character alone.
+	if (text !== "" && !NON_TEXT_START.test(text)) return kept(text);
 	if (NULL.test(text)) return null;
 	if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
 	if (INT_OCT.test(text)) return parseInt(text.substring(2), 8);
@@ -95,15 +97,47 @@ function scalar(text: string): SimpleValue | undefined {
 	return resolvePlain(text);
 }
 
-/** Split `line` at its `key:`; undefined when it is not a plain top-level key. */
-function keyOf(line: string): { key: string; rest: string } | undefined {
-	const colon = line.indexOf(":");
-	if (colon <= 0) return undefined;
-	const key = line.slice(0, colon);
-	if (!KEY.test(key) || key.endsWith(" ") || NON_TEXT_KEY.test(key)) return undefined;
-	const rest = line.slice(colon + 1);
-	if (rest !== "" && rest[0] !== " ") return undefined;
-	return { key, rest: rest.trim() };
+/**
+ * What a source may not hold for this reader: control characters other than a line break (a CR
+ * only as half of CRLF), the breaks YAML knows, a byte order mark, noncharacters, and the spaces
+ * JavaScript trims other than the plain space (so that a line's blanks are plain spaces only).
+ */
+const DECLINED =
+	// eslint-disable-next-line no-control-regex -- declining control characters is the point
+	/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ufffe\uffff]|\r(?!\n)/;
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const CR = 13;
+
+/**
+ * Keys read from earlier sources, by their place in the source: notes of a vault list the same
+ * keys in the same order, so a key is usually found here without cutting a new string from the
+ * source (and the one kept is the string the objects already use as their property name).
+ */
+const keysByPlace: string[] = [];
+const MAX_KEY_PLACES = 64;
+
+/** Whether `source[from, to)` is a plain key (the `KEY` pattern, no space at its end). */
+function isPlainKey(source: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) {
+		const c = source.charCodeAt(i);
+		const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+		if (letter) continue;
+		if (i === from) return false;
+		if ((c >= 48 && c <= 57) || c === 45 || c === 46 || c === SPACE) continue;
+		return false;
+	}
+	return source.charCodeAt(to - 1) !== SPACE;
+}
+
+/** The key `source[from, to)` (known to be plain) as a string, from `keysByPlace` when it is there. */
+function keyAt(source: string, from: number, to: number, place: number): string {
+	const known = place < MAX_KEY_PLACES ? keysByPlace[place] : undefined;
+	if (known !== undefined && known.length === to - from && source.startsWith(known, from)) return known;
+	const key = source.slice(from, to);
+	if (place < MAX_KEY_PLACES) keysByPlace[place] = key;
+	return key;
 }
 
 /**
@@ -114,56 +148,72 @@ function exactList(items: SimpleValue[]): SimpleValue[] {
 	return items.slice();
 }
 
-/** The frontmatter object the `yaml` library would give for `source`, or undefined: parse it there. */
+/**
+ * The frontmatter object the `yaml` library would give for `source`, or undefined: parse it there.
+ * One pass over the lines by index (no line strings are made): only keys and values are cut out.
+ */
 export function readSimpleFrontmatter(source: string): Record<string, SimpleValue> | undefined {
+	if (DECLINED.test(source) || LONE_SURROGATE.test(source)) return undefined;
 	const out: Record<string, SimpleValue> = {};
-	const seen = new Set<string>();
+	let keys = 0;
 	/** The list being filled (after `key:` with nothing after it), and its items' indent. */
-	let list: { key: string; items: SimpleValue[]; indent: number } | null = null;
+	let items: SimpleValue[] | null = null;
+	let itemIndent = 0;
 	let open: string | null = null;
-	const lines = source.split("\n");
-	for (let n = 0; n < lines.length; n++) {
-		const raw = lines[n];
-		// A CR counts only as half of CRLF; any other CR is declined with the control characters.
-		const line = n < lines.length - 1 && raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-		if (UNSAFE_CHAR.test(line) || LONE_SURROGATE.test(line)) return undefined;
-		const trimmed = line.trim();
-		if (trimmed === "" || trimmed[0] === "#") continue;
-		const indent = line.length - line.trimStart().length;
-		if (trimmed[0] === "-" && (trimmed.length === 1 || trimmed[1] === " ")) {
-			if (open === null && list === null) return undefined;
-			if (list === null) {
+	for (let lineStart = 0; lineStart <= source.length;) {
+		const newline = source.indexOf("\n", lineStart);
+		const next = newline < 0 ? source.length + 1 : newline + 1;
+		// Blanks are plain spaces here (see DECLINED); a CR is the first half of CRLF.
+		let end = newline < 0 ? source.length : newline;
+		if (end > lineStart && source.charCodeAt(end - 1) === CR) end--;
+		let from = lineStart;
+		while (from < end && source.charCodeAt(from) === SPACE) from++;
+		while (end > from && source.charCodeAt(end - 1) === SPACE) end--;
+		const indent = from - lineStart;
+		lineStart = next;
+		if (from === end || source.charCodeAt(from) === HASH) continue;
+		if (source.charCodeAt(from) === DASH && (end - from === 1 || source.charCodeAt(from + 1) === SPACE)) {
+			if (open === null) return undefined;
+			if (items === null) {
 				if (indent > 0 && indent !== 2) return undefined;
-				list = { key: open as string, items: [], indent };
-			} else if (indent !== list.indent) {
+				items = [];
+				itemIndent = indent;
+			} else if (indent !== itemIndent) {
 				return undefined;
 			}
-			const itemText = trimmed.slice(1).trim();
-			if (itemText === "") return undefined;
-			const item = scalar(itemText);
+			let itemFrom = from + 1;
+			while (itemFrom < end && source.charCodeAt(itemFrom) === SPACE) itemFrom++;
+			if (itemFrom === end) return undefined;
+			const item = scalar(source.slice(itemFrom, end));
 			if (item === undefined) return undefined;
-			list.items.push(item);
+			items.push(item);
 			continue;
 		}
 		if (indent !== 0) return undefined;
-		if (open !== null) out[open] = list === null ? null : exactList(list.items);
+		if (open !== null) out[open] = items === null ? null : exactList(items);
 		open = null;
-		list = null;
-		const pair = keyOf(line.trimEnd());
-		if (pair === undefined || seen.has(pair.key) || pair.key in Object.prototype) return undefined;
-		seen.add(pair.key);
-		if (pair.rest === "") {
-			open = pair.key;
+		items = null;
+		// `key:` then nothing, or a space and the value.
+		const colon = source.indexOf(":", from);
+		if (colon <= from || colon >= end || !isPlainKey(source, from, colon)) return undefined;
+		if (colon + 1 < end && source.charCodeAt(colon + 1) !== SPACE) return undefined;
+		const key = keyAt(source, from, colon, keys);
+		if (NON_TEXT_KEY.test(key) || Object.prototype.hasOwnProperty.call(out, key) || key in Object.prototype) return undefined;
+		keys++;
+		let valueFrom = colon + 1;
+		while (valueFrom < end && source.charCodeAt(valueFrom) === SPACE) valueFrom++;
+		if (valueFrom === end) {
+			open = key;
 			continue;
 		}
-		if (pair.rest === "[]") {
-			out[pair.key] = [];
+		if (end - valueFrom === 2 && source.charCodeAt(valueFrom) === 91 && source.charCodeAt(valueFrom + 1) === 93) {
+			out[key] = [];
 			continue;
 		}
-		const value = scalar(pair.rest);
+		const value = scalar(source.slice(valueFrom, end));
 		if (value === undefined) return undefined;
-		out[pair.key] = value;
+		out[key] = value;
 	}
-	if (open !== null) out[open] = list === null ? null : exactList(list.items);
-	return seen.size === 0 ? undefined : out;
+	if (open !== null) out[open] = items === null ? null : exactList(items);
+	return keys === 0 ? undefined : out;
 }

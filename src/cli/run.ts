@@ -51,7 +51,9 @@ function openVault(args: ParsedArgs, io: CliIO, progress: ProgressSink): { vault
 	if (!stat.isDirectory()) return `not a folder: ${vaultArg}`;
 	let vault: DiskVault;
 	try {
-		vault = DiskVault.load(dir, { configDir: args.configDir, readFile: io.readFile, progress });
+		// `compare` reads every note's frontmatter: a worker reads ahead (see head-pipeline.ts).
+		const readAhead = args.command === "compare";
+		vault = DiskVault.load(dir, { configDir: args.configDir, readFile: io.readFile, progress, readAhead });
 	} catch (e) {
 		return `cannot read the vault folder ${vaultArg}: ${errorMessage(e)}`;
 	}

@@ -49,19 +49,47 @@ export interface HeadRead {
 	readonly contains: boolean;
 }
 
+/** Where a note's frontmatter source lies in `HeadReader.bytes`: bytes `[start, end)`, not decoded yet. */
+export interface HeadRange {
+	readonly start: number;
+	readonly end: number;
+}
+
+/** What `readHead` found: the source's bytes (null: no frontmatter), and how much was read. */
+interface HeadBytes {
+	readonly range: HeadRange | null;
+	readonly total: number;
+	readonly ended: boolean;
+}
+
+/** The bytes of a frontmatter source, decoded strictly (null when they are not valid UTF-8). */
+export function decodeSource(bytes: Uint8Array): string | null {
+	try {
+		return decodeUtf8(bytes);
+	} catch {
+		return null;
+	}
+}
+
 /**
  * Reads a note's frontmatter source from the top of the file only (the body of a long note is
  * never read nor decoded): chunks are searched for the closing fence line (lines end at the
- * byte 0x0A in UTF-8), then only the bytes up to it are decoded, strictly. The answer is the one
+ * byte 0x0A in UTF-8), then only the bytes between the fences are decoded, strictly. The fence
+ * lines and a byte order mark are ASCII or valid UTF-8, so the answer is the one
  * `frontmatterSource` gives on the whole text; null when the note has none, its frontmatter is
  * not valid UTF-8, or the file cannot be read. Given needles, the rest of the file is read on the
  * same descriptor to tell whether it holds one (one open per note for both questions).
  */
 export class HeadReader {
-	private bytes: Buffer;
+	private buffer: Buffer;
 
 	constructor(private readonly chunk: Buffer = Buffer.allocUnsafe(HEAD_CHUNK)) {
-		this.bytes = Buffer.allocUnsafe(chunk.length * 2);
+		this.buffer = Buffer.allocUnsafe(chunk.length * 2);
+	}
+
+	/** The bytes `readRange` answered about (valid until the next read). */
+	get bytes(): Buffer {
+		return this.buffer;
 	}
 
 	read(absolutePath: string, needles: readonly Buffer[] = []): HeadRead {
@@ -74,7 +102,8 @@ export class HeadReader {
 		try {
 			const head = this.readHead(fd);
 			const contains = needles.length > 0 && this.restContains(fd, head.total, head.ended, needles);
-			return { source: head.source, contains };
+			const range = head.range;
+			return { source: range === null ? null : decodeSource(this.buffer.subarray(range.start, range.end)), contains };
 		} catch {
 			return { source: null, contains: false };
 		} finally {
@@ -82,54 +111,71 @@ export class HeadReader {
 		}
 	}
 
-	/** Reads until the frontmatter's answer is known; `total` bytes are then in `this.bytes`. */
-	private readHead(fd: number): { source: string | null; total: number; ended: boolean } {
+	/**
+	 * The bytes of the note's frontmatter source in `bytes` (not decoded: `decodeSource` them),
+	 * or null when it has none or cannot be read.
+	 */
+	readRange(absolutePath: string): HeadRange | null {
+		let fd: number;
+		try {
+			fd = fs.openSync(absolutePath, "r");
+		} catch {
+			return null;
+		}
+		try {
+			return this.readHead(fd).range;
+		} catch {
+			return null;
+		} finally {
+			fs.closeSync(fd);
+		}
+	}
+
+	/** Reads until the frontmatter's answer is known; `total` bytes are then in `this.buffer`. */
+	private readHead(fd: number): HeadBytes {
 		const chunk = this.chunk;
 		let total = 0;
 		let lineStart = 0;
-		let firstLine = true;
+		/** Where the YAML starts (after the opening fence line); -1 while the first line is read. */
+		let innerStart = -1;
 		/** The answer once line `[lineStart, end)` is complete, or undefined to read on. */
-		const line = (end: number, next: number): string | null | undefined => {
-			if (firstLine) {
-				const from = BOM.every((b, i) => this.bytes[lineStart + i] === b) ? lineStart + 3 : lineStart;
-				if (!isFenceLine(this.bytes, from, end)) return null;
-				firstLine = false;
-			} else if (isFenceLine(this.bytes, lineStart, end)) {
-				try {
-					return locateFrontmatter(decodeUtf8(this.bytes.subarray(0, next)))?.yaml ?? null;
-				} catch {
-					return null;
-				}
+		const line = (end: number, next: number): HeadRange | null | undefined => {
+			if (innerStart < 0) {
+				const from = BOM.every((b, i) => this.buffer[lineStart + i] === b) ? lineStart + 3 : lineStart;
+				if (!isFenceLine(this.buffer, from, end)) return null;
+				innerStart = next;
+			} else if (isFenceLine(this.buffer, lineStart, end)) {
+				return { start: innerStart, end: lineStart };
 			}
 			lineStart = next;
 			return undefined;
 		};
 		for (;;) {
 			const read = fs.readSync(fd, chunk, 0, chunk.length, total);
-			if (total + read > this.bytes.length) {
-				const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, total + read));
-				this.bytes.copy(grown, 0, 0, total);
-				this.bytes = grown;
+			if (total + read > this.buffer.length) {
+				const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, total + read));
+				this.buffer.copy(grown, 0, 0, total);
+				this.buffer = grown;
 			}
-			chunk.copy(this.bytes, total, 0, read);
+			chunk.copy(this.buffer, total, 0, read);
 			const scanFrom = total;
 			total += read;
 			const ended = read < chunk.length;
-			for (let i = this.bytes.indexOf(0x0a, scanFrom); i >= 0 && i < total; i = this.bytes.indexOf(0x0a, i + 1)) {
+			for (let i = this.buffer.indexOf(0x0a, scanFrom); i >= 0 && i < total; i = this.buffer.indexOf(0x0a, i + 1)) {
 				const answer = line(i, i + 1);
-				if (answer !== undefined) return { source: answer, total, ended };
+				if (answer !== undefined) return { range: answer, total, ended };
 			}
 			if (ended) {
 				// A last line without a line break (a first line alone is no frontmatter).
-				const source = firstLine || lineStart >= total ? null : (line(total, total) ?? null);
-				return { source, total, ended };
+				const range = innerStart < 0 || lineStart >= total ? null : (line(total, total) ?? null);
+				return { range, total, ended };
 			}
 		}
 	}
 
 	/** Whether the file holds a needle: the `total` bytes already read, then the rest in chunks. */
 	private restContains(fd: number, total: number, ended: boolean, needles: readonly Buffer[]): boolean {
-		const seen = this.bytes.subarray(0, total);
+		const seen = this.buffer.subarray(0, total);
 		if (needles.some((needle) => seen.includes(needle))) return true;
 		if (ended) return false;
 		const overlap = needles.reduce((max, needle) => Math.max(max, needle.length), 1) - 1;
