@@ -3,20 +3,11 @@
  */
 
 import { DEFAULT_PROPERTIES } from "../../shared/core/framework-note";
-import { CellMap, childShape, ROOT_SHAPE, type Shape } from "./cellmap";
-import { ABSENT, cellKind, collator } from "./cells";
+import { CellMap, ROOT_SHAPE, type Shape, shapeOf } from "./cellmap";
+import { ABSENT, collator } from "./cells";
+import { type KindRule, KINDS, kindCode, kindRule, VALUE_KINDS } from "./kinds";
 import { fits, inferColumnType, resolveDeclared } from "./property-types";
-import type {
-	BuildOptions,
-	Cell,
-	Column,
-	ColumnStats,
-	ComparisonModel,
-	NoteInput,
-	PropertyTypeName,
-	Row,
-	TypeConflict,
-} from "./types";
+import type { BuildOptions, Cell, Column, ColumnStats, ComparisonModel, NoteInput, PropertyTypeName, Row, TypeConflict } from "./types";
 
 /** The framework-note template's property order (default column order). */
 export const DEFAULT_TEMPLATE_ORDER: readonly string[] = Object.freeze([...DEFAULT_PROPERTIES]);
@@ -43,20 +34,18 @@ export function rawOf(row: Row, key: string): unknown {
 function rowCells(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeName>): CellMap {
 	const fm = note.frontmatter;
 	if (fm === null) return CellMap.lazy(ROOT_SHAPE, EMPTY_VALUES, declared);
-	let shape = ROOT_SHAPE;
 	const keys = Object.keys(fm);
 	// Of exactly its length (`push` would leave room for more in every row).
 	const values = new Array<unknown>(keys.length);
 	let n = 0;
 	for (let i = 0; i < keys.length; i++) {
-		const key = keys[i];
-		const value = fm[key];
+		const value = fm[keys[i]];
 		if (value === undefined) continue;
-		shape = childShape(shape, key);
+		if (n < i) keys[n] = keys[i];
 		values[n++] = value;
 	}
-	values.length = n;
-	return CellMap.lazy(shape, values, declared);
+	if (n < keys.length) keys.length = values.length = n;
+	return CellMap.lazy(shapeOf(keys), values, declared);
 }
 
 const EMPTY_VALUES: readonly unknown[] = Object.freeze([]);
@@ -122,30 +111,10 @@ export function orderColumns(columns: Column[], templateOrder: readonly string[]
 	});
 }
 
-/** Kinds a value can have while building (see `cellKind`): the types, then "empty" and "null". */
-const KINDS: readonly (PropertyTypeName | "empty" | "null" | "absent")[] = [
-	"text",
-	"number",
-	"checkbox",
-	"date",
-	"datetime",
-	"list",
-	"links",
-	"tags",
-	"url",
-	"object",
-	"unknown",
-	"empty",
-	"null",
-	"absent",
-];
-const KIND_INDEX = new Map(KINDS.map((k, i) => [k, i]));
-const VALUE_KINDS = 11;
-
 /** Per property while building: how many notes have it and how many values of each kind. */
 interface KeyTally {
 	readonly key: string;
-	readonly declared: PropertyTypeName | undefined;
+	readonly rule: KindRule;
 	present: number;
 	readonly kinds: Int32Array;
 }
@@ -174,32 +143,40 @@ export class ModelBuilder {
 	}
 
 	add(notes: readonly NoteInput[]): void {
-		const { declaredTypes, tallies, byShape, rows } = this;
+		const { declaredTypes, byShape, rows } = this;
+		let lastShape: Shape | null = null;
+		let slots: KeyTally[] = [];
 		for (let i = 0; i < notes.length; i++) {
 			const row = makeRow(notes[i], declaredTypes);
 			rows.push(row);
 			const cells = row.cells as CellMap;
 			const shape = cells.shapeOf();
-			if (shape.keys.length === 0) continue;
-			let slots = byShape.get(shape);
-			if (slots === undefined) {
-				slots = shape.keys.map((key) => {
-					let t = tallies.get(key);
-					if (t === undefined) {
-						t = { key, declared: declaredTypes.get(key), present: 0, kinds: new Int32Array(KINDS.length) };
-						tallies.set(key, t);
-					}
-					return t;
-				});
-				byShape.set(shape, slots);
+			if (shape !== lastShape) {
+				lastShape = shape;
+				slots = byShape.get(shape) ?? this.slotsOf(shape);
 			}
 			const values = cells.rawValues();
 			for (let j = 0; j < slots.length; j++) {
 				const t = slots[j];
 				t.present++;
-				t.kinds[KIND_INDEX.get(cellKind(values[j], t.declared)) as number]++;
+				t.kinds[kindCode(values[j], t.rule)]++;
 			}
 		}
+	}
+
+	/** The tallies of a shape's keys in slot order (made for new keys), remembered for the shape. */
+	private slotsOf(shape: Shape): KeyTally[] {
+		const { declaredTypes, tallies } = this;
+		const slots = shape.keys.map((key) => {
+			let t = tallies.get(key);
+			if (t === undefined) {
+				t = { key, rule: kindRule(declaredTypes.get(key)), present: 0, kinds: new Int32Array(KINDS.length) };
+				tallies.set(key, t);
+			}
+			return t;
+		});
+		this.byShape.set(shape, slots);
+		return slots;
 	}
 
 	/** The model of the notes added so far (later `add`s do not change it). */
