@@ -43,6 +43,11 @@ export function childShape(shape: Shape, key: string): Shape {
 /** The shape asked for last: rows made from one template have the same keys, so usually the next one's. */
 let recent = ROOT_SHAPE;
 
+/** The shape `shapeOf` gave last. */
+export function recentShape(): Shape {
+	return recent;
+}
+
 /** The shape of `keys` in this order (unique keys). */
 export function shapeOf(keys: readonly string[]): Shape {
 	const known = recent.keys;

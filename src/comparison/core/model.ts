@@ -3,7 +3,7 @@
  */
 
 import { DEFAULT_PROPERTIES } from "../../shared/core/framework-note";
-import { CellMap, ROOT_SHAPE, type Shape, shapeOf } from "./cellmap";
+import { CellMap, recentShape, ROOT_SHAPE, type Shape, shapeOf } from "./cellmap";
 import { ABSENT, collator } from "./cells";
 import { type KindRule, KINDS, kindCode, kindRule, VALUE_KINDS } from "./kinds";
 import { fits, inferColumnType, resolveDeclared } from "./property-types";
@@ -30,10 +30,18 @@ export function rawOf(row: Row, key: string): unknown {
 	return cell === undefined || cell.state === "absent" ? undefined : cell.state === "null" ? null : cell.raw;
 }
 
-/** A row's shape (its keys, `undefined` values left out) and values, from the note's frontmatter. */
-function rowCells(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeName>): CellMap {
+/**
+ * A row's shape (its keys, `undefined` values left out) and values, from the note's frontmatter.
+ * `inheritsNoKeys`: nothing enumerable was added to `Object.prototype` (see `inheritsNoKeys()`).
+ */
+function rowCells(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeName>, inheritsNoKeys: boolean): CellMap {
 	const fm = note.frontmatter;
 	if (fm === null) return CellMap.lazy(ROOT_SHAPE, EMPTY_VALUES, declared);
+	if (inheritsNoKeys && Object.getPrototypeOf(fm) === Object.prototype) {
+		const shape = recentShape();
+		const values = valuesInOrder(fm, shape.keys);
+		if (values !== null) return CellMap.lazy(shape, values, declared);
+	}
 	const keys = Object.keys(fm);
 	// Of exactly its length (`push` would leave room for more in every row).
 	const values = new Array<unknown>(keys.length);
@@ -48,10 +56,38 @@ function rowCells(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeNam
 	return CellMap.lazy(shapeOf(keys), values, declared);
 }
 
+/**
+ * The values of `fm` when its keys are exactly `keys` in this order and none is undefined, else
+ * null. Rows made from one template usually have the previous row's keys; `for...in` visits a
+ * plain object's own keys in the order `Object.keys` gives (then inherited ones, of which there
+ * are none when `Object.prototype` has nothing enumerable) and reads each value without a lookup
+ * by name, and no list of keys is made.
+ */
+function valuesInOrder(fm: Readonly<Record<string, unknown>>, keys: readonly string[]): unknown[] | null {
+	const values = new Array<unknown>(keys.length);
+	let i = 0;
+	for (const key in fm) {
+		if (i === keys.length || key !== keys[i]) return null;
+		const value = fm[key];
+		if (value === undefined) return null;
+		values[i++] = value;
+	}
+	return i === keys.length ? values : null;
+}
+
+/** Whether `for...in` over a plain object visits only its own keys: nothing enumerable on `Object.prototype`. */
+function inheritsNoKeys(): boolean {
+	return Object.keys(Object.prototype).length === 0;
+}
+
 const EMPTY_VALUES: readonly unknown[] = Object.freeze([]);
 
 export function makeRow(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeName>): Row {
-	const cells = rowCells(note, declared);
+	return rowOf(note, declared, inheritsNoKeys());
+}
+
+function rowOf(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeName>, inheritsNoKeys: boolean): Row {
+	const cells = rowCells(note, declared, inheritsNoKeys);
 	return note.mtime === undefined
 		? { path: note.path, basename: note.basename, warning: note.frontmatterError, cells }
 		: { path: note.path, basename: note.basename, warning: note.frontmatterError, cells, mtime: note.mtime };
@@ -144,10 +180,11 @@ export class ModelBuilder {
 
 	add(notes: readonly NoteInput[]): void {
 		const { declaredTypes, byShape, rows } = this;
+		const plain = inheritsNoKeys();
 		let lastShape: Shape | null = null;
 		let slots: KeyTally[] = [];
 		for (let i = 0; i < notes.length; i++) {
-			const row = makeRow(notes[i], declaredTypes);
+			const row = rowOf(notes[i], declaredTypes, plain);
 			rows.push(row);
 			const cells = row.cells as CellMap;
 			const shape = cells.shapeOf();
