@@ -4,12 +4,13 @@
  * costs one small object and one array instead of a hash table of its own.
  *
  * Cells are made lazily: a row keeps the frontmatter values and builds a cell the first time it
- * is read (then keeps it). Building the model needs only each value's kind (`cellKind`), the
+ * is read (then keeps it). Building the model needs only each value's kind (`kinds.ts`), the
  * pane reads the cells of the rows in view, and differences, number ranges and search take quick
  * paths for plain scalars; so 10k notes × 15 properties do not cost 150k cell objects up front.
  */
 
-import { ABSENT, cellIdentity, cellKind, makeCell, NEEDS_CELL, quickDisplay, quickIdentity } from "./cells";
+import { ABSENT, cellIdentity, makeCell, NEEDS_CELL, quickDisplay, quickIdentity } from "./cells";
+import { kindOf } from "./kinds";
 import type { Cell, PropertyTypeName } from "./types";
 
 export class Shape {
@@ -37,6 +38,28 @@ export function childShape(shape: Shape, key: string): Shape {
 		shapeCount++;
 	}
 	return made;
+}
+
+/** The shape asked for last: rows made from one template have the same keys, so usually the next one's. */
+let recent = ROOT_SHAPE;
+
+/** The shape `shapeOf` gave last. */
+export function recentShape(): Shape {
+	return recent;
+}
+
+/** The shape of `keys` in this order (unique keys). */
+export function shapeOf(keys: readonly string[]): Shape {
+	const known = recent.keys;
+	if (known.length === keys.length) {
+		let i = 0;
+		while (i < keys.length && keys[i] === known[i]) i++;
+		if (i === keys.length) return recent;
+	}
+	let shape = ROOT_SHAPE;
+	for (let i = 0; i < keys.length; i++) shape = childShape(shape, keys[i]);
+	recent = shape;
+	return shape;
 }
 
 /** Small integer ids for the distinct values of one column (see `CellMap.valueId`). */
@@ -144,7 +167,7 @@ export class CellMap implements ReadonlyMap<string, Cell> {
 		if (slot === undefined) return null;
 		const cell = this.made(slot);
 		if (cell === undefined && this.raw !== null) {
-			// Only finite numbers and bigints make number cells (see `cellKind`).
+			// Only finite numbers and bigints make number cells (see `kindCode`).
 			const value = this.raw[slot];
 			if (typeof value === "number") return Number.isFinite(value) ? value : null;
 			return typeof value === "bigint" ? Number(value) : null;
@@ -176,7 +199,7 @@ export class CellMap implements ReadonlyMap<string, Cell> {
 		const slot = this.shape.index.get(key);
 		if (slot === undefined) return "absent";
 		const cell = this.made(slot);
-		if (cell === undefined && this.raw !== null) return cellKind(this.raw[slot], this.declared.get(key));
+		if (cell === undefined && this.raw !== null) return kindOf(this.raw[slot], this.declared.get(key));
 		const c = cell ?? this.at(slot);
 		return c.state === "value" ? c.type : c.state;
 	}

@@ -4,7 +4,8 @@
  */
 
 import { dateKey, datetimeKey } from "./dates";
-import { isUrlShaped, parseWikiLinks, safeUrl, wholeLink } from "./links";
+import { kindOf } from "./kinds";
+import { parseWikiLinks, safeUrl, wholeLink } from "./links";
 import { fits } from "./property-types";
 import type { AbsentCell, Cell, CellItem, EmptyCell, NullCell, PropertyTypeName, ValueCell, WikiLink } from "./types";
 
@@ -174,64 +175,10 @@ export function makeCell(value: unknown, declared?: PropertyTypeName): Cell {
  * What `makeCell(value, declared)` gives, without building it: the state, or for a value its
  * type. The model is built from these (columns, coverage, type counts, conflicts); the cells
  * themselves are made when first read (see `CellMap`). Kept in step with `makeCell` by a
- * property test.
+ * property test; `kindCode` in `kinds.ts` is the same as a number.
  */
 export function cellKind(value: unknown, declared?: PropertyTypeName): PropertyTypeName | "absent" | "empty" | "null" {
-	if (value === undefined) return "absent";
-	if (value === null) return "null";
-	if (declared === "unknown") declared = undefined;
-	let type: PropertyTypeName;
-	switch (typeof value) {
-		case "boolean":
-			type = "checkbox";
-			break;
-		case "number":
-			type = Number.isFinite(value) ? "number" : "text";
-			break;
-		case "bigint":
-			type = "number";
-			break;
-		case "string":
-			if (value === "") return "empty";
-			if (declared === "tags") type = "tags";
-			else if (declared === "list" || declared === "links") type = listType(wholeLink(value) !== null, declared);
-			else type = stringType(value);
-			break;
-		case "object":
-			if (Array.isArray(value)) {
-				if (value.length === 0) return "empty";
-				let allLinks = declared !== "tags";
-				for (let i = 0; allLinks && i < value.length; i++) {
-					const item: unknown = value[i];
-					allLinks = typeof item === "string" && wholeLink(item) !== null;
-				}
-				type = listType(allLinks, declared);
-			} else if (value instanceof Date) {
-				const t = value.getTime();
-				type = Number.isNaN(t) ? "text" : t % 86_400_000 === 0 ? "date" : "datetime";
-			} else {
-				type = "object";
-			}
-			break;
-		default:
-			type = "text";
-	}
-	return declared !== undefined && declared !== type && fits(declared, type) ? declared : type;
-}
-
-function listType(allLinks: boolean, declared: PropertyTypeName | undefined): PropertyTypeName {
-	const type: PropertyTypeName = allLinks ? "links" : "list";
-	return declared !== undefined && fits(declared, type) ? declared : type;
-}
-
-/** The type `inferString` gives a non-empty string. */
-function stringType(text: string): PropertyTypeName {
-	const c0 = text.charCodeAt(0);
-	if (c0 >= 48 && c0 <= 57 && text.length >= 10) {
-		if (dateKey(text) !== null) return "date";
-		if (datetimeKey(text) !== null) return "datetime";
-	}
-	return isUrlShaped(text.trim()) ? "url" : "text";
+	return kindOf(value, declared);
 }
 
 /** A value equal for equal cells: the shared state cell, or the number / checkbox / display text. */

@@ -4,11 +4,15 @@ const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function utcDay(y: number, m: number, d: number): number | null {
-	if (m < 1 || m > 12 || d < 1) return null;
+/** Whether year `y`, month `m`, day `d` is a real calendar day. */
+function isDay(y: number, m: number, d: number): boolean {
+	if (m < 1 || m > 12 || d < 1) return false;
 	const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-	if (d > MONTH_DAYS[m - 1] + (leap ? 1 : 0)) return null;
-	return utcMidnight(y, m, d);
+	return d <= MONTH_DAYS[m - 1] + (leap ? 1 : 0);
+}
+
+function utcDay(y: number, m: number, d: number): number | null {
+	return isDay(y, m, d) ? utcMidnight(y, m, d) : null;
 }
 
 /**
@@ -23,11 +27,16 @@ function utcMidnight(y: number, m: number, d: number): number {
 
 /** `YYYY-MM-DD` (a real calendar day) → ms since epoch (UTC), else null. */
 export function dateKey(text: string): number | null {
-	if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+	return isDate(text) ? utcMidnight(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)) : null;
+}
+
+/** Whether `dateKey(text)` is not null, without computing the key. */
+export function isDate(text: string): boolean {
+	if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
 	const y = digits(text, 0, 4);
 	const m = digits(text, 5, 7);
 	const d = digits(text, 8, 10);
-	return y < 0 || m < 0 || d < 0 ? null : utcDay(y, m, d);
+	return y >= 0 && m >= 0 && d >= 0 && isDay(y, m, d);
 }
 
 /** The number written with ASCII digits in `text[from, to)`, or -1. */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { pooledFrontmatterValue } from "../../../test/kit/arbitraries";
-import { buildModel, cellOf, DEFAULT_TEMPLATE_ORDER, ModelBuilder, updateModel } from "./index";
+import { buildModel, cellOf, DEFAULT_TEMPLATE_ORDER, ModelBuilder, rawOf, updateModel } from "./index";
 import type { ComparisonModel, ModelChange, NoteInput } from "./index";
 
 function note(basename: string, frontmatter: Record<string, unknown> | null, frontmatterError: string | null = null): NoteInput {
@@ -131,6 +131,41 @@ describe("rows", () => {
 		expect(cellOf(model.rows[0], "constructor")).toMatchObject({ display: "c" });
 		expect(cellOf(model.rows[1], "constructor").state).toBe("absent");
 		expect(cellOf(model.rows[1], "__proto__").state).toBe("absent");
+	});
+
+	it("holds each note's own keys in its own order, with its values, whatever the note before it had", () => {
+		const keys = fc.constantFrom("a", "b", "c", "__proto__", "1");
+		const frontmatter = fc
+			.tuple(fc.uniqueArray(fc.tuple(keys, pooledFrontmatterValue()), { selector: ([k]) => k, maxLength: 4 }), fc.boolean())
+			.map(([entries, bare]) => {
+				const fm = (bare ? Object.create(null) : {}) as Record<string, unknown>;
+				for (const [k, v] of entries)
+					Object.defineProperty(fm, k, { value: v, enumerable: true, writable: true, configurable: true });
+				return fm;
+			});
+		fc.assert(
+			fc.property(fc.array(frontmatter, { maxLength: 8 }), (fms) => {
+				const model = buildModel(fms.map((fm, i) => note(`N${i}`, fm)));
+				model.rows.forEach((row, i) => {
+					const fm = fms[i];
+					const own = Object.keys(fm).filter((k) => fm[k] !== undefined);
+					expect([...row.cells.keys()]).toEqual(own);
+					for (const k of own) expect(rawOf(row, k)).toBe(fm[k]);
+				});
+			}),
+			{ numRuns: 500 },
+		);
+	});
+
+	it("does not take keys a note inherits for its own", () => {
+		Object.defineProperty(Object.prototype, "inherited", { value: "x", enumerable: true, configurable: true, writable: true });
+		try {
+			const model = buildModel([note("A", { a: 1, inherited: 2 }), note("B", { a: 1 }), note("C", { a: 1, inherited: 3 })]);
+			expect(model.rows.map((r) => [...r.cells.keys()])).toEqual([["a", "inherited"], ["a"], ["a", "inherited"]]);
+			expect(model.columns.find((c) => c.key === "inherited")?.coverage).toEqual({ present: 2, total: 3 });
+		} finally {
+			delete (Object.prototype as Record<string, unknown>).inherited;
+		}
 	});
 });
 

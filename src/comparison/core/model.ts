@@ -3,8 +3,9 @@
  */
 
 import { DEFAULT_PROPERTIES } from "../../shared/core/framework-note";
-import { CellMap, childShape, ROOT_SHAPE, type Shape } from "./cellmap";
-import { ABSENT, cellKind, collator } from "./cells";
+import { CellMap, recentShape, ROOT_SHAPE, type Shape, shapeOf } from "./cellmap";
+import { ABSENT, collator } from "./cells";
+import { type KindRule, KINDS, kindCode, kindRule, VALUE_KINDS } from "./kinds";
 import { fits, inferColumnType, resolveDeclared } from "./property-types";
 import type { BuildOptions, Cell, Column, ColumnStats, ComparisonModel, NoteInput, PropertyTypeName, Row, TypeConflict } from "./types";
 
@@ -29,30 +30,64 @@ export function rawOf(row: Row, key: string): unknown {
 	return cell === undefined || cell.state === "absent" ? undefined : cell.state === "null" ? null : cell.raw;
 }
 
-/** A row's shape (its keys, `undefined` values left out) and values, from the note's frontmatter. */
-function rowCells(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeName>): CellMap {
+/**
+ * A row's shape (its keys, `undefined` values left out) and values, from the note's frontmatter.
+ * `inheritsNoKeys`: nothing enumerable was added to `Object.prototype` (see `inheritsNoKeys()`).
+ */
+function rowCells(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeName>, inheritsNoKeys: boolean): CellMap {
 	const fm = note.frontmatter;
 	if (fm === null) return CellMap.lazy(ROOT_SHAPE, EMPTY_VALUES, declared);
-	let shape = ROOT_SHAPE;
+	if (inheritsNoKeys && Object.getPrototypeOf(fm) === Object.prototype) {
+		const shape = recentShape();
+		const values = valuesInOrder(fm, shape.keys);
+		if (values !== null) return CellMap.lazy(shape, values, declared);
+	}
 	const keys = Object.keys(fm);
 	// Of exactly its length (`push` would leave room for more in every row).
 	const values = new Array<unknown>(keys.length);
 	let n = 0;
 	for (let i = 0; i < keys.length; i++) {
-		const key = keys[i];
-		const value = fm[key];
+		const value = fm[keys[i]];
 		if (value === undefined) continue;
-		shape = childShape(shape, key);
+		if (n < i) keys[n] = keys[i];
 		values[n++] = value;
 	}
-	values.length = n;
-	return CellMap.lazy(shape, values, declared);
+	if (n < keys.length) keys.length = values.length = n;
+	return CellMap.lazy(shapeOf(keys), values, declared);
+}
+
+/**
+ * The values of `fm` when its keys are exactly `keys` in this order and none is undefined, else
+ * null. Rows made from one template usually have the previous row's keys; `for...in` visits a
+ * plain object's own keys in the order `Object.keys` gives (then inherited ones, of which there
+ * are none when `Object.prototype` has nothing enumerable) and reads each value without a lookup
+ * by name, and no list of keys is made.
+ */
+function valuesInOrder(fm: Readonly<Record<string, unknown>>, keys: readonly string[]): unknown[] | null {
+	const values = new Array<unknown>(keys.length);
+	let i = 0;
+	for (const key in fm) {
+		if (i === keys.length || key !== keys[i]) return null;
+		const value = fm[key];
+		if (value === undefined) return null;
+		values[i++] = value;
+	}
+	return i === keys.length ? values : null;
+}
+
+/** Whether `for...in` over a plain object visits only its own keys: nothing enumerable on `Object.prototype`. */
+function inheritsNoKeys(): boolean {
+	return Object.keys(Object.prototype).length === 0;
 }
 
 const EMPTY_VALUES: readonly unknown[] = Object.freeze([]);
 
 export function makeRow(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeName>): Row {
-	const cells = rowCells(note, declared);
+	return rowOf(note, declared, inheritsNoKeys());
+}
+
+function rowOf(note: NoteInput, declared: ReadonlyMap<string, PropertyTypeName>, inheritsNoKeys: boolean): Row {
+	const cells = rowCells(note, declared, inheritsNoKeys);
 	return note.mtime === undefined
 		? { path: note.path, basename: note.basename, warning: note.frontmatterError, cells }
 		: { path: note.path, basename: note.basename, warning: note.frontmatterError, cells, mtime: note.mtime };
@@ -112,30 +147,10 @@ export function orderColumns(columns: Column[], templateOrder: readonly string[]
 	});
 }
 
-/** Kinds a value can have while building (see `cellKind`): the types, then "empty" and "null". */
-const KINDS: readonly (PropertyTypeName | "empty" | "null" | "absent")[] = [
-	"text",
-	"number",
-	"checkbox",
-	"date",
-	"datetime",
-	"list",
-	"links",
-	"tags",
-	"url",
-	"object",
-	"unknown",
-	"empty",
-	"null",
-	"absent",
-];
-const KIND_INDEX = new Map(KINDS.map((k, i) => [k, i]));
-const VALUE_KINDS = 11;
-
 /** Per property while building: how many notes have it and how many values of each kind. */
 interface KeyTally {
 	readonly key: string;
-	readonly declared: PropertyTypeName | undefined;
+	readonly rule: KindRule;
 	present: number;
 	readonly kinds: Int32Array;
 }
@@ -164,32 +179,41 @@ export class ModelBuilder {
 	}
 
 	add(notes: readonly NoteInput[]): void {
-		const { declaredTypes, tallies, byShape, rows } = this;
+		const { declaredTypes, byShape, rows } = this;
+		const plain = inheritsNoKeys();
+		let lastShape: Shape | null = null;
+		let slots: KeyTally[] = [];
 		for (let i = 0; i < notes.length; i++) {
-			const row = makeRow(notes[i], declaredTypes);
+			const row = rowOf(notes[i], declaredTypes, plain);
 			rows.push(row);
 			const cells = row.cells as CellMap;
 			const shape = cells.shapeOf();
-			if (shape.keys.length === 0) continue;
-			let slots = byShape.get(shape);
-			if (slots === undefined) {
-				slots = shape.keys.map((key) => {
-					let t = tallies.get(key);
-					if (t === undefined) {
-						t = { key, declared: declaredTypes.get(key), present: 0, kinds: new Int32Array(KINDS.length) };
-						tallies.set(key, t);
-					}
-					return t;
-				});
-				byShape.set(shape, slots);
+			if (shape !== lastShape) {
+				lastShape = shape;
+				slots = byShape.get(shape) ?? this.slotsOf(shape);
 			}
 			const values = cells.rawValues();
 			for (let j = 0; j < slots.length; j++) {
 				const t = slots[j];
 				t.present++;
-				t.kinds[KIND_INDEX.get(cellKind(values[j], t.declared)) as number]++;
+				t.kinds[kindCode(values[j], t.rule)]++;
 			}
 		}
+	}
+
+	/** The tallies of a shape's keys in slot order (made for new keys), remembered for the shape. */
+	private slotsOf(shape: Shape): KeyTally[] {
+		const { declaredTypes, tallies } = this;
+		const slots = shape.keys.map((key) => {
+			let t = tallies.get(key);
+			if (t === undefined) {
+				t = { key, rule: kindRule(declaredTypes.get(key)), present: 0, kinds: new Int32Array(KINDS.length) };
+				tallies.set(key, t);
+			}
+			return t;
+		});
+		this.byShape.set(shape, slots);
+		return slots;
 	}
 
 	/** The model of the notes added so far (later `add`s do not change it). */
