@@ -190,6 +190,8 @@ function plainItem(value: unknown): boolean {
 
 /** A property's JSON text nested at `indent` (what `nested(plain(…))` gives; lists of plain items written directly). */
 function propertyJson(raw: unknown, row: Row, key: string, indent: string): string {
+	if (typeof raw === "string" || typeof raw === "boolean" || raw === null || (typeof raw === "number" && Number.isFinite(raw)))
+		return JSON.stringify(raw);
 	if (Array.isArray(raw) && raw.length > 0 && raw.every(plainItem)) {
 		let text = "[";
 		for (let i = 0; i < raw.length; i++) text += `${i === 0 ? "" : ","}\n${indent}  ${JSON.stringify(raw[i])}`;
