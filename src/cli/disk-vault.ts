@@ -83,8 +83,8 @@ export class DiskVault implements VaultSnapshot {
 	private keyFilterVersion = 0;
 	/** Notes whose parse was skipped, with the `keyFilterVersion` that allowed it. */
 	private readonly skipped = new Map<string, number>();
-	/** Frontmatter sources read ahead (`prefetchFrontmatter`), their notes, and the next one expected. */
-	private ahead: { readonly pipeline: HeadPipeline; readonly notes: readonly DiskFile[]; next: number } | null = null;
+	/** Frontmatter sources read ahead (`prefetchFrontmatter`), and each note's place among them. */
+	private ahead: { readonly pipeline: HeadPipeline; readonly index: Map<string, number> } | null = null;
 
 	private constructor(rootReal: string, options: DiskVaultOptions) {
 		this.rootReal = rootReal;
@@ -234,17 +234,15 @@ export class DiskVault implements VaultSnapshot {
 	/**
 	 * Say that the frontmatter of `files` will be asked for in this order: on a long list their
 	 * sources are read ahead on a worker thread while the earlier ones are parsed
-	 * (`head-pipeline.ts`). The answers are the same; a note asked for out of order is read as
-	 * usual (the next note in order is still read ahead).
+	 * (`head-pipeline.ts`). The answers are the same; a note asked for out of order is read as usual.
 	 */
 	prefetchFrontmatter(files: readonly DiskFile[]): void {
 		this.endPrefetch();
 		if (this.injectedRead) return;
 		const notes = files.filter((f) => hasMarkdownExtension(f) && !this.fmCache.has(f.path) && !this.fmSource.has(f.path));
 		if (notes.length < MIN_FILES_FOR_HEAD_WORKER) return;
-		// The vault's own paths (no absolute path made per note); a link's in-vault target as it is.
-		const paths = notes.map((f) => f.linkTarget ?? f.path);
-		this.ahead = { pipeline: HeadPipeline.start(paths, { root: this.rootReal }), notes, next: 0 };
+		const pipeline = HeadPipeline.start(notes.map((f) => f.realPath));
+		this.ahead = { pipeline, index: new Map(notes.map((f, i) => [f.path, i])) };
 	}
 
 	/**
@@ -256,15 +254,6 @@ export class DiskVault implements VaultSnapshot {
 		this.fmCache.clear();
 		this.fmSource.clear();
 		this.skipped.clear();
-	}
-
-	/** The source of `p` from the notes read ahead, when it is the next one (else undefined). */
-	private readEarly(p: string): string | null | undefined {
-		const ahead = this.ahead;
-		if (ahead === null || ahead.notes[ahead.next]?.path !== p) return undefined;
-		const source = ahead.pipeline.source(ahead.next++);
-		if (ahead.next === ahead.notes.length) this.endPrefetch();
-		return source;
 	}
 
 	private endPrefetch(): void {
@@ -280,7 +269,8 @@ export class DiskVault implements VaultSnapshot {
 	private sourceOf(p: string): string | null {
 		const known = this.fmSource.get(p);
 		if (known !== undefined) return known;
-		const early = this.readEarly(p);
+		const place = this.ahead?.index.get(p);
+		const early = place === undefined ? undefined : this.ahead?.pipeline.source(place);
 		if (early !== undefined) {
 			this.progress.noteRead();
 			this.fmSource.set(p, early);

@@ -17,7 +17,6 @@
  * do); without it (tests calling `run` in-process) or for a short list, every batch is read on
  * the calling thread.
  */
-import * as path from "node:path";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { scanWorkerScript } from "./parallel-scan";
 import { decodeSource, HeadReader } from "./text";
@@ -51,9 +50,8 @@ const NO_SOURCE = -1;
 const READ_HERE = -2;
 
 /**
- * What a head worker starts with. The paths come later, on `port`: the root, then the paths,
- * joined by NUL (which no file name holds), so that the worker can start while the vault is
- * still being listed.
+ * What a head worker starts with. The paths come later, on `port` (joined by NUL, which no file
+ * name holds), so that the worker can start while the vault is still being listed.
  */
 interface HeadWorkerData {
 	readonly kind: typeof WORKER_KIND;
@@ -69,23 +67,20 @@ export function isHeadWorkerData(data: unknown): data is HeadWorkerData {
 }
 
 interface Shared {
-	/** How many files, and the absolute path of each. */
-	readonly count: number;
-	readonly pathOf: (index: number) => string;
+	readonly paths: readonly string[];
 	readonly control: Int32Array;
 	readonly table: Int32Array;
 	readonly bytes: Uint8Array;
 	readonly batches: number;
 }
 
-function sharedFrom(data: HeadWorkerData, count: number, pathOf: (index: number) => string): Shared {
+function sharedFrom(data: HeadWorkerData, paths: readonly string[]): Shared {
 	return {
-		count,
-		pathOf,
+		paths,
 		control: new Int32Array(data.control),
 		table: new Int32Array(data.table),
 		bytes: new Uint8Array(data.bytes),
-		batches: Math.ceil(count / HEAD_BATCH),
+		batches: Math.ceil(paths.length / HEAD_BATCH),
 	};
 }
 
@@ -144,10 +139,10 @@ function fillSlot(shared: Shared, batch: number, reader: HeadReader): void {
 	const base = slot * SLOT_BYTES;
 	let used = 0;
 	const first = batch * HEAD_BATCH;
-	const end = Math.min(shared.count, first + HEAD_BATCH);
+	const end = Math.min(shared.paths.length, first + HEAD_BATCH);
 	for (let i = first; i < end; i++) {
 		const row = (slot * HEAD_BATCH + (i - first)) * 2;
-		const range = reader.readRange(shared.pathOf(i));
+		const range = reader.readRange(shared.paths[i]);
 		if (range === null) {
 			shared.table[row] = NO_SOURCE;
 			continue;
@@ -176,19 +171,13 @@ function waitForPaths(data: HeadWorkerData, control: Int32Array): string[] | nul
 	return typeof message?.message === "string" ? message.message.split("\0") : null;
 }
 
-/** The absolute path of a worker's entry: relative ones are under the root (the first entry). */
-function entryPath(root: string, entry: string): string {
-	return root === "" || path.isAbsolute(entry) ? entry : path.join(root, entry);
-}
-
 /** The body of a head worker. Never throws: whatever it leaves is read on the main thread. */
 export function runHeadWorker(data: HeadWorkerData): void {
 	try {
 		const control = new Int32Array(data.control);
-		const entries = waitForPaths(data, control);
-		if (entries === null) return;
-		const root = entries[0];
-		const shared = sharedFrom(data, entries.length - 1, (i) => entryPath(root, entries[i + 1]));
+		const paths = waitForPaths(data, control);
+		if (paths === null) return;
+		const shared = sharedFrom(data, paths);
 		const reader = new HeadReader();
 		for (;;) {
 			if (Atomics.load(control, STOP) !== 0) return;
@@ -225,30 +214,24 @@ export class HeadPipeline {
 	/** Files read on this thread (tests and benchmarks). */
 	readHere = 0;
 
-	private constructor(count: number, pathOf: (index: number) => string, started: Started | null) {
-		this.shared = sharedFrom(started?.data ?? newWorkerData(), count, pathOf);
+	private constructor(paths: readonly string[], started: Started | null) {
+		this.shared = sharedFrom(started?.data ?? newWorkerData(), paths);
 		this.startedWith = started !== null;
 		if (started === null) return;
 		this.worker = started.worker;
 		this.port = started.port;
-	}
-
-	/** Tell the worker its paths were posted (a worker that sees the flag can receive them). */
-	private pathsPosted(): void {
-		if (this.port === null) return;
+		started.port.postMessage(paths.join("\0"));
+		// Posted before the flag is set: a worker that sees the flag can receive the paths.
 		Atomics.store(this.shared.control, PATHS, 1);
 		Atomics.notify(this.shared.control, PATHS);
 	}
 
 	/**
-	 * Start reading the sources of the files at `paths` on a worker: the one `warmHeadWorker`
-	 * started, else a new one when the list is long; `threads: 0` reads them all on this thread.
-	 * A path may be relative to `root` (an absolute folder): the vault's own paths are then passed
-	 * as they are, and no absolute path is made for a file the worker reads.
+	 * Start reading the sources of the files at `paths` (absolute) on a worker: the one
+	 * `warmHeadWorker` started, else a new one when the list is long; `threads: 0` reads them all
+	 * on this thread.
 	 */
-	static start(paths: readonly string[], options: { threads?: number; root?: string } = {}): HeadPipeline {
-		const root = options.root ?? "";
-		const absolute = (entry: string): string => (root === "" || path.isAbsolute(entry) ? entry : path.join(root, entry));
+	static start(paths: readonly string[], options: { threads?: number } = {}): HeadPipeline {
 		const threads = options.threads ?? (paths.length >= MIN_FILES_FOR_HEAD_WORKER ? 1 : 0);
 		let started: Started | null = null;
 		if (threads > 0 && paths.length > 0) {
@@ -256,10 +239,7 @@ export class HeadPipeline {
 			started = spare ?? (script === null ? null : startWorker(script));
 			spare = null;
 		}
-		const pipeline = new HeadPipeline(paths.length, (i) => absolute(paths[i]), started);
-		started?.port.postMessage(`${root}\0${paths.join("\0")}`);
-		pipeline.pathsPosted();
-		return pipeline;
+		return new HeadPipeline(paths, started);
 	}
 
 	/** Whether a worker was given the paths (tests and benchmarks). */
@@ -274,7 +254,7 @@ export class HeadPipeline {
 	 */
 	source(index: number): string | null | undefined {
 		const batch = Math.floor(index / HEAD_BATCH);
-		if (index < 0 || index >= this.shared.count || batch < this.current) return undefined;
+		if (index < 0 || index >= this.shared.paths.length || batch < this.current) return undefined;
 		while (this.current < batch) this.take(this.current + 1);
 		return this.sources[index - batch * HEAD_BATCH];
 	}
@@ -292,19 +272,19 @@ export class HeadPipeline {
 
 	/** Take batch `batch`: read here ahead of time, from its slot when the worker has it, else read here. */
 	private take(batch: number): void {
-		const { control, pathOf, count } = this.shared;
+		const { control, paths } = this.shared;
 		let sources = this.readEarly.get(batch);
 		this.readEarly.delete(batch);
 		if (sources === undefined && this.waitForSlot(batch)) {
 			const { table, bytes } = this.shared;
 			const slot = batch % SLOTS;
 			const first = batch * HEAD_BATCH;
-			const end = Math.min(count, first + HEAD_BATCH);
+			const end = Math.min(paths.length, first + HEAD_BATCH);
 			sources = [];
 			for (let i = first; i < end; i++) {
 				const row = (slot * HEAD_BATCH + (i - first)) * 2;
 				const start = table[row];
-				if (start === READ_HERE) sources.push(this.readOne(pathOf(i)));
+				if (start === READ_HERE) sources.push(this.readOne(paths[i]));
 				else sources.push(start === NO_SOURCE ? null : decodeSource(bytes.subarray(start, start + table[row + 1])));
 			}
 		}
@@ -349,9 +329,9 @@ export class HeadPipeline {
 	}
 
 	private readBatch(batch: number): (string | null)[] {
-		const { pathOf, count } = this.shared;
+		const { paths } = this.shared;
 		const sources: (string | null)[] = [];
-		for (let i = batch * HEAD_BATCH; i < Math.min(count, (batch + 1) * HEAD_BATCH); i++) sources.push(this.readOne(pathOf(i)));
+		for (let i = batch * HEAD_BATCH; i < Math.min(paths.length, (batch + 1) * HEAD_BATCH); i++) sources.push(this.readOne(paths[i]));
 		return sources;
 	}
 
