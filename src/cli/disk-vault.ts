@@ -12,17 +12,82 @@
 import * as fs from "node:fs";
 import { errorMessage } from "../shared/core/errors";
 import * as path from "node:path";
-import { hasMarkdownExtension, type Frontmatter, type VNode, type VaultSnapshot } from "../shared/core/vault";
-import { DiskFile, DiskFolder } from "./disk-nodes";
+import { sep } from "node:path";
+import {
+	hasMarkdownExtension,
+	type Frontmatter,
+	type VFile,
+	type VFileStat,
+	type VFolder,
+	type VNode,
+	type VaultSnapshot,
+} from "../shared/core/vault";
 import { fileContains, scanBuffer, scanBufferSize, usableNeedles } from "./byte-scan";
-import { HeadPipeline, MIN_FILES_FOR_HEAD_WORKER, warmHeadWorker } from "./head-pipeline";
 import { parseFrontmatter, type FrontmatterEntry } from "./frontmatter-parse";
 import { mayHoldKeys } from "./frontmatter-keys";
 import { ByteScan } from "./parallel-scan";
 import { NO_PROGRESS, type ProgressSink } from "./progress";
 import { decodeUtf8, frontmatterSource, HeadReader } from "./text";
 
-export { DiskFile, DiskFolder };
+export class DiskFolder implements VFolder {
+	readonly children: VNode[] = [];
+	/** Children by name, built on the first lookup in a large folder. */
+	private byName: Map<string, VNode> | null = null;
+	constructor(
+		readonly path: string,
+		readonly name: string,
+		readonly parent: DiskFolder | null,
+	) {}
+	isRoot(): boolean {
+		return this.parent === null;
+	}
+	/** The child called `name`, or null. (The tree is complete before the first lookup.) */
+	child(name: string): VNode | null {
+		if (this.children.length <= 32) {
+			for (const c of this.children) if (c.name === name) return c;
+			return null;
+		}
+		if (this.byName === null) this.byName = new Map(this.children.map((c) => [c.name, c]));
+		return this.byName.get(name) ?? null;
+	}
+}
+
+export class DiskFile implements VFile {
+	readonly basename: string;
+	readonly extension: string;
+	private cachedStat: VFileStat | null = null;
+	constructor(
+		readonly path: string,
+		readonly name: string,
+		readonly parent: DiskFolder,
+		private readonly vaultRoot: string,
+		/** For a symbolic link: the real path of its target (inside the vault); otherwise null. */
+		readonly linkTarget: string | null,
+	) {
+		const dot = name.lastIndexOf(".");
+		this.basename = dot > 0 ? name.slice(0, dot) : name;
+		this.extension = dot > 0 ? name.slice(dot + 1) : "";
+	}
+	/**
+	 * Absolute path of the bytes: the file itself, or the in-vault target of a symbolic link.
+	 * Made on each use (a file is read once or twice), not kept with every file of the vault.
+	 */
+	get realPath(): string {
+		return this.linkTarget ?? this.vaultRoot + sep + (sep === "/" ? this.path : this.path.split("/").join(sep));
+	}
+	get stat(): VFileStat {
+		if (this.cachedStat === null) {
+			try {
+				const s = fs.statSync(this.realPath);
+				const ctime = s.birthtimeMs > 0 ? s.birthtimeMs : s.ctimeMs;
+				this.cachedStat = { ctime: Math.floor(ctime), mtime: Math.floor(s.mtimeMs), size: s.size };
+			} catch {
+				this.cachedStat = { ctime: 0, mtime: 0, size: 0 };
+			}
+		}
+		return this.cachedStat;
+	}
+}
 
 /** A problem met while reading the vault; never fatal for the rest of the vault. */
 export interface VaultProblem {
@@ -43,11 +108,6 @@ export interface DiskVaultOptions {
 	readonly readFile?: ReadFile;
 	/** Told of files listed and notes read, for progress output. */
 	readonly progress?: ProgressSink;
-	/**
-	 * The command will read the frontmatter of many notes (`prefetchFrontmatter`): once the
-	 * listing holds that many, the worker that reads them ahead starts, while the walk goes on.
-	 */
-	readonly readAhead?: boolean;
 }
 
 const readFileSync: ReadFile = (absolutePath) => fs.readFileSync(absolutePath);
@@ -83,8 +143,6 @@ export class DiskVault implements VaultSnapshot {
 	private keyFilterVersion = 0;
 	/** Notes whose parse was skipped, with the `keyFilterVersion` that allowed it. */
 	private readonly skipped = new Map<string, number>();
-	/** Frontmatter sources read ahead (`prefetchFrontmatter`), and each note's place among them. */
-	private ahead: { readonly pipeline: HeadPipeline; readonly index: Map<string, number> } | null = null;
 
 	private constructor(rootReal: string, options: DiskVaultOptions) {
 		this.rootReal = rootReal;
@@ -92,7 +150,7 @@ export class DiskVault implements VaultSnapshot {
 		this.injectedRead = options.readFile !== undefined;
 		this.progress = options.progress ?? NO_PROGRESS;
 		this.root = new DiskFolder("/", "", null);
-		this.walk(options.configDir ?? ".obsidian", options.readAhead === true && !this.injectedRead);
+		this.walk(options.configDir ?? ".obsidian");
 	}
 
 	/** Read the folder tree of the vault at `dir`. Throws when `dir` is not a readable folder. */
@@ -232,33 +290,13 @@ export class DiskVault implements VaultSnapshot {
 	}
 
 	/**
-	 * Say that the frontmatter of `files` will be asked for in this order: on a long list their
-	 * sources are read ahead on a worker thread while the earlier ones are parsed
-	 * (`head-pipeline.ts`). The answers are the same; a note asked for out of order is read as usual.
-	 */
-	prefetchFrontmatter(files: readonly DiskFile[]): void {
-		this.endPrefetch();
-		if (this.injectedRead) return;
-		const notes = files.filter((f) => hasMarkdownExtension(f) && !this.fmCache.has(f.path) && !this.fmSource.has(f.path));
-		if (notes.length < MIN_FILES_FOR_HEAD_WORKER) return;
-		const pipeline = HeadPipeline.start(notes.map((f) => f.realPath));
-		this.ahead = { pipeline, index: new Map(notes.map((f, i) => [f.path, i])) };
-	}
-
-	/**
 	 * Let go of every frontmatter parsed or read so far (read again when asked for): a command that
 	 * has taken what it needs from a large vault need not keep two copies.
 	 */
 	forgetFrontmatter(): void {
-		this.endPrefetch();
 		this.fmCache.clear();
 		this.fmSource.clear();
 		this.skipped.clear();
-	}
-
-	private endPrefetch(): void {
-		this.ahead?.pipeline.close();
-		this.ahead = null;
 	}
 
 	frontmatterError(p: string): string | null {
@@ -269,13 +307,6 @@ export class DiskVault implements VaultSnapshot {
 	private sourceOf(p: string): string | null {
 		const known = this.fmSource.get(p);
 		if (known !== undefined) return known;
-		const place = this.ahead?.index.get(p);
-		const early = place === undefined ? undefined : this.ahead?.pipeline.source(place);
-		if (early !== undefined) {
-			this.progress.noteRead();
-			this.fmSource.set(p, early);
-			return early;
-		}
 		let source: string | null = null;
 		const node = this.getNode(p);
 		if (node instanceof DiskFile && hasMarkdownExtension(node)) {
@@ -301,8 +332,7 @@ export class DiskVault implements VaultSnapshot {
 		return entry;
 	}
 
-	private walk(configDir: string, readAhead: boolean): void {
-		let warm = readAhead;
+	private walk(configDir: string): void {
 		const stack: DiskFolder[] = [this.root];
 		while (stack.length > 0) {
 			const folder = stack.pop() as DiskFolder;
@@ -331,10 +361,6 @@ export class DiskVault implements VaultSnapshot {
 				}
 			}
 			this.progress.listed(this.files.length);
-			if (warm && this.files.length >= MIN_FILES_FOR_HEAD_WORKER) {
-				warmHeadWorker();
-				warm = false;
-			}
 		}
 	}
 

@@ -1,7 +1,6 @@
 /** Entry point of the `framework-notes` command (bundled to `dist/cli.cjs`). */
 import type { Writable } from "node:stream";
 import { isMainThread, workerData } from "node:worker_threads";
-import { isHeadWorkerData, runHeadWorker } from "./head-pipeline";
 import { enableScanWorkers, isScanWorkerData, runScanWorker } from "./parallel-scan";
 import { run } from "./run";
 
@@ -48,7 +47,7 @@ function stdoutOf(stream: Writable): { write: (text: string) => void; drain: () 
 }
 
 async function main(): Promise<void> {
-	// The bundle is also the script of its scan and head workers (parallel-scan.ts, head-pipeline.ts).
+	// The bundle is also the script of its scan workers (see parallel-scan.ts).
 	enableScanWorkers(__filename);
 	const stdout = stdoutOf(process.stdout);
 	try {
@@ -73,4 +72,3 @@ async function main(): Promise<void> {
 
 if (isMainThread) void main();
 else if (isScanWorkerData(workerData)) runScanWorker(workerData);
-else if (isHeadWorkerData(workerData)) runHeadWorker(workerData);

@@ -56,11 +56,6 @@ export function enableScanWorkers(script: string | null): void {
 	workerScript = script;
 }
 
-/** The script worker threads run (the CLI bundle), or null when workers are not enabled. */
-export function scanWorkerScript(): string | null {
-	return workerScript;
-}
-
 export function isScanWorkerData(data: unknown): data is ScanWorkerData {
 	return typeof data === "object" && data !== null && (data as { kind?: unknown }).kind === WORKER_KIND;
 }

@@ -51,9 +51,7 @@ function openVault(args: ParsedArgs, io: CliIO, progress: ProgressSink): { vault
 	if (!stat.isDirectory()) return `not a folder: ${vaultArg}`;
 	let vault: DiskVault;
 	try {
-		// `compare` reads every note's frontmatter: a worker reads ahead (see head-pipeline.ts).
-		const readAhead = args.command === "compare";
-		vault = DiskVault.load(dir, { configDir: args.configDir, readFile: io.readFile, progress, readAhead });
+		vault = DiskVault.load(dir, { configDir: args.configDir, readFile: io.readFile, progress });
 	} catch (e) {
 		return `cannot read the vault folder ${vaultArg}: ${errorMessage(e)}`;
 	}

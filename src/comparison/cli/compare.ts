@@ -19,8 +19,6 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CommandContext } from "../../c
 import { chosenFolder, noteChoice, withNoteChoice } from "../../cli/note-choice";
 import { terminalSafeLines } from "../core/terminal-table";
 import { writePieces } from "../../cli/output";
-import { DiskFile, DiskFolder, type DiskVault } from "../../cli/disk-vault";
-import { normalizeFolder } from "../../shared/core/selection";
 import type { VFile } from "../../shared/core/vault";
 
 const DEFAULT_WIDTH = 100;
@@ -44,28 +42,6 @@ function readModel(ctx: CommandContext, files: readonly VFile[]): { model: Compa
 	return { model, invalid };
 }
 
-/**
- * The notes under `folder` in the order choosing the notes reads their frontmatter (each folder's
- * children as listed, subfolders in place), without the templates folder, whose notes are never
- * read. A different order would only make the reads ahead useless, never change the answer.
- */
-function notesInReadingOrder(folder: DiskFolder, templates: string, out: DiskFile[] = []): DiskFile[] {
-	for (const child of folder.children) {
-		if (child instanceof DiskFolder) {
-			if (templates === "" || child.path !== templates) notesInReadingOrder(child, templates, out);
-		} else if (child instanceof DiskFile) {
-			out.push(child);
-		}
-	}
-	return out;
-}
-
-/** Read the frontmatter of the notes under `scope` ahead, in the order `comparedNotes` asks for it. */
-function readAhead(vault: DiskVault, scope: string | undefined, templatesFolder: string): void {
-	const start = vault.getNode(normalizeFolder(scope ?? ""));
-	if (start instanceof DiskFolder) vault.prefetchFrontmatter(notesInReadingOrder(start, normalizeFolder(templatesFolder)));
-}
-
 export async function compareCommand(ctx: CommandContext): Promise<number> {
 	const { args, io, vault, config } = ctx;
 	const format = (args.options.format ?? "table") as CompareFormat;
@@ -75,7 +51,6 @@ export async function compareCommand(ctx: CommandContext): Promise<number> {
 		return EXIT_USAGE;
 	}
 	const scope = chosen.folder;
-	readAhead(vault, scope, config.coreTemplatesFolder);
 	// The pane's rule: generated comparison notes and the templates folder are never compared.
 	const files = comparedNotes(vault, {
 		settings: withNoteChoice(config.settings.compare, args.options),
