@@ -37,7 +37,7 @@ function readModel(ctx: CommandContext, files: readonly VFile[]): { model: Compa
 			ctx.problem(note.path, note.frontmatterError);
 		}
 	}
-	const model = buildModel(inputs, { propertyTypes: ctx.config.propertyTypes });
+	const model = buildModel(inputs, { propertyTypes: ctx.config.propertyTypes, enumerateValues: false });
 	ctx.vault.forgetFrontmatter();
 	return { model, invalid };
 }

@@ -144,8 +144,11 @@ describe("rows", () => {
 				return fm;
 			});
 		fc.assert(
-			fc.property(fc.array(frontmatter, { maxLength: 8 }), (fms) => {
-				const model = buildModel(fms.map((fm, i) => note(`N${i}`, fm)));
+			fc.property(fc.array(frontmatter, { maxLength: 8 }), fc.boolean(), (fms, enumerateValues) => {
+				const model = buildModel(
+					fms.map((fm, i) => note(`N${i}`, fm)),
+					{ enumerateValues },
+				);
 				model.rows.forEach((row, i) => {
 					const fm = fms[i];
 					const own = Object.keys(fm).filter((k) => fm[k] !== undefined);

@@ -167,10 +167,12 @@ export class ModelBuilder {
 	/** The tallies of a shape's keys in slot order: one lookup per row instead of one per value. */
 	private readonly byShape = new Map<Shape, KeyTally[]>();
 	private readonly rows: Row[] = [];
+	private readonly enumerate: boolean;
 
 	constructor(options: BuildOptions = {}) {
 		this.declaredTypes = resolveDeclared(options.propertyTypes);
 		this.templateOrder = options.templateOrder ?? DEFAULT_TEMPLATE_ORDER;
+		this.enumerate = options.enumerateValues ?? true;
 	}
 
 	/** How many notes were added. */
@@ -180,7 +182,7 @@ export class ModelBuilder {
 
 	add(notes: readonly NoteInput[]): void {
 		const { declaredTypes, byShape, rows } = this;
-		const plain = inheritsNoKeys();
+		const plain = this.enumerate && inheritsNoKeys();
 		let lastShape: Shape | null = null;
 		let slots: KeyTally[] = [];
 		for (let i = 0; i < notes.length; i++) {
