@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { frontmatterValue } from "../../../test/kit/arbitraries";
 import { cellIdentity, cellKind, NEEDS_CELL, quickDisplay, quickIdentity } from "./cells";
+import { KINDS, VALUE_KINDS } from "./kinds";
 import { ABSENT, EMPTY, EMPTY_LIST, NULL, makeCell, mapObsidianType, parsePropertyTypes, parseWikiLinks, safeUrl } from "./index";
 import type { Cell, PropertyTypeName, ValueCell } from "./index";
 
@@ -233,20 +234,7 @@ describe("hostile values stay plain text", () => {
 });
 
 describe("quick paths agree with makeCell (the model is built without making cells)", () => {
-	const declaredTypes = fc.constantFrom<PropertyTypeName | undefined>(
-		undefined,
-		"text",
-		"number",
-		"checkbox",
-		"date",
-		"datetime",
-		"list",
-		"links",
-		"tags",
-		"url",
-		"object",
-		"unknown",
-	);
+	const declaredTypes = fc.constantFrom<PropertyTypeName | undefined>(undefined, ...(KINDS.slice(0, VALUE_KINDS) as PropertyTypeName[]));
 	const value = frontmatterValue();
 
 	it("cellKind gives the state and type makeCell gives", () => {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { frontmatterValue } from "../../../test/kit/arbitraries";
 import { makeCell } from "./cells";
-import { KINDS, kindCode, kindOf, kindRule } from "./kinds";
+import { KINDS, kindCode, kindOf, kindRule, VALUE_KINDS } from "./kinds";
 import type { PropertyTypeName } from "./types";
 
 /** The straightforward classification: make the whole cell and read its state or type. */
@@ -11,20 +11,7 @@ function kindOfCell(value: unknown, declared: PropertyTypeName | undefined): str
 	return cell.state === "value" ? cell.type : cell.state;
 }
 
-const declaredTypes = fc.constantFrom<PropertyTypeName | undefined>(
-	undefined,
-	"text",
-	"number",
-	"checkbox",
-	"date",
-	"datetime",
-	"list",
-	"links",
-	"tags",
-	"url",
-	"object",
-	"unknown",
-);
+const declaredTypes = fc.constantFrom<PropertyTypeName | undefined>(undefined, ...(KINDS.slice(0, VALUE_KINDS) as PropertyTypeName[]));
 
 /** Characters the fast paths treat specially: blanks (ASCII and beyond), controls, brackets, `\`, DEL, C1. */
 const TRICKY_CHARS = [

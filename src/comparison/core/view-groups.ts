@@ -2,7 +2,7 @@
 
 import { transientCell } from "./model";
 import { STATE_TOKENS, facetLabel } from "./facets";
-import { blankRank, compareSortKeys } from "./view-sort";
+import { blankRank, compareSortKeys, insertSorted } from "./view-sort";
 import type { Cell, Row, RowGroup, SortKey } from "./types";
 
 function groupValue(cell: Cell): string {
@@ -162,15 +162,7 @@ export function updatedArrangement(
 	}
 	for (const p of positions) {
 		const b = column.bucket[p];
-		const list = members[b];
-		let lo = 0;
-		let hi = list.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >>> 1;
-			if (compare(list[mid], p) < 0) lo = mid + 1;
-			else hi = mid;
-		}
-		list.splice(lo, 0, p);
+		insertSorted(members[b], p, compare);
 		changed.add(b);
 	}
 	for (const g of changed) made[g] = madeGroup(column, g, rows, members[g]);

@@ -174,17 +174,20 @@ export function updatedOrder(
 		const at = order.indexOf(p);
 		if (at >= 0) order.splice(at, 1);
 	}
-	for (const p of moved) {
-		let lo = 0;
-		let hi = order.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >>> 1;
-			if (compare(order[mid], p) < 0) lo = mid + 1;
-			else hi = mid;
-		}
-		order.splice(lo, 0, p);
-	}
+	for (const p of moved) insertSorted(order, p, compare);
 	return order;
+}
+
+/** Put `item` into `list`, sorted by `compare`, at its place (found by binary search). */
+export function insertSorted(list: number[], item: number, compare: (a: number, b: number) => number): void {
+	let lo = 0;
+	let hi = list.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (compare(list[mid], item) < 0) lo = mid + 1;
+		else hi = mid;
+	}
+	list.splice(lo, 0, item);
 }
 
 /**
