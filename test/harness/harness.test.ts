@@ -24,6 +24,21 @@ describe("test harness covers the mock's gaps", () => {
 		expect(app.metadataCache.getFileCache(file)?.frontmatter).toBeUndefined();
 	});
 
+	it("hands out each parsed entry as Obsidian's worker does: one copy, in the cache and in `changed`", async () => {
+		harness = await loadPlugin();
+		const { app } = harness;
+		const given: unknown[] = [];
+		app.metadataCache.on("changed", (_file: TFile, _data: string, cache: CachedMetadata) => {
+			given.push(cache);
+		});
+		const file = await app.vault.create("n.md", "---\ntitle: Flask\ntags: [web, micro]\nstars: 3\n---\nbody");
+		await harness.settle();
+		const cached = app.metadataCache.getFileCache(file);
+		expect(cached?.frontmatter).toEqual({ title: "Flask", tags: ["web", "micro"], stars: 3 });
+		expect(given).toHaveLength(1);
+		expect(given[0]).toBe(cached);
+	});
+
 	it("delivers `changed` after the write, then `resolved`", async () => {
 		harness = await loadPlugin();
 		const { app } = harness;

@@ -30,6 +30,11 @@
  *    come from the file system afterwards. → the folder's event is delivered in the next task, so
  *    the test bed's own move and the plugin's handling are separate tasks (the start-up bench
  *    reports them apart).
+ * 12. The mock parses a note on the main thread, so its cache entry's strings (frontmatter values,
+ *    links) are slices of the note's text, which they keep alive. Obsidian parses in its "Metadata
+ *    Cache Worker" and receives the entry by `postMessage` (and reads it back from IndexedDB at
+ *    start-up), both structured clones: flat strings that share nothing with the text. → each
+ *    parsed entry is replaced by its `structuredClone`, in the cache and in its `changed` event.
  * (Gaps 5 and 8 concern views and plugin data: see plugin-harness.ts.)
  */
 import type { TAbstractFile, TFile as TFileOriginal } from "obsidian";
@@ -76,6 +81,16 @@ function patchMetadataCache(app: MockApp, nextTask: (task: () => void) => void):
 	cache.parseFileMetadata = (file: unknown): void => {
 		try {
 			parse(file);
+			// Gap 12: the entry as Obsidian's worker hands it over, a structured clone.
+			if (file instanceof TFile) {
+				const entry = cache.cache__.get(file.path);
+				if (entry !== undefined) {
+					const cloned: unknown = structuredClone(entry);
+					cache.cache__.set(file.path, cloned);
+					const queued = queue[queue.length - 1];
+					if (queued !== undefined && queued[0] === file && queued[2] === entry) queued[2] = cloned;
+				}
+			}
 		} catch {
 			// Obsidian keeps a note whose YAML is invalid, with no frontmatter in its cache.
 			if (file instanceof TFile) {
