@@ -24,8 +24,15 @@ export type SimpleValue = string | number | boolean | null | SimpleValue[];
 /** Keys the core schema reads as something other than text. */
 const NON_TEXT_KEY = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Whether each ASCII character is in `chars` (a table read by character code). */
+function asciiTable(chars: string): Uint8Array {
+	const table = new Uint8Array(128);
+	for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+	return table;
+}
+
 /** A plain scalar may not start with these (YAML indicators, quotes, comment, directive). */
-const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+const INDICATOR_START = asciiTable("-?:,[]{}#&*!|>'\"%@`");
 
 // The core schema's tests, in the order the library tries them.
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -45,8 +52,8 @@ const NOT_LATIN1 = /[\u0100-\uffff]/;
  * more) otherwise refers to the whole source and keeps it in memory as long as the value lives:
  * a model of 100k notes would hold every note's frontmatter text besides its values.
  */
-function detached(text: string): string {
-	if (text.length < 13 || NOT_LATIN1.test(text)) return text;
+function detached(text: string, latin1: boolean): string {
+	if (text.length < 13 || (!latin1 && NOT_LATIN1.test(text))) return text;
 	return Buffer.from(text, "latin1").toString("latin1");
 }
 
@@ -56,22 +63,34 @@ const SHARED_LENGTH = 32;
 const MAX_SHARED = 65_536;
 
 /** `text` as it is kept: the one string for a short text seen before, else a string of its own. */
-function kept(text: string): string {
-	if (text.length > SHARED_LENGTH) return detached(text);
+function kept(text: string, latin1: boolean): string {
+	if (text.length > SHARED_LENGTH) return detached(text, latin1);
 	const known = shared.get(text);
 	if (known !== undefined) return known;
-	const own = detached(text);
+	const own = detached(text, latin1);
 	if (shared.size < MAX_SHARED) shared.set(own, own);
 	return own;
 }
 
 /** The first characters of every plain scalar the core schema reads as something other than text. */
-const NON_TEXT_START = /^[-+.~0-9nNtTfF]/;
+const NON_TEXT_START = asciiTable("-+.~0123456789nNtTfF");
+
+/** Whether `text` is made of the digits 0-9 only. */
+function allDigits(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 48 || c > 57) return false;
+	}
+	return true;
+}
 
 /** A plain scalar's value by the core schema. */
-function resolvePlain(text: string): SimpleValue {
+function resolvePlain(text: string, latin1: boolean): SimpleValue {
 	// Most values are words or sentences: text by their first character alone.
-	if (text !== "" && !NON_TEXT_START.test(text)) return kept(text);
+	const first = text.charCodeAt(0);
+	if (text !== "" && !(first < 128 && NON_TEXT_START[first] === 1)) return kept(text, latin1);
+	// Decimal digits alone, the commonest number: what the INT test below would give.
+	if (first >= 48 && first <= 57 && allDigits(text)) return parseInt(text, 10);
 	if (NULL.test(text)) return null;
 	if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
 	if (INT_OCT.test(text)) return parseInt(text.substring(2), 8);
@@ -79,22 +98,26 @@ function resolvePlain(text: string): SimpleValue {
 	if (INT_HEX.test(text)) return parseInt(text.substring(2), 16);
 	if (FLOAT_NAN.test(text)) return text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? -Infinity : Infinity;
 	if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
-	return kept(text);
+	return kept(text, latin1);
 }
 
 /** One value written after `key: ` or `- ` (already free of outer spaces), or undefined. */
-function scalar(text: string): SimpleValue | undefined {
+function scalar(text: string, latin1: boolean): SimpleValue | undefined {
 	const first = text[0];
 	if (first === '"' || first === "'") {
 		if (text.length < 2 || text[text.length - 1] !== first) return undefined;
 		const inner = text.slice(1, -1);
 		// No escapes, no doubled quotes: the text between the quotes is the value.
 		if (inner.includes(first) || (first === '"' && inner.includes("\\"))) return undefined;
-		return kept(inner);
+		return kept(inner, latin1);
 	}
-	if (INDICATOR_START.test(text)) return undefined;
-	if (text.includes(": ") || text.endsWith(":") || text.includes(" #")) return undefined;
-	return resolvePlain(text);
+	const code = text.charCodeAt(0);
+	if (code < 128 && INDICATOR_START[code] === 1) return undefined;
+	// `: ` inside or `:` at the end would make a mapping; most values hold no colon at all.
+	const colon = text.indexOf(":");
+	if (colon >= 0 && (colon === text.length - 1 || text.includes(": ", colon))) return undefined;
+	if (text.includes(" #")) return undefined;
+	return resolvePlain(text, latin1);
 }
 
 /**
@@ -105,6 +128,10 @@ function scalar(text: string): SimpleValue | undefined {
 const DECLINED =
 	// eslint-disable-next-line no-control-regex -- declining control characters is the point
 	/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ufffe\uffff]|\r(?!\n)/;
+/** `DECLINED` or a character beyond Latin-1 (which `DECLINED`'s characters above U+00FF are). */
+const DECLINED_OR_WIDE =
+	// eslint-disable-next-line no-control-regex -- as DECLINED
+	/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u00a0\u0100-\uffff]|\r(?!\n)/;
 const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
@@ -116,6 +143,8 @@ const CR = 13;
  * source (and the one kept is the string the objects already use as their property name).
  */
 const keysByPlace: string[] = [];
+/** Whether the key kept at each place passed the checks every key needs (text, not inherited). */
+const keyFitsByPlace: boolean[] = [];
 const MAX_KEY_PLACES = 64;
 
 /** Whether `source[from, to)` is a plain key (the `KEY` pattern, no space at its end). */
@@ -136,8 +165,16 @@ function keyAt(source: string, from: number, to: number, place: number): string 
 	const known = place < MAX_KEY_PLACES ? keysByPlace[place] : undefined;
 	if (known !== undefined && known.length === to - from && source.startsWith(known, from)) return known;
 	const key = source.slice(from, to);
-	if (place < MAX_KEY_PLACES) keysByPlace[place] = key;
+	if (place < MAX_KEY_PLACES) {
+		keysByPlace[place] = key;
+		keyFitsByPlace[place] = keyFits(key);
+	}
 	return key;
+}
+
+/** Whether a key reads as text by the core schema and is no name `Object.prototype` answers to. */
+function keyFits(key: string): boolean {
+	return !NON_TEXT_KEY.test(key) && !(key in Object.prototype);
 }
 
 /**
@@ -153,7 +190,13 @@ function exactList(items: SimpleValue[]): SimpleValue[] {
  * One pass over the lines by index (no line strings are made): only keys and values are cut out.
  */
 export function readSimpleFrontmatter(source: string): Record<string, SimpleValue> | undefined {
-	if (DECLINED.test(source) || LONE_SURROGATE.test(source)) return undefined;
+	// One scan answers for most sources: nothing declined, nothing beyond Latin-1 (so no surrogate).
+	let latin1 = true;
+	if (DECLINED_OR_WIDE.test(source)) {
+		if (DECLINED.test(source)) return undefined;
+		latin1 = !NOT_LATIN1.test(source);
+		if (!latin1 && LONE_SURROGATE.test(source)) return undefined;
+	}
 	const out: Record<string, SimpleValue> = {};
 	let keys = 0;
 	/** The list being filled (after `key:` with nothing after it), and its items' indent. */
@@ -184,7 +227,7 @@ export function readSimpleFrontmatter(source: string): Record<string, SimpleValu
 			let itemFrom = from + 1;
 			while (itemFrom < end && source.charCodeAt(itemFrom) === SPACE) itemFrom++;
 			if (itemFrom === end) return undefined;
-			const item = scalar(source.slice(itemFrom, end));
+			const item = scalar(source.slice(itemFrom, end), latin1);
 			if (item === undefined) return undefined;
 			items.push(item);
 			continue;
@@ -198,7 +241,8 @@ export function readSimpleFrontmatter(source: string): Record<string, SimpleValu
 		if (colon <= from || colon >= end || !isPlainKey(source, from, colon)) return undefined;
 		if (colon + 1 < end && source.charCodeAt(colon + 1) !== SPACE) return undefined;
 		const key = keyAt(source, from, colon, keys);
-		if (NON_TEXT_KEY.test(key) || Object.prototype.hasOwnProperty.call(out, key) || key in Object.prototype) return undefined;
+		const fits = keys < MAX_KEY_PLACES && keysByPlace[keys] === key ? keyFitsByPlace[keys] : keyFits(key);
+		if (!fits || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
 		keys++;
 		let valueFrom = colon + 1;
 		while (valueFrom < end && source.charCodeAt(valueFrom) === SPACE) valueFrom++;
@@ -210,7 +254,7 @@ export function readSimpleFrontmatter(source: string): Record<string, SimpleValu
 			out[key] = [];
 			continue;
 		}
-		const value = scalar(source.slice(valueFrom, end));
+		const value = scalar(source.slice(valueFrom, end), latin1);
 		if (value === undefined) return undefined;
 		out[key] = value;
 	}

@@ -99,6 +99,20 @@ describe("exports piece by piece", () => {
 		);
 	});
 
+	it("the JSON escapes what JSON.stringify escapes: quotes, backslashes, control characters, lone surrogates", () => {
+		const texts = ['say "hi"', "C:\\dir", "tab\there", "lone \ud800 high", "lone \udc00 low", "pair \ud83d\ude00 ok", "plain"];
+		const inputs: NoteInput[] = texts.map((text, i) => ({
+			path: `F/${text}.md`,
+			basename: text,
+			frontmatter: { summary: text, tags: [text, i] },
+			frontmatterError: null,
+		}));
+		const model = buildModel(inputs);
+		const json = toJson(model);
+		expect(json).toBe(referenceJson({ columns: model.columns, rows: model.rows }));
+		expect(json).toContain(String.raw`"lone \ud800 high"`);
+	});
+
 	it("the export texts are the exports of the view sorted by name and grouped, whatever the grouping property", () => {
 		fc.assert(
 			fc.property(notes(pooledFrontmatterValue()), fc.constantFrom("", "category", "type", "missing"), (inputs, groupBy) => {

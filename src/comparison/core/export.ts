@@ -188,13 +188,39 @@ function plainItem(value: unknown): boolean {
 	);
 }
 
+/**
+ * `JSON.stringify(text)`: the text between quotes when it holds nothing JSON escapes (a quote, a
+ * backslash, a control character) nor a surrogate (a lone one is escaped), which is most values.
+ */
+function jsonString(text: string): string {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(text);
+	}
+	return `"${text}"`;
+}
+
+/** `JSON.stringify(value)` of a text, a boolean, null or a finite number. */
+function plainJson(value: string | boolean | number | null): string {
+	return typeof value === "string"
+		? jsonString(value)
+		: value === null
+			? "null"
+			: typeof value === "boolean"
+				? value
+					? "true"
+					: "false"
+				: String(value);
+}
+
 /** A property's JSON text nested at `indent` (what `nested(plain(…))` gives; lists of plain items written directly). */
 function propertyJson(raw: unknown, row: Row, key: string, indent: string): string {
 	if (typeof raw === "string" || typeof raw === "boolean" || raw === null || (typeof raw === "number" && Number.isFinite(raw)))
-		return JSON.stringify(raw);
+		return plainJson(raw);
 	if (Array.isArray(raw) && raw.length > 0 && raw.every(plainItem)) {
 		let text = "[";
-		for (let i = 0; i < raw.length; i++) text += `${i === 0 ? "" : ","}\n${indent}  ${JSON.stringify(raw[i])}`;
+		for (let i = 0; i < raw.length; i++)
+			text += `${i === 0 ? "" : ","}\n${indent}  ${plainJson(raw[i] as string | boolean | number | null)}`;
 		return `${text}\n${indent}]`;
 	}
 	return nested(plain(raw, row, key), indent);
@@ -227,7 +253,7 @@ export function* jsonPieces({ columns, rows }: ExportParts): Generator<string, v
 	const keyed = objectKeyOrder(columns).map((c) => ({ key: c.key, name: `\n        ${JSON.stringify(c.key)}: ` }));
 	for (let i = 0; i < rows.length; i++) {
 		const row = rows[i];
-		let text = `    {\n      "path": ${JSON.stringify(row.path)},\n      "basename": ${JSON.stringify(row.basename)},\n      ${row.warning === undefined ? "" : `"warning": ${JSON.stringify(row.warning)},\n      `}"properties": {`;
+		let text = `    {\n      "path": ${jsonString(row.path)},\n      "basename": ${jsonString(row.basename)},\n      ${row.warning === undefined ? "" : `"warning": ${JSON.stringify(row.warning)},\n      `}"properties": {`;
 		let any = false;
 		for (const { key, name } of keyed) {
 			const raw = rawOf(row, key);
