@@ -37,4 +37,41 @@ describe("sorting by one column", () => {
 			{ numRuns: 300 },
 		);
 	});
+
+	it("gives that order on long lists too, sorted by the values' bits (property test)", () => {
+		const number = fc.oneof(
+			fc.double(),
+			fc.integer({ min: -5, max: 5 }),
+			fc.constantFrom(0, -0, Infinity, -Infinity, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE, 1e21, 2 ** 53),
+		);
+		const value = fc.oneof(
+			{ weight: 6, arbitrary: number },
+			{ weight: 2, arbitrary: fc.constantFrom("x", "Y", "y", "10", "b c", "") },
+			{ weight: 1, arbitrary: fc.constant(null) },
+		);
+		const notes = fc.array(fc.option(value, { nil: undefined, freq: 10 }), { minLength: 256, maxLength: 700 });
+		fc.assert(
+			fc.property(notes, fc.constantFrom<"asc" | "desc">("asc", "desc"), (values, dir) => {
+				const inputs: NoteInput[] = values.map((a, i) => ({
+					path: `F/N${i}.md`,
+					basename: `N${i}`,
+					frontmatter: a === undefined ? {} : { a },
+					frontmatterError: null,
+				}));
+				const model = buildModel(inputs);
+				const one = sortOrder(model, model.rows, [{ key: "a", dir }], new Map<string, SortColumn>());
+				const general = sortOrder(
+					model,
+					model.rows,
+					[
+						{ key: "a", dir },
+						{ key: "a", dir },
+					],
+					new Map<string, SortColumn>(),
+				);
+				expect(one).toEqual(general);
+			}),
+			{ numRuns: 80 },
+		);
+	});
 });

@@ -60,7 +60,9 @@ export class ComparisonTable {
 			clickedCell: (r, c, focus) => {
 				this.focus.moveTo(r, c);
 				this.focus.applyRoving();
-				if (focus) this.focus.cellAt(r, c)?.focus();
+				// As a click focuses natively: the cell is where the pointer is, nothing to scroll to
+				// (scrolling would also make the next frame lay out the pane again to read it).
+				if (focus) this.focus.cellAt(r, c)?.focus({ preventScroll: true });
 			},
 			open: (linktext, sourcePath, evt) => void app.workspace.openLinkText(linktext, sourcePath, Keymap.isModEvent(evt)),
 			sort: (key, additive) => callbacks.sort(key, additive),
