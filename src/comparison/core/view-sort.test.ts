@@ -4,6 +4,29 @@ import { pooledFrontmatterValue } from "../../../test/kit/arbitraries";
 import { buildModel, type NoteInput } from "./index";
 import { sortOrder, type SortColumn } from "./view-sort";
 
+/** Sorting notes of these frontmatters by `a` alone gives the order of the general (several keys) path. */
+function expectOneKeyOrderIsGeneral(frontmatters: readonly Record<string, unknown>[], dir: "asc" | "desc"): void {
+	const inputs: NoteInput[] = frontmatters.map((fm, i) => ({
+		path: `F/N${i}.md`,
+		basename: `N${i}`,
+		frontmatter: fm,
+		frontmatterError: null,
+	}));
+	const model = buildModel(inputs);
+	const one = sortOrder(model, model.rows, [{ key: "a", dir }], new Map<string, SortColumn>());
+	// The same key twice takes the general path (several keys): it must agree.
+	const general = sortOrder(
+		model,
+		model.rows,
+		[
+			{ key: "a", dir },
+			{ key: "a", dir },
+		],
+		new Map<string, SortColumn>(),
+	);
+	expect(one).toEqual(general);
+}
+
 describe("sorting by one column", () => {
 	it("gives the order the general comparison gives, ascending and descending (property test)", () => {
 		const values = pooledFrontmatterValue({
@@ -14,25 +37,7 @@ describe("sorting by one column", () => {
 		const notes = fc.array(fc.record({ a: values }, { requiredKeys: [] }), { maxLength: 40 });
 		fc.assert(
 			fc.property(notes, fc.constantFrom<"asc" | "desc">("asc", "desc"), (fms, dir) => {
-				const inputs: NoteInput[] = fms.map((fm, i) => ({
-					path: `F/N${i}.md`,
-					basename: `N${i}`,
-					frontmatter: fm,
-					frontmatterError: null,
-				}));
-				const model = buildModel(inputs);
-				const one = sortOrder(model, model.rows, [{ key: "a", dir }], new Map<string, SortColumn>());
-				// The same key twice takes the general path (several keys): it must agree.
-				const general = sortOrder(
-					model,
-					model.rows,
-					[
-						{ key: "a", dir },
-						{ key: "a", dir },
-					],
-					new Map<string, SortColumn>(),
-				);
-				expect(one).toEqual(general);
+				expectOneKeyOrderIsGeneral(fms, dir);
 			}),
 			{ numRuns: 300 },
 		);
@@ -52,24 +57,10 @@ describe("sorting by one column", () => {
 		const notes = fc.array(fc.option(value, { nil: undefined, freq: 10 }), { minLength: 256, maxLength: 700 });
 		fc.assert(
 			fc.property(notes, fc.constantFrom<"asc" | "desc">("asc", "desc"), (values, dir) => {
-				const inputs: NoteInput[] = values.map((a, i) => ({
-					path: `F/N${i}.md`,
-					basename: `N${i}`,
-					frontmatter: a === undefined ? {} : { a },
-					frontmatterError: null,
-				}));
-				const model = buildModel(inputs);
-				const one = sortOrder(model, model.rows, [{ key: "a", dir }], new Map<string, SortColumn>());
-				const general = sortOrder(
-					model,
-					model.rows,
-					[
-						{ key: "a", dir },
-						{ key: "a", dir },
-					],
-					new Map<string, SortColumn>(),
+				expectOneKeyOrderIsGeneral(
+					values.map((a) => (a === undefined ? {} : { a })),
+					dir,
 				);
-				expect(one).toEqual(general);
 			}),
 			{ numRuns: 80 },
 		);
